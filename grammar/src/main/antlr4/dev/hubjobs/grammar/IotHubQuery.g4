@@ -1,0 +1,196 @@
+/*
+ * The Azure IoT Hub query language: full SELECT queries over devices, devices.modules and
+ * devices.jobs, and the bare condition used as a job's queryCondition.
+ *
+ * The grammar is deliberately a little wider than the service in a few places (IN with
+ * parentheses, an unterminated string, a SELECT/WHERE prefix or GROUP BY inside a job condition)
+ * so that the toolkit can name those mistakes precisely instead of reporting a generic syntax
+ * error. No actions: the toolkit's AST builder gives the tree its meaning.
+ */
+grammar IotHubQuery;
+
+options { caseInsensitive = true; }
+
+// ---------------------------------------------------------------------------------------------
+// Entry rules
+
+query
+    : SELECT (TOP top=(NUMBER | HEX_NUMBER))? selectList FROM source (WHERE expression)? groupBy? EOF
+    ;
+
+jobCondition
+    : STAR EOF
+    | misplacedPrefix? (FROM source WHERE)? expression groupBy? EOF
+    ;
+
+// "SELECT * FROM devices WHERE" or "WHERE" written in front of a job condition.
+misplacedPrefix
+    : SELECT (TOP (NUMBER | HEX_NUMBER))? selectList FROM source WHERE
+    | WHERE
+    ;
+
+// ---------------------------------------------------------------------------------------------
+// Clauses
+
+selectList
+    : STAR
+    | projection (COMMA projection)*
+    ;
+
+projection
+    : (functionCall | path) (AS? alias=identifier)?
+    ;
+
+source
+    : DEVICES (DOT (MODULES | JOBS))?
+    ;
+
+groupBy
+    : GROUP BY path (COMMA path)*
+    ;
+
+// ---------------------------------------------------------------------------------------------
+// Expressions, tightest first (ANTLR takes precedence from the order of alternatives).
+
+expression
+    : LPAREN expression RPAREN                                            # parenthesized
+    | functionCall                                                        # call
+    | path                                                                # reference
+    | literal                                                             # constant
+    | arrayLiteral                                                        # array
+    | MINUS expression                                                    # negate
+    | expression op=(STAR | SLASH | PERCENT) expression                   # multiplicative
+    | expression op=(PLUS | MINUS) expression                             # additive
+    | expression op=(EQ | NEQ | LT | LTE | GT | GTE) expression           # comparison
+    | expression op=(IN | NIN) arrayLiteral                               # inArray
+    | expression op=(IN | NIN) LPAREN arrayElement (COMMA arrayElement)* RPAREN # inParentheses
+    | NOT expression                                                      # not
+    | expression AND expression                                           # and
+    | expression OR expression                                            # or
+    ;
+
+functionCall
+    : identifier LPAREN (expression (COMMA expression)*)? RPAREN
+    ;
+
+arrayLiteral
+    : LBRACKET arrayElement (COMMA arrayElement)* RBRACKET
+    ;
+
+arrayElement
+    : MINUS? (NUMBER | HEX_NUMBER)
+    | literal
+    ;
+
+literal
+    : STRING
+    | UNTERMINATED_STRING
+    | NUMBER
+    | HEX_NUMBER
+    | TRUE
+    | FALSE
+    | NULL
+    | UNDEFINED
+    ;
+
+// A path's first segment cannot be a reserved word; later segments can (the validator warns,
+// because the service wants [[group]] there).
+path
+    : (identifier | QUOTED_IDENTIFIER) (DOT segment)*
+    ;
+
+segment
+    : identifier
+    | QUOTED_IDENTIFIER
+    | reservedWord
+    ;
+
+identifier
+    : IDENTIFIER
+    | DEVICES
+    | MODULES
+    | JOBS
+    ;
+
+reservedWord
+    : SELECT | TOP | FROM | WHERE | GROUP | BY | AS | AND | OR | NOT | IN | NIN
+    | TRUE | FALSE | NULL | UNDEFINED
+    ;
+
+// ---------------------------------------------------------------------------------------------
+// Lexer
+
+SELECT    : 'SELECT';
+TOP       : 'TOP';
+FROM      : 'FROM';
+WHERE     : 'WHERE';
+GROUP     : 'GROUP';
+BY        : 'BY';
+AS        : 'AS';
+AND       : 'AND';
+OR        : 'OR';
+NOT       : 'NOT';
+IN        : 'IN';
+NIN       : 'NIN';
+TRUE      : 'TRUE';
+FALSE     : 'FALSE';
+NULL      : 'NULL';
+UNDEFINED : 'UNDEFINED';
+DEVICES   : 'DEVICES';
+MODULES   : 'MODULES';
+JOBS      : 'JOBS';
+
+LPAREN   : '(';
+RPAREN   : ')';
+LBRACKET : '[';
+RBRACKET : ']';
+COMMA    : ',';
+DOT      : '.';
+STAR     : '*';
+SLASH    : '/';
+PERCENT  : '%';
+PLUS     : '+';
+MINUS    : '-';
+EQ       : '=';
+NEQ      : '!=' | '<>';
+LTE      : '<=';
+GTE      : '>=';
+LT       : '<';
+GT       : '>';
+
+// Escapes are checked by the AST builder so that a bad one is reported where it stands.
+STRING
+    : '\'' (ESCAPE | ~['\\])* '\''
+    | '"' (ESCAPE | ~["\\])* '"'
+    ;
+
+// Longest match: only a string that never closes lexes as this.
+UNTERMINATED_STRING
+    : '\'' (ESCAPE | ~['\\])* '\\'?
+    | '"' (ESCAPE | ~["\\])* '\\'?
+    ;
+
+HEX_NUMBER : '0X' HEX_DIGIT+;
+
+NUMBER
+    : DIGIT+ ('.' DIGIT*)? EXPONENT?
+    | '.' DIGIT+ EXPONENT?
+    ;
+
+QUOTED_IDENTIFIER : '[[' .*? ']]';
+
+IDENTIFIER : ID_START ID_PART*;
+
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+
+WS : [ \t\r\n\u000C\u00A0]+ -> skip;
+
+// Anything else becomes a token of its own so the lexer never fails; the parser words the error.
+UNEXPECTED_CHARACTER : .;
+
+fragment ESCAPE    : '\\' .;
+fragment DIGIT     : [0-9];
+fragment HEX_DIGIT : [0-9A-F];
+fragment EXPONENT  : 'E' [+-]? DIGIT+;
+fragment ID_START  : [A-Z_$] | [\p{L}];
+fragment ID_PART   : [A-Z0-9_$] | [\p{L}\p{N}];

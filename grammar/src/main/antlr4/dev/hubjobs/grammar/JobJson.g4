@@ -1,0 +1,92 @@
+/*
+ * Job request documents: JSON with line and block comments (JSONC).
+ *
+ * The grammar also accepts what people paste from JavaScript and from the documentation
+ * (single-quoted strings, unquoted keys, trailing commas, missing commas between members,
+ * <placeholder> text) as tokens and alternatives of their own, so that the toolkit reports each
+ * of them at its position and carries on, instead of stopping at the first one.
+ */
+grammar JobJson;
+
+document
+    : value? EOF
+    ;
+
+value
+    : object
+    | array
+    | scalar
+    ;
+
+object
+    : LBRACE (member (COMMA? member)* COMMA?)? RBRACE
+    ;
+
+member
+    : key COLON value
+    ;
+
+key
+    : STRING
+    | SINGLE_QUOTED_STRING
+    | UNTERMINATED_STRING
+    | BAREWORD
+    | TRUE
+    | FALSE
+    | NULL
+    | PLACEHOLDER
+    ;
+
+array
+    : LBRACKET (value (COMMA? value)* COMMA?)? RBRACKET
+    ;
+
+scalar
+    : STRING
+    | SINGLE_QUOTED_STRING
+    | UNTERMINATED_STRING
+    | NUMBER
+    | TRUE
+    | FALSE
+    | NULL
+    | PLACEHOLDER
+    | BAREWORD
+    ;
+
+LBRACE   : '{';
+RBRACE   : '}';
+LBRACKET : '[';
+RBRACKET : ']';
+COLON    : ':';
+COMMA    : ',';
+
+TRUE  : 'true';
+FALSE : 'false';
+NULL  : 'null';
+
+// Escapes and control characters are checked by the tree builder, which reports each one where
+// it stands; the lexer only finds where a string ends.
+STRING : '"' (ESCAPE | ~["\\\r\n])* '"';
+
+UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* '\\'?;
+
+SINGLE_QUOTED_STRING : '\'' (ESCAPE | ~['\\\r\n])* '\'';
+
+NUMBER : '-'? INTEGER FRACTION? EXPONENT?;
+
+// "<jobId>", "<patch>": placeholders copied from the documentation.
+PLACEHOLDER : '<' ~[<>\r\n"',{}[\]]* '>';
+
+BAREWORD : [a-zA-Z_$] [a-zA-Z0-9_$\-]*;
+
+LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+
+WS : [ \t\r\n\uFEFF]+ -> skip;
+
+UNEXPECTED_CHARACTER : .;
+
+fragment ESCAPE   : '\\' ~[\r\n];
+fragment INTEGER  : '0' | [1-9] [0-9]*;
+fragment FRACTION : '.' [0-9]+;
+fragment EXPONENT : [eE] [+-]? [0-9]+;

@@ -1,0 +1,419 @@
+package dev.hubjobs.query;
+
+import dev.hubjobs.diag.Codes;
+import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.grammar.IotHubQueryParser;
+import dev.hubjobs.grammar.IotHubQueryParser.*;
+import dev.hubjobs.text.CodePointOffsets;
+import dev.hubjobs.text.Span;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns the ANTLR parse tree into the immutable AST. Reports the problems that the grammar lets
+ * through on purpose (IN with parentheses, unterminated strings, bad escapes).
+ *
+ * <p>Recursion is bounded: AND/OR chains are flattened with a loop, and every other level of
+ * nesting counts against {@link QueryParser#MAX_DEPTH}.
+ */
+final class AstBuilder {
+
+    /** The tree is too broken (after error recovery) to build this node. */
+    static final class Incomplete extends RuntimeException {
+        Incomplete() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The expression nests deeper than {@link QueryParser#MAX_DEPTH}. */
+    static final class TooDeep extends RuntimeException {
+        final Span span;
+
+        TooDeep(Span span) {
+            super(null, null, false, false);
+            this.span = span;
+        }
+    }
+
+    private final CodePointOffsets offsets;
+    private final List<Diagnostic> diagnostics;
+
+    AstBuilder(CodePointOffsets offsets, List<Diagnostic> diagnostics) {
+        this.offsets = offsets;
+        this.diagnostics = diagnostics;
+    }
+
+    // -- entry rules --------------------------------------------------------------------------
+
+    Query query(QueryContext ctx) {
+        OptionalLong top = ctx.top == null ? OptionalLong.empty() : OptionalLong.of(integer(ctx.top));
+        List<Projection> projections = selectList(required(ctx.selectList()));
+        SourceContext source = required(ctx.source());
+        Optional<Expr> where = ctx.WHERE() == null
+                ? Optional.empty()
+                : Optional.of(expr(required(ctx.expression()), 0));
+        List<Expr.Path> groupBy = ctx.groupBy() == null ? List.of() : groupBy(ctx.groupBy());
+        return new Query(top, projections, source(source), span(source), where, groupBy, span(ctx));
+    }
+
+    Condition condition(JobConditionContext ctx) {
+        if (ctx.STAR() != null) {
+            return new Condition(true, Source.DEVICES, Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), Optional.empty(), span(ctx));
+        }
+        MisplacedPrefixContext prefix = ctx.misplacedPrefix();
+        SourceContext source = ctx.source() != null ? ctx.source() : prefix == null ? null : prefix.source();
+        Expr expression = expr(required(ctx.expression()), 0);
+        GroupByContext groupBy = ctx.groupBy();
+        return new Condition(
+                false,
+                source == null ? Source.DEVICES : source(source),
+                source == null ? Optional.empty() : Optional.of(span(source)),
+                Optional.of(expression),
+                prefix == null ? Optional.empty() : Optional.of(span(prefix)),
+                groupBy == null ? List.of() : groupBy(groupBy),
+                groupBy == null ? Optional.empty() : Optional.of(span(groupBy)),
+                span(ctx));
+    }
+
+    // -- clauses ------------------------------------------------------------------------------
+
+    private List<Projection> selectList(SelectListContext ctx) {
+        if (ctx.STAR() != null) {
+            return List.of();
+        }
+        List<Projection> result = new ArrayList<>();
+        for (ProjectionContext p : ctx.projection()) {
+            Expr e = p.functionCall() != null ? call(p.functionCall(), 0) : path(required(p.path()));
+            Optional<String> alias = p.alias == null ? Optional.empty() : Optional.of(p.alias.getText());
+            result.add(new Projection(e, alias, span(p)));
+        }
+        return result;
+    }
+
+    private static Source source(SourceContext ctx) {
+        if (ctx.MODULES() != null) {
+            return Source.MODULES;
+        }
+        return ctx.JOBS() != null ? Source.JOBS : Source.DEVICES;
+    }
+
+    private List<Expr.Path> groupBy(GroupByContext ctx) {
+        List<Expr.Path> paths = new ArrayList<>();
+        for (PathContext p : ctx.path()) {
+            paths.add(path(p));
+        }
+        return paths;
+    }
+
+    // -- expressions --------------------------------------------------------------------------
+
+    Expr expr(ExpressionContext ctx, int depth) {
+        if (ctx == null || ctx.exception != null) {
+            throw new Incomplete();
+        }
+        if (depth > QueryParser.MAX_DEPTH) {
+            throw new TooDeep(span(ctx));
+        }
+        if (ctx instanceof ParenthesizedContext p) {
+            return expr(p.expression(), depth + 1);
+        } else if (ctx instanceof CallContext c) {
+            return call(c.functionCall(), depth);
+        } else if (ctx instanceof ReferenceContext r) {
+            return path(r.path());
+        } else if (ctx instanceof ConstantContext k) {
+            return literal(k.literal());
+        } else if (ctx instanceof ArrayContext a) {
+            return array(a.arrayLiteral());
+        } else if (ctx instanceof NegateContext n) {
+            return new Expr.Negate(expr(n.expression(), depth + 1), span(ctx));
+        } else if (ctx instanceof NotContext n) {
+            return new Expr.Not(expr(n.expression(), depth + 1), span(ctx));
+        } else if (ctx instanceof MultiplicativeContext m) {
+            return binary(m.op, m.expression(0), m.expression(1), ctx, depth);
+        } else if (ctx instanceof AdditiveContext a) {
+            return binary(a.op, a.expression(0), a.expression(1), ctx, depth);
+        } else if (ctx instanceof ComparisonContext c) {
+            return binary(c.op, c.expression(0), c.expression(1), ctx, depth);
+        } else if (ctx instanceof InArrayContext in) {
+            return new Expr.In(expr(in.expression(), depth + 1), in.op.getType() == IotHubQueryParser.NIN,
+                    array(required(in.arrayLiteral())), span(ctx));
+        } else if (ctx instanceof InParenthesesContext in) {
+            return inParentheses(in, depth);
+        } else if (ctx instanceof AndContext || ctx instanceof OrContext) {
+            return chain(ctx, depth);
+        }
+        throw new Incomplete();
+    }
+
+    /** Flattens {@code a AND b AND c} (left-deep in the parse tree) into one n-ary node, without recursion. */
+    private Expr chain(ExpressionContext ctx, int depth) {
+        boolean and = ctx instanceof AndContext;
+        List<ExpressionContext> operands = new ArrayList<>();
+        ExpressionContext current = ctx;
+        while (and ? current instanceof AndContext : current instanceof OrContext) {
+            operands.add(current.getRuleContext(ExpressionContext.class, 1));
+            current = current.getRuleContext(ExpressionContext.class, 0);
+        }
+        operands.add(current);
+        Collections.reverse(operands);
+        List<Expr> built = new ArrayList<>(operands.size());
+        for (ExpressionContext operand : operands) {
+            built.add(expr(operand, depth + 1));
+        }
+        return and ? new Expr.And(built, span(ctx)) : new Expr.Or(built, span(ctx));
+    }
+
+    private Expr binary(Token op, ExpressionContext left, ExpressionContext right, ExpressionContext ctx, int depth) {
+        Expr.BinaryOp operator = switch (op.getType()) {
+            case IotHubQueryParser.STAR -> Expr.BinaryOp.MULTIPLY;
+            case IotHubQueryParser.SLASH -> Expr.BinaryOp.DIVIDE;
+            case IotHubQueryParser.PERCENT -> Expr.BinaryOp.MODULO;
+            case IotHubQueryParser.PLUS -> Expr.BinaryOp.ADD;
+            case IotHubQueryParser.MINUS -> Expr.BinaryOp.SUBTRACT;
+            case IotHubQueryParser.EQ -> Expr.BinaryOp.EQ;
+            case IotHubQueryParser.NEQ -> Expr.BinaryOp.NEQ;
+            case IotHubQueryParser.LT -> Expr.BinaryOp.LT;
+            case IotHubQueryParser.LTE -> Expr.BinaryOp.LTE;
+            case IotHubQueryParser.GT -> Expr.BinaryOp.GT;
+            case IotHubQueryParser.GTE -> Expr.BinaryOp.GTE;
+            default -> throw new Incomplete();
+        };
+        return new Expr.Binary(operator, expr(left, depth + 1), expr(right, depth + 1), span(op), span(ctx));
+    }
+
+    private Expr inParentheses(InParenthesesContext in, int depth) {
+        Token open = in.LPAREN().getSymbol();
+        Token close = in.RPAREN() == null ? null : in.RPAREN().getSymbol();
+        String keyword = in.op.getText().toUpperCase(java.util.Locale.ROOT);
+        Diagnostic d = Diagnostic.error(Codes.IN_PARENTHESES,
+                keyword + " takes a list in square brackets, not parentheses: write " + keyword + " [...]",
+                span(open));
+        if (close != null) {
+            d = d.withFix(Fix.safe("Use square brackets",
+                    new TextEdit(span(open), "["), new TextEdit(span(close), "]")));
+        }
+        diagnostics.add(d);
+        List<Expr> elements = new ArrayList<>();
+        for (ArrayElementContext e : in.arrayElement()) {
+            elements.add(arrayElement(e));
+        }
+        Span listSpan = close == null ? span(open) : span(open).union(span(close));
+        return new Expr.In(expr(in.expression(), depth + 1), in.op.getType() == IotHubQueryParser.NIN,
+                new Expr.ArrayLiteral(elements, listSpan), span(in));
+    }
+
+    private Expr call(FunctionCallContext ctx, int depth) {
+        if (ctx == null || ctx.exception != null || ctx.RPAREN() == null) {
+            throw new Incomplete();
+        }
+        List<Expr> args = new ArrayList<>();
+        for (ExpressionContext a : ctx.expression()) {
+            args.add(expr(a, depth + 1));
+        }
+        IdentifierContext name = ctx.identifier();
+        return new Expr.Call(name.getText(), span(name), args, span(ctx));
+    }
+
+    private Expr.ArrayLiteral array(ArrayLiteralContext ctx) {
+        if (ctx.exception != null || ctx.RBRACKET() == null) {
+            throw new Incomplete();
+        }
+        List<Expr> elements = new ArrayList<>();
+        for (ArrayElementContext e : ctx.arrayElement()) {
+            elements.add(arrayElement(e));
+        }
+        return new Expr.ArrayLiteral(elements, span(ctx));
+    }
+
+    private Expr arrayElement(ArrayElementContext ctx) {
+        if (ctx.literal() != null) {
+            return literal(ctx.literal());
+        }
+        TerminalNode number = ctx.NUMBER() != null ? ctx.NUMBER() : ctx.HEX_NUMBER();
+        if (number == null) {
+            throw new Incomplete();
+        }
+        Expr.NumberLiteral n = number(number.getSymbol());
+        if (ctx.MINUS() == null) {
+            return n;
+        }
+        return new Expr.NumberLiteral("-" + n.text(), -n.value(), span(ctx));
+    }
+
+    private Expr literal(LiteralContext ctx) {
+        if (ctx == null || ctx.exception != null) {
+            throw new Incomplete();
+        }
+        Token t = ctx.getStart();
+        Span span = span(t);
+        return switch (t.getType()) {
+            case IotHubQueryParser.STRING -> string(t, true);
+            case IotHubQueryParser.UNTERMINATED_STRING -> string(t, false);
+            case IotHubQueryParser.NUMBER, IotHubQueryParser.HEX_NUMBER -> number(t);
+            case IotHubQueryParser.TRUE -> new Expr.BooleanLiteral(true, span);
+            case IotHubQueryParser.FALSE -> new Expr.BooleanLiteral(false, span);
+            case IotHubQueryParser.NULL -> new Expr.NullLiteral(span);
+            case IotHubQueryParser.UNDEFINED -> new Expr.UndefinedLiteral(span);
+            default -> throw new Incomplete();
+        };
+    }
+
+    private Expr.NumberLiteral number(Token t) {
+        String text = t.getText();
+        Span span = span(t);
+        double value;
+        if (t.getType() == IotHubQueryParser.HEX_NUMBER) {
+            try {
+                value = Long.parseLong(text.substring(2), 16);
+            } catch (NumberFormatException e) {
+                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
+                        "hexadecimal number '" + text + "' is too large", span));
+                value = Double.NaN;
+            }
+        } else {
+            value = Double.parseDouble(text);
+        }
+        return new Expr.NumberLiteral(text, value, span);
+    }
+
+    private long integer(Token t) {
+        Expr.NumberLiteral n = number(t);
+        if (n.value() != Math.rint(n.value()) || n.value() < 0) {
+            diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
+                    "TOP takes a whole number, not '" + n.text() + "'", n.span()));
+        }
+        return (long) n.value();
+    }
+
+    /** Decodes a string literal, reporting each bad escape at its own position. */
+    private Expr.StringLiteral string(Token t, boolean terminated) {
+        String raw = t.getText();
+        Span span = span(t);
+        char quote = raw.charAt(0);
+        if (!terminated) {
+            diagnostics.add(Diagnostic.error(Codes.UNTERMINATED_STRING,
+                    "unterminated string literal: missing closing " + quote, span));
+        }
+        int end = terminated ? raw.length() - 1 : raw.length();
+        StringBuilder value = new StringBuilder(end);
+        for (int i = 1; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c != '\\') {
+                value.append(c);
+                continue;
+            }
+            if (i + 1 >= end) {
+                break;
+            }
+            char e = raw.charAt(i + 1);
+            int escapeStart = span.start() + i;
+            switch (e) {
+                case '\'', '"', '\\', '/' -> value.append(e);
+                case 'b' -> value.append('\b');
+                case 'f' -> value.append('\f');
+                case 'n' -> value.append('\n');
+                case 'r' -> value.append('\r');
+                case 't' -> value.append('\t');
+                case 'u' -> {
+                    if (i + 6 <= end && isHex(raw, i + 2, i + 6)) {
+                        value.append((char) Integer.parseInt(raw.substring(i + 2, i + 6), 16));
+                        i += 4;
+                    } else {
+                        diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
+                                "invalid unicode escape: \\u must be followed by four hexadecimal digits",
+                                Span.of(escapeStart, escapeStart + 2)));
+                    }
+                }
+                default -> diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
+                        "invalid escape sequence '\\" + e + "'", Span.of(escapeStart, escapeStart + 2)));
+            }
+            i++;
+        }
+        return new Expr.StringLiteral(value.toString(), quote == '"', span);
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Expr.Path path(PathContext ctx) {
+        if (ctx == null || ctx.exception != null) {
+            throw new Incomplete();
+        }
+        List<Expr.Segment> segments = new ArrayList<>();
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            var child = ctx.getChild(i);
+            if (child instanceof TerminalNode node && node.getSymbol().getType() == IotHubQueryParser.DOT) {
+                continue;
+            }
+            segments.add(segment(child));
+        }
+        if (segments.isEmpty()) {
+            throw new Incomplete();
+        }
+        Expr.Collection collection = Expr.Collection.NONE;
+        if (segments.size() > 1 && isWord(segments.get(0), "devices")) {
+            if (segments.size() > 2 && isWord(segments.get(1), "modules")) {
+                collection = Expr.Collection.MODULES;
+            } else if (segments.size() > 2 && isWord(segments.get(1), "jobs")) {
+                collection = Expr.Collection.JOBS;
+            } else {
+                collection = Expr.Collection.DEVICES;
+            }
+        }
+        int skip = collection == Expr.Collection.NONE ? 0 : collection == Expr.Collection.DEVICES ? 1 : 2;
+        return new Expr.Path(collection, segments.subList(skip, segments.size()), span(ctx));
+    }
+
+    private Expr.Segment segment(org.antlr.v4.runtime.tree.ParseTree child) {
+        String text = child.getText();
+        Span span = child instanceof ParserRuleContext rule ? span(rule) : span(((TerminalNode) child).getSymbol());
+        if (text.startsWith("[[") && text.endsWith("]]") && text.length() >= 4) {
+            return new Expr.Segment(text.substring(2, text.length() - 2), true, span);
+        }
+        if (text.isEmpty()) {
+            throw new Incomplete();
+        }
+        return new Expr.Segment(text, false, span);
+    }
+
+    private static boolean isWord(Expr.Segment s, String word) {
+        return !s.quoted() && s.name().equalsIgnoreCase(word);
+    }
+
+    // -- helpers ------------------------------------------------------------------------------
+
+    private static <T extends ParserRuleContext> T required(T ctx) {
+        if (ctx == null || ctx.exception != null) {
+            throw new Incomplete();
+        }
+        return ctx;
+    }
+
+    Span span(Token t) {
+        return offsets.span(t.getStartIndex(), t.getStopIndex());
+    }
+
+    Span span(ParserRuleContext ctx) {
+        Token start = ctx.getStart();
+        Token stop = ctx.getStop();
+        if (stop == null || stop.getStopIndex() < start.getStartIndex()) {
+            return Span.at(offsets.toUtf16(start.getStartIndex()));
+        }
+        return offsets.span(start.getStartIndex(), stop.getStopIndex());
+    }
+}

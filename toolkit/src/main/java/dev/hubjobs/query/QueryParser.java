@@ -1,0 +1,217 @@
+package dev.hubjobs.query;
+
+import dev.hubjobs.diag.Codes;
+import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.grammar.IotHubQueryLexer;
+import dev.hubjobs.grammar.IotHubQueryParser;
+import dev.hubjobs.syntax.ExpectedTokens;
+import dev.hubjobs.syntax.SyntaxErrorStrategy;
+import dev.hubjobs.text.CodePointOffsets;
+import dev.hubjobs.text.Span;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The one entry point to the query language: full queries and job conditions.
+ *
+ * <p>Parsing is two-stage: a fast SLL pass that gives up at the first error, then, only for
+ * input with errors, a full LL pass with recovery that reports every error. Nesting is checked
+ * on the token stream before parsing, so deep input gives HJ011 instead of a stack overflow.
+ * Thread-safe; never throws for user input.
+ */
+public final class QueryParser {
+
+    /** The longest text the parser accepts (the service's own limit, 8192, is a rule: HJ110). */
+    public static final int MAX_LENGTH = 4 * 1024 * 1024;
+
+    /** How deeply parentheses, unary operators and expressions may nest. */
+    public static final int MAX_DEPTH = 200;
+
+    private static final ExpectedTokens EXPECTED = expectedTokens();
+
+    private QueryParser() {}
+
+    public static ParseResult<Query> parseQuery(String text) {
+        return parse(text, IotHubQueryParser::query, (b, ctx) -> b.query((IotHubQueryParser.QueryContext) ctx));
+    }
+
+    /** Parses a job's {@code queryCondition}: {@code *}, a condition, or {@code FROM devices.modules WHERE ...}. */
+    public static ParseResult<Condition> parseCondition(String text) {
+        return parse(text, IotHubQueryParser::jobCondition,
+                (b, ctx) -> b.condition((IotHubQueryParser.JobConditionContext) ctx));
+    }
+
+    private interface Builder<T> {
+        T build(AstBuilder builder, ParserRuleContext tree);
+    }
+
+    private static <T> ParseResult<T> parse(
+            String text, Function<IotHubQueryParser, ParserRuleContext> entry, Builder<T> build) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (text.length() > MAX_LENGTH) {
+            diagnostics.add(Diagnostic.error(Codes.QUERY_TOO_DEEP,
+                    "query is " + text.length() + " characters long; the parser accepts at most " + MAX_LENGTH,
+                    Span.of(MAX_LENGTH, text.length())));
+            return new ParseResult<>(Optional.empty(), diagnostics);
+        }
+        CodePointOffsets offsets = CodePointOffsets.of(text);
+        IotHubQueryLexer lexer = new IotHubQueryLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+
+        Token tooDeep = firstTooDeep(tokens.getTokens());
+        if (tooDeep != null) {
+            diagnostics.add(tooDeep(offsets.span(tooDeep.getStartIndex(), tooDeep.getStopIndex())));
+            return new ParseResult<>(Optional.empty(), diagnostics);
+        }
+
+        IotHubQueryParser parser = new IotHubQueryParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        ParserRuleContext tree;
+        SyntaxErrorStrategy errors = null;
+        try {
+            tree = entry.apply(parser);
+        } catch (ParseCancellationException sllFailed) {
+            tokens.seek(0);
+            parser.reset();
+            errors = new SyntaxErrorStrategy(EXPECTED::describe, "end of query");
+            parser.setErrorHandler(errors);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            try {
+                tree = entry.apply(parser);
+            } catch (StackOverflowError e) {
+                // The token scan bounds nesting; this is the last line of defence, not the plan.
+                diagnostics.add(tooDeep(Span.of(0, text.length())));
+                return new ParseResult<>(Optional.empty(), diagnostics);
+            }
+            for (SyntaxErrorStrategy.SyntaxError error : errors.errors()) {
+                Token t = error.token();
+                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, error.message(),
+                        offsets.span(t.getStartIndex(), t.getStopIndex())));
+            }
+        } catch (StackOverflowError e) {
+            diagnostics.add(tooDeep(Span.of(0, text.length())));
+            return new ParseResult<>(Optional.empty(), diagnostics);
+        }
+
+        AstBuilder builder = new AstBuilder(offsets, diagnostics);
+        Optional<T> value;
+        try {
+            value = Optional.of(build.build(builder, tree));
+        } catch (AstBuilder.Incomplete e) {
+            value = Optional.empty();
+        } catch (AstBuilder.TooDeep e) {
+            diagnostics.add(tooDeep(e.span));
+            value = Optional.empty();
+        }
+        diagnostics.sort(Comparator.comparing(Diagnostic::span));
+        return new ParseResult<>(value, diagnostics);
+    }
+
+    private static Diagnostic tooDeep(Span span) {
+        return Diagnostic.error(Codes.QUERY_TOO_DEEP,
+                "expression is nested too deeply; at most " + MAX_DEPTH + " levels are supported", span);
+    }
+
+    /**
+     * The first token at which parentheses, brackets and chains of unary operators ({@code NOT},
+     * {@code -}) nest deeper than {@link #MAX_DEPTH}, or null. Each of them is a level of
+     * recursion in the generated parser.
+     */
+    private static Token firstTooDeep(List<Token> tokens) {
+        ArrayDeque<Integer> unaryAtOpen = new ArrayDeque<>();
+        int openUnary = 0;
+        int unary = 0;
+        boolean operandEnded = false;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case IotHubQueryLexer.LPAREN, IotHubQueryLexer.LBRACKET -> {
+                    unaryAtOpen.push(unary);
+                    openUnary += unary;
+                    unary = 0;
+                    operandEnded = false;
+                }
+                case IotHubQueryLexer.RPAREN, IotHubQueryLexer.RBRACKET -> {
+                    if (!unaryAtOpen.isEmpty()) {
+                        openUnary -= unaryAtOpen.pop();
+                    }
+                    unary = 0;
+                    operandEnded = true;
+                }
+                case IotHubQueryLexer.NOT -> {
+                    unary++;
+                    operandEnded = false;
+                }
+                case IotHubQueryLexer.MINUS -> {
+                    if (!operandEnded) {
+                        unary++;
+                    }
+                    operandEnded = false;
+                }
+                case IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.QUOTED_IDENTIFIER, IotHubQueryLexer.STRING,
+                        IotHubQueryLexer.NUMBER, IotHubQueryLexer.HEX_NUMBER, IotHubQueryLexer.TRUE,
+                        IotHubQueryLexer.FALSE, IotHubQueryLexer.NULL, IotHubQueryLexer.UNDEFINED -> {
+                    unary = 0;
+                    operandEnded = true;
+                }
+                default -> operandEnded = false;
+            }
+            if (unaryAtOpen.size() + openUnary + unary > MAX_DEPTH) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static ExpectedTokens expectedTokens() {
+        int[] literals = {
+            IotHubQueryLexer.STRING, IotHubQueryLexer.UNTERMINATED_STRING, IotHubQueryLexer.NUMBER,
+            IotHubQueryLexer.HEX_NUMBER, IotHubQueryLexer.TRUE, IotHubQueryLexer.FALSE, IotHubQueryLexer.NULL,
+            IotHubQueryLexer.UNDEFINED
+        };
+        int[] names = {
+            IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.QUOTED_IDENTIFIER, IotHubQueryLexer.DEVICES,
+            IotHubQueryLexer.MODULES, IotHubQueryLexer.JOBS
+        };
+        int[] reserved = {
+            IotHubQueryLexer.SELECT, IotHubQueryLexer.TOP, IotHubQueryLexer.FROM, IotHubQueryLexer.WHERE,
+            IotHubQueryLexer.GROUP, IotHubQueryLexer.BY, IotHubQueryLexer.AS, IotHubQueryLexer.AND,
+            IotHubQueryLexer.OR, IotHubQueryLexer.NOT, IotHubQueryLexer.IN, IotHubQueryLexer.NIN,
+            IotHubQueryLexer.TRUE, IotHubQueryLexer.FALSE, IotHubQueryLexer.NULL, IotHubQueryLexer.UNDEFINED
+        };
+        int[] expressionStart = concat(literals, names, new int[] {
+            IotHubQueryLexer.LPAREN, IotHubQueryLexer.LBRACKET, IotHubQueryLexer.MINUS, IotHubQueryLexer.NOT
+        });
+        return new ExpectedTokens(IotHubQueryLexer.VOCABULARY, List.of(
+                ExpectedTokens.Group.of("<expression>",
+                        new int[] {IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.STRING, IotHubQueryLexer.LPAREN},
+                        expressionStart),
+                ExpectedTokens.Group.of("<path segment>",
+                        new int[] {IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.SELECT}, concat(names, reserved)),
+                ExpectedTokens.Group.of("<identifier>",
+                        new int[] {IotHubQueryLexer.IDENTIFIER}, names),
+                ExpectedTokens.Group.of("<literal>",
+                        new int[] {IotHubQueryLexer.STRING, IotHubQueryLexer.NUMBER},
+                        concat(literals, new int[] {IotHubQueryLexer.MINUS}))),
+                Map.of(IotHubQueryLexer.NEQ, "'!='", IotHubQueryLexer.UNEXPECTED_CHARACTER, "<character>"));
+    }
+
+    private static int[] concat(int[]... arrays) {
+        return java.util.Arrays.stream(arrays).flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+}
