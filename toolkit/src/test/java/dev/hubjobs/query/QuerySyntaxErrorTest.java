@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
-import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.testing.Fixes;
 import dev.hubjobs.testing.TestFiles;
 import dev.hubjobs.text.Span;
 import java.util.Comparator;
@@ -120,7 +120,7 @@ class QuerySyntaxErrorTest {
             assertThat(fix.safe()).isTrue();
             assertThat(fix.edits()).containsExactly(
                     new TextEdit(Span.of(12, 13), "["), new TextEdit(Span.of(20, 21), "]"));
-            String fixed = apply(text, fix);
+            String fixed = Fixes.apply(text, List.of(fix));
             assertThat(fixed).isEqualTo("deviceId IN ['a','b']");
             assertThat(QueryParser.parseCondition(fixed).diagnostics()).isEmpty();
         });
@@ -179,12 +179,5 @@ class QuerySyntaxErrorTest {
         ParseResult<Condition> r = QueryParser.parseCondition("a IN ('x\\q', 'y') AND b = 'z\\w' AND AND c");
         assertThat(r.diagnostics()).hasSizeGreaterThanOrEqualTo(3)
                 .isSortedAccordingTo(Comparator.comparing(Diagnostic::span));
-    }
-
-    static String apply(String text, Fix fix) {
-        StringBuilder sb = new StringBuilder(text);
-        fix.edits().stream().sorted(Comparator.comparing(TextEdit::span).reversed())
-                .forEach(e -> sb.replace(e.span().start(), e.span().end(), e.newText()));
-        return sb.toString();
     }
 }
