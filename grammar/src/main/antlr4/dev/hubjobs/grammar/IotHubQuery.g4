@@ -77,8 +77,9 @@ arrayLiteral
     : LBRACKET arrayElement (COMMA arrayElement)* RBRACKET
     ;
 
+// An unsigned number is a literal; only a signed one needs its own alternative (one parse each).
 arrayElement
-    : MINUS? (NUMBER | HEX_NUMBER)
+    : MINUS (NUMBER | HEX_NUMBER)
     | literal
     ;
 

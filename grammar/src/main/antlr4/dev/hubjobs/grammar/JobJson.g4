@@ -18,8 +18,10 @@ value
     | scalar
     ;
 
+// Commas are checked by the tree builder (missing, doubled, leading, trailing), so that a stray
+// one is reported where it stands and the members after it are still read.
 object
-    : LBRACE (member (COMMA? member)* COMMA?)? RBRACE
+    : LBRACE (member | COMMA)* RBRACE
     ;
 
 member
@@ -38,7 +40,7 @@ key
     ;
 
 array
-    : LBRACKET (value (COMMA? value)* COMMA?)? RBRACKET
+    : LBRACKET (value | COMMA)* RBRACKET
     ;
 
 scalar

@@ -28,6 +28,8 @@ public final class JobJson {
                             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
                             .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Decimals stay exact (twin values such as "2.10" must not become binary doubles).
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
 
@@ -124,9 +126,14 @@ public final class JobJson {
         } else if (value instanceof JsonString s) {
             return f.textNode(s.value());
         } else if (value instanceof JsonNumber n) {
+            // The same node types Jackson builds when it reads the number, so that a request read
+            // from a document equals the same request read back from its wire JSON.
             if (n.isIntegral()) {
                 Long l = asLong(n);
-                return l != null ? f.numberNode(l) : f.numberNode(new BigInteger(n.text()));
+                if (l == null) {
+                    return f.numberNode(new BigInteger(n.text()));
+                }
+                return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? f.numberNode(l.intValue()) : f.numberNode(l);
             }
             return f.numberNode(new BigDecimal(n.text()));
         } else if (value instanceof JsonBoolean b) {

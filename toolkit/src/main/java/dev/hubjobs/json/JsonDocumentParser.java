@@ -33,6 +33,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -234,25 +235,39 @@ public final class JsonDocumentParser {
         }
 
         /**
-         * Visits the items of an object or array in order and reports missing commas between
-         * items and a trailing comma before the closing bracket.
+         * Visits the items of an object or array in order and reports what is wrong with the commas
+         * between them: missing between two items, doubled or leading (HJ001), or trailing before
+         * the closing bracket (HJ002).
          */
         private void walkList(ParserRuleContext ctx, java.util.function.Predicate<ParseTree> item) {
             boolean afterItem = false;
-            Token lastComma = null;
+            boolean afterComma = false;
+            boolean commaReported = false;
             for (int i = 0; i < ctx.getChildCount(); i++) {
                 ParseTree child = ctx.getChild(i);
                 if (child instanceof TerminalNode node) {
                     int type = node.getSymbol().getType();
-                    if (type == JobJsonLexer.COMMA) {
-                        lastComma = node.getSymbol();
+                    boolean recovered = node instanceof ErrorNode;
+                    if (type == JobJsonLexer.COMMA && !recovered) {
+                        if (!afterItem) {
+                            Span comma = span(node.getSymbol());
+                            diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
+                                    afterComma ? "extra ','" : "unexpected ',' before the first item", comma)
+                                    .withFix(Fix.safe("Remove the comma", new TextEdit(comma, ""))));
+                        }
+                        commaReported = !afterItem;
+                        afterComma = true;
                         afterItem = false;
-                    } else if ((type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET)
-                            && lastComma != null && !afterItem) {
-                        Span comma = span(lastComma);
+                    } else if ((type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET) && !recovered
+                            && afterComma && !commaReported && i > 0 && ctx.getChild(i - 1) instanceof TerminalNode previous
+                            && !(previous instanceof ErrorNode)
+                            && previous.getSymbol().getType() == JobJsonLexer.COMMA) {
+                        Span comma = span(previous.getSymbol());
                         diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
                                 "trailing comma; JSON does not allow a comma before '" + node.getText() + "'", comma)
                                 .withFix(Fix.safe("Remove the trailing comma", new TextEdit(comma, ""))));
+                    } else if (recovered) {
+                        afterComma = false;
                     }
                     continue;
                 }
@@ -261,9 +276,8 @@ public final class JsonDocumentParser {
                     diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
                             "missing ',' before '" + abbreviate(next.getText()) + "'", span(next)));
                 }
-                if (item.test(child)) {
-                    afterItem = true;
-                }
+                afterItem = item.test(child);
+                afterComma = false;
             }
         }
 

@@ -192,7 +192,10 @@ final class AstBuilder {
 
     private Expr inParentheses(InParenthesesContext in, int depth) {
         Token open = in.LPAREN().getSymbol();
-        Token close = in.RPAREN() == null ? null : in.RPAREN().getSymbol();
+        // A ')' conjured by error recovery has no position (index -1): there is nothing to replace.
+        Token close = in.RPAREN() == null || in.RPAREN().getSymbol().getStartIndex() < 0
+                ? null
+                : in.RPAREN().getSymbol();
         String keyword = in.op.getText().toUpperCase(java.util.Locale.ROOT);
         Diagnostic d = Diagnostic.error(Codes.IN_PARENTHESES,
                 keyword + " takes a list in square brackets, not parentheses: write " + keyword + " [...]",
