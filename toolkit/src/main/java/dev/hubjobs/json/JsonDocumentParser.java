@@ -33,9 +33,10 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ErrorNodeImpl;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 /**
  * Parses job documents (JSON with comments) into a {@link JsonValue} tree with spans, reporting
@@ -245,9 +246,11 @@ public final class JsonDocumentParser {
             boolean commaReported = false;
             for (int i = 0; i < ctx.getChildCount(); i++) {
                 ParseTree child = ctx.getChild(i);
-                if (child instanceof TerminalNode node) {
+                // Class, not interface, checks: HotSpot's one-entry cache of interface checks thrashes
+                // when TerminalNode and ErrorNode are tested in turn on the same class.
+                if (child instanceof TerminalNodeImpl node) {
                     int type = node.getSymbol().getType();
-                    boolean recovered = node instanceof ErrorNode;
+                    boolean recovered = node instanceof ErrorNodeImpl;
                     if (type == JobJsonLexer.COMMA && !recovered) {
                         if (!afterItem) {
                             Span comma = span(node.getSymbol());
@@ -259,8 +262,8 @@ public final class JsonDocumentParser {
                         afterComma = true;
                         afterItem = false;
                     } else if ((type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET) && !recovered
-                            && afterComma && !commaReported && i > 0 && ctx.getChild(i - 1) instanceof TerminalNode previous
-                            && !(previous instanceof ErrorNode)
+                            && afterComma && !commaReported && i > 0 && ctx.getChild(i - 1) instanceof TerminalNodeImpl previous
+                            && !(previous instanceof ErrorNodeImpl)
                             && previous.getSymbol().getType() == JobJsonLexer.COMMA) {
                         Span comma = span(previous.getSymbol());
                         diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,

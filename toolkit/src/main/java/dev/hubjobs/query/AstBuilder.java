@@ -383,7 +383,7 @@ final class AstBuilder {
     }
 
     private Expr.Segment segment(org.antlr.v4.runtime.tree.ParseTree child) {
-        String text = child.getText();
+        String text = singleTokenText(child);
         Span span = child instanceof ParserRuleContext rule ? span(rule) : span(((TerminalNode) child).getSymbol());
         if (text.startsWith("[[") && text.endsWith("]]") && text.length() >= 4) {
             return new Expr.Segment(text.substring(2, text.length() - 2), true, span);
@@ -392,6 +392,22 @@ final class AstBuilder {
             throw new Incomplete();
         }
         return new Expr.Segment(text, false, span);
+    }
+
+    /**
+     * The text of a segment: the text of its one token when it is a single token (always, unless
+     * error recovery left something else), without building it up from the subtree.
+     */
+    private static String singleTokenText(org.antlr.v4.runtime.tree.ParseTree child) {
+        if (child instanceof TerminalNode node) {
+            return node.getSymbol().getText();
+        }
+        ParserRuleContext rule = (ParserRuleContext) child;
+        Token start = rule.getStart();
+        if (rule.exception == null && start != null && start == rule.getStop() && start.getTokenIndex() >= 0) {
+            return start.getText();
+        }
+        return child.getText();
     }
 
     private static boolean isWord(Expr.Segment s, String word) {

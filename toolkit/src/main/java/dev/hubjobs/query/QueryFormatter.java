@@ -13,8 +13,10 @@ public final class QueryFormatter {
     private static final int OR = 20;
     private static final int AND = 30;
     private static final int NOT = 40;
-    private static final int IN = 50;
     private static final int COMPARISON = 60;
+    // IN and NIN share the comparisons' level and associate to the left with them, as the grammar
+    // parses them: "a IN [1] = true" is "(a IN [1]) = true".
+    private static final int IN = COMPARISON;
     private static final int ADDITIVE = 70;
     private static final int MULTIPLICATIVE = 80;
     private static final int NEGATE = 90;

@@ -67,7 +67,11 @@ class QueryRoundTripTest {
             a = (b = c)                            | a = (b = c)
             (a = 1) in [true]                      | a = 1 IN [true]
             a = (b IN [1])                         | a = (b IN [1])
-            (a IN [1]) = true                      | (a IN [1]) = true
+            (a IN [1]) = true                      | a IN [1] = true
+            ((a = b) IN [1]) = c                   | a = b IN [1] = c
+            (a IN [1]) NIN [false]                 | a IN [1] NIN [false]
+            (a IN [1]) + 1                         | (a IN [1]) + 1
+            a < (b NIN [1])                        | a < (b NIN [1])
             x IN [-1, -0x1F, 2.5e3]                | x IN [-1, -0x1F, 2.5e3]
             x nin [ -1.5 , 'a' , null ]            | x NIN [-1.5, 'a', null]
             NOT x IN [1]                           | NOT x IN [1]
