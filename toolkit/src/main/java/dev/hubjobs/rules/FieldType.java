@@ -68,10 +68,10 @@ public final class FieldType extends Rule {
 
     private static String message(String name, String expected, JsonValue value) {
         if (value instanceof JsonNull) {
-            return "'" + name + "' must be a " + expected + ", not null; leave the field out instead";
+            return "'" + name + "' must be " + article(expected) + ", not null; leave the field out instead";
         }
         String hint = value instanceof JsonString && expected.equals("number") ? " (remove the quotes)" : "";
-        return "'" + name + "' must be a " + expected + ", found " + article(value.typeName()) + hint;
+        return "'" + name + "' must be " + article(expected) + ", found " + article(value.typeName()) + hint;
     }
 
     private static String article(String typeName) {
