@@ -82,7 +82,7 @@ class RuleFixturesTest {
     }
 
     @Test
-    void everyRuleHasABadAndAGoodFixtureAndADocumentationPage() throws URISyntaxException {
+    void everyRuleHasABadAndAGoodFixtureAndADocumentationPage() throws URISyntaxException, IOException {
         Path docs = Path.of("..", "docs", "rules");
         for (Rule rule : Rules.all()) {
             Path dir = root().resolve(rule.code());
@@ -93,6 +93,11 @@ class RuleFixturesTest {
                     .as("good fixtures of %s", rule).isNotEmpty();
             Path page = docs.resolve(rule.code() + ".md");
             assertThat(page).as("documentation page of %s", rule).isRegularFile();
+            String text = Files.readString(page);
+            assertThat(text).as("title of %s", page).startsWith("# " + rule.code() + " " + rule.name() + ": ");
+            assertThat(text).as("severity in %s", page)
+                    .contains("Severity: **" + rule.defaultSeverity().label() + "**");
+            assertThat(text).as("examples in %s", page).contains("## Bad", "## Good");
         }
     }
 
