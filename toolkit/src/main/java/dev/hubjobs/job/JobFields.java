@@ -108,8 +108,8 @@ public final class JobFields {
      * The shape of an ISO-8601 date-time as the service reads {@code startTime}: date, {@code T},
      * time with optional seconds and fraction, then {@code Z}, an offset, or nothing (read as UTC).
      */
-    public static final String START_TIME_PATTERN =
-            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?$";
+    public static final String START_TIME_PATTERN = "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])"
+            + "T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?$";
 
     /** Names the documentation and old SDKs used for the two types, with the name the service accepts. */
     public static final Map<String, JobType> TYPE_ALIASES = aliases();
