@@ -22,9 +22,9 @@ import java.util.List;
  * fields of the other job type, ranges, the jobId pattern, the etag and the patch sections. The
  * rest (twin keys, sizes, the job character set, the query) needs the validator.
  *
- * <p>Regenerate the committed copy with
- * {@code mvn -q -pl toolkit -am compile exec:java -Dexec.mainClass=dev.hubjobs.schema.JobSchema
- * -Dexec.args=../docs/job.schema.json} (or run {@link #main} with the target path).
+ * <p>The committed copy is {@code docs/job.schema.json}; a test fails when it is stale. Regenerate it
+ * with {@code mvn -q -o -pl toolkit -am test -Dtest=JobSchemaTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dhubjobs.regenerateSchema=true}, or run {@link #main} with the target path.
  */
 public final class JobSchema {
 
