@@ -12,7 +12,7 @@ import dev.hubjobs.text.Span;
  * contain US-ASCII printable alphanumeric" and {@code ! # % & ' * + - . ^ _ ` | ~} (the HTTP token
  * set). Checked on every key and string value of the twin sections and on {@code methodName}, one
  * finding per run of offending characters. Characters of twin keys that HJ304 reports ({@code $},
- * space, control characters) are left to HJ304.
+ * space, control characters) are left to HJ304 while it runs.
  */
 public final class JobCharacterSet extends Rule {
 
@@ -28,10 +28,12 @@ public final class JobCharacterSet extends Rule {
                 && method.get(JobFields.METHOD_NAME).orElse(null) instanceof JsonString name) {
             check(name, false, "methodName", findings);
         }
+        // Leave to HJ304 what it reports, unless it does not run.
+        boolean keyRuleRuns = job.isEnabled("HJ304");
         for (TwinPatch.Section section : TwinPatch.sections(job)) {
             TwinPatch.walk(section, node -> {
                 if (node.key() != null) {
-                    check(node.key(), true, "key", findings);
+                    check(node.key(), keyRuleRuns, "key", findings);
                 }
                 if (node.value() instanceof JsonString s) {
                     check(s, false, "value", findings);
@@ -40,16 +42,17 @@ public final class JobCharacterSet extends Rule {
         }
     }
 
-    private static void check(JsonString s, boolean twinKey, String what, Findings findings) {
+    /** {@code skipTwinKeyCharacters}: leave out the characters of a twin key that HJ304 reports. */
+    private static void check(JsonString s, boolean skipTwinKeyCharacters, String what, Findings findings) {
         String value = s.value();
         int i = 0;
         while (i < value.length()) {
-            if (!offending(value.charAt(i), twinKey)) {
+            if (!offending(value.charAt(i), skipTwinKeyCharacters)) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < value.length() && offending(value.charAt(i), twinKey)) {
+            while (i < value.length() && offending(value.charAt(i), skipTwinKeyCharacters)) {
                 i++;
             }
             findings.report(s.documentSpan(Span.of(start, i)), what + " '" + CharacterSet.abbreviate(value) + "' holds "
@@ -58,7 +61,7 @@ public final class JobCharacterSet extends Rule {
         }
     }
 
-    private static boolean offending(char c, boolean twinKey) {
-        return !CharacterSet.isToken(c) && !(twinKey && CharacterSet.isForbiddenInTwinKey(c));
+    private static boolean offending(char c, boolean skipTwinKeyCharacters) {
+        return !CharacterSet.isToken(c) && !(skipTwinKeyCharacters && CharacterSet.isForbiddenInTwinKey(c));
     }
 }

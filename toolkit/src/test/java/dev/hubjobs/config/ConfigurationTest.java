@@ -172,4 +172,17 @@ class ConfigurationTest {
         assertThat(codes(explicit.validate(job))).containsExactly("HJ206:error", "HJ301:error");
         assertThat(explicit.configFor(job)).isEmpty();
     }
+
+    @Test
+    void characterSetReportsTwinKeyCharactersWhenTwinKeyFormatIsOff() throws IOException {
+        Path job = write("job.job.json", """
+                {"jobId": "j1", "type": "scheduleUpdateTwin", "queryCondition": "*",
+                 "updateTwin": {"etag": "*", "tags": {"site name": "b43"}}}
+                """);
+        assertThat(codes(validator.validate(job))).containsExactly("HJ304:error");
+        write(".hubjobs.json", "{\"rules\": {\"HJ304\": \"off\"}}");
+        ValidationResult result = JobValidator.builder().clock(CLOCK).build().validate(job);
+        assertThat(codes(result)).containsExactly("HJ301:error");
+        assertThat(result.diagnostics().get(0).span().textOf(result.text())).isEqualTo(" ");
+    }
 }
