@@ -45,8 +45,9 @@ public final class MethodTimeouts extends Rule {
         if (whole && inRange) {
             return;
         }
-        long clamped = value.setScale(0, RoundingMode.HALF_UP).max(BigDecimal.valueOf(min))
-                .min(BigDecimal.valueOf(max)).longValueExact();
+        // Clamp before rounding: rounding 1e999999999 itself would expand it digit by digit.
+        long clamped = value.max(BigDecimal.valueOf(min)).min(BigDecimal.valueOf(max))
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
         String message = whole
                 ? name + " is " + n.text() + "; the service accepts " + min + " to " + max + " seconds"
                 : name + " must be a whole number of seconds from " + min + " to " + max + ", found " + n.text();

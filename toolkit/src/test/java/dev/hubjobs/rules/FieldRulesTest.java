@@ -165,4 +165,15 @@ class FieldRulesTest {
         assertThat(result.diagnostics()).extracting(d -> d.code() + " " + d.span().textOf(job))
                 .containsExactly("HJ209 6e1", "HJ307 9100000000000000");
     }
+
+    @Test
+    void hugeExponentsAreJudgedWithoutExpandingThem() {
+        String job = "{\"jobId\": \"j1\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\", "
+                + "\"maxExecutionTimeInSeconds\": 1e999999999, \"cloudToDeviceMethod\": {\"methodName\": \"m\", "
+                + "\"responseTimeoutInSeconds\": 1e999999999, \"connectTimeoutInSeconds\": -1e999999999}}";
+        ValidationResult result = validate(job);
+        assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly("HJ209", "HJ210", "HJ210");
+        assertThat(FixesTest.apply(job, result.diagnostics().get(1).fixes().get(0)))
+                .contains("\"responseTimeoutInSeconds\": 300");
+    }
 }
