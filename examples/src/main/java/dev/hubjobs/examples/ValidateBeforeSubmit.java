@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * A back end builds a twin-update job in code, validates it, and submits it only when the
- * validator finds no error. Run it with
- * {@code mvn -q -pl examples -am compile exec:java -Dexec.mainClass=dev.hubjobs.examples.ValidateBeforeSubmit}.
+ * validator finds no error. Run it with {@code mvn -q -pl examples -am install -DskipTests} once, then
+ * {@code mvn -q -pl examples exec:java}.
  */
 public final class ValidateBeforeSubmit {
 
