@@ -102,6 +102,15 @@ class RuleFixturesTest {
     }
 
     @Test
+    void theRuleIndexListsEveryRuleInCodeOrder() throws IOException {
+        List<String> rows = Files.readAllLines(Path.of("..", "docs", "rules", "README.md")).stream()
+                .filter(l -> l.startsWith("| [HJ")).map(l -> l.substring(0, l.indexOf(" | ", l.indexOf(" | ") + 3)))
+                .toList();
+        assertThat(rows).containsExactlyElementsOf(Rules.all().stream()
+                .map(r -> "| [" + r.code() + "](" + r.code() + ".md) | " + r.name()).toList());
+    }
+
+    @Test
     void everyFixtureFolderBelongsToARule() throws IOException, URISyntaxException {
         try (Stream<Path> dirs = Files.list(root())) {
             assertThat(dirs.map(p -> p.getFileName().toString()).toList()).allMatch(Rules::isKnown);
