@@ -1,6 +1,7 @@
 package dev.hubjobs.cli;
 
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 
 /**
  * "files done/total" on stderr while a long run goes on, redrawn in place at most ten times a
@@ -16,14 +17,21 @@ final class Progress {
     private final PrintWriter err;
     private final int total;
     private final boolean enabled;
+    private final LongSupplier clock;
     private int done;
-    private long lastDraw = System.nanoTime();
+    private long lastDraw;
     private int drawnWidth;
 
     Progress(PrintWriter err, int total, boolean terminal) {
+        this(err, total, terminal, System::nanoTime);
+    }
+
+    Progress(PrintWriter err, int total, boolean terminal, LongSupplier nanoClock) {
         this.err = err;
         this.total = total;
         this.enabled = terminal && total >= MIN_FILES;
+        this.clock = nanoClock;
+        this.lastDraw = nanoClock.getAsLong();
     }
 
     static boolean stderrIsTerminal() {
@@ -35,7 +43,7 @@ final class Progress {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - lastDraw >= INTERVAL_NANOS) {
             lastDraw = now;
             String line = "hubjobs: " + done + "/" + total + " files";

@@ -59,11 +59,11 @@ class FixTest {
 
     @Test
     void aSymbolicLinkStaysALinkAndItsTargetIsFixed() throws IOException {
-        Path target = Files.writeString(dir.resolve("real.job.json"), "{'a': 1}");
+        Path target = Files.writeString(dir.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
         Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target.getFileName());
         Cli.run("validate", "--fix", link.toString());
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.readString(target)).isEqualTo("{\"a\": 1}");
+        assertThat(Files.readString(target)).isEqualTo(ValidateCommandTest.job("\"reboot\""));
     }
 
     @Test

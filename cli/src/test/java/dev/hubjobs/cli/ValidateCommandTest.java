@@ -16,6 +16,12 @@ class ValidateCommandTest {
     static final String JSON5 = FIXTURES + "json5.job.json";
     static final String WARNINGS = FIXTURES + "warnings.job.json";
 
+    /** A complete method job; {@code methodName} is the literal text, e.g. {@code 'reboot'} for one HJ002. */
+    static String job(String methodName) {
+        return "{\"jobId\": \"j1\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"tags.a = 1\",\n"
+                + " \"cloudToDeviceMethod\": {\"methodName\": " + methodName + "}}\n";
+    }
+
     @Test
     void cleanFileExitsZeroWithSummaryOnly() {
         Cli.Result r = Cli.run("validate", GOOD);
@@ -100,7 +106,7 @@ class ValidateCommandTest {
 
     @Test
     void directoriesAreWalkedInAStableOrderSkippingBuildAndVcsDirectories(@TempDir Path dir) throws IOException {
-        String bad = "{'x': 1}";
+        String bad = job("'reboot'");
         for (String p : List.of("b/z.job.json", "b/a.job.json", "a.job.json", "c/d/e.job.json", "notajob.json",
                 ".git/x.job.json", "node_modules/m/x.job.json", "target/x.job.json", "c/target/y.job.json")) {
             Path file = dir.resolve(p);
@@ -120,8 +126,8 @@ class ValidateCommandTest {
         assertThat(new ProcessBuilder("git", "init", "-q", dir.toString()).inheritIO().start().waitFor()).isZero();
         Files.writeString(dir.resolve(".gitignore"), "generated/\n");
         Files.createDirectories(dir.resolve("generated"));
-        Files.writeString(dir.resolve("generated/x.job.json"), "{'x': 1}");
-        Files.writeString(dir.resolve("kept.job.json"), "{'x': 1}");
+        Files.writeString(dir.resolve("generated/x.job.json"), job("'reboot'"));
+        Files.writeString(dir.resolve("kept.job.json"), job("'reboot'"));
         Cli.Result r = Cli.run("validate", dir.toString());
         assertThat(r.out()).contains("kept.job.json").doesNotContain("generated");
         // Named explicitly, an ignored file is still checked.
