@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -89,8 +88,9 @@ final class InputFiles {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (file.getFileName().toString().endsWith(SUFFIX)
-                                    && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                            // A link to a job file counts (links to directories are not followed,
+                            // which keeps the walk free of cycles); a dangling link does not.
+                            if (file.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(file)) {
                                 found.add(file);
                             }
                             return FileVisitResult.CONTINUE;

@@ -1,6 +1,11 @@
 package dev.hubjobs.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +45,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale: JSON, SARIF and XML reports must be UTF-8, and messages quote
+        // the user's text. stdout is buffered and flushed once at the end.
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        System.exit(run(args, System.in, out, err));
     }
 
     /** Runs the command line with the given streams; used by {@link #main} and by tests. */
