@@ -99,25 +99,28 @@ for set in one many; do
   add "$label: ajv validate --spec=draft2020" "$ajv validate --spec=draft2020 -c ajv-formats -s $schema -d '$ajv_data'"
 done
 
-median_ms() {  # command → median wall time in ms over $runs runs (after one warm-up)
+measure() {  # command -> "median wall ms | mean CPU (user+sys) ms" over $runs runs, after one warm-up
   if command -v hyperfine >/dev/null 2>&1; then
     hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$1" >/dev/null 2>&1
-    node -p 'Math.round(require(process.argv[1]).results[0].median * 1000)' "$work/h.json"
+    node -p 'const r = require(process.argv[1]).results[0];
+      Math.round(r.median * 1000) + " ms | " + Math.round((r.user + r.system) * 1000) + " ms"' "$work/h.json"
   else
     sh -c "$1" >/dev/null 2>&1 || true
     for _ in $(seq "$runs"); do
       s=$(date +%s%N); sh -c "$1" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
-    done | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'
+    done | sort -n | awk '{a[NR]=$1} END {print ((NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)) " ms | n/a"}'
   fi
 }
 
 tool=$(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo "date +%s%N loop")
 echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
 echo "$(java -version 2>&1 | head -1), node $(node --version), ajv-cli $ajv_version; $tool, median of $runs runs."
-echo "ajv schema: $schema_note."
+echo "ajv schema: $schema_note. Load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
-echo "| command | median wall time |"
-echo "|---|---:|"
+echo "| command | median wall time | mean CPU time (user+sys) |"
+echo "|---|---:|---:|"
 for i in "${!names[@]}"; do
-  echo "| ${names[$i]} | $(median_ms "${cmds[$i]}") ms |"
+  echo "| ${names[$i]} | $(measure "${cmds[$i]}") |"
 done
+echo
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
