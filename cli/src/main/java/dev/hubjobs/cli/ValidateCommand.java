@@ -3,7 +3,11 @@ package dev.hubjobs.cli;
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.text.LineMap;
+import dev.hubjobs.text.Span;
+import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.rules.Rules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -180,7 +184,14 @@ final class ValidateCommand implements Callable<Integer> {
             return validator.validate(f.path());
         }
         try {
-            byte[] bytes = main.stdin().readAllBytes();
+            // Read one byte past the limit: enough to know the input is too large (HJ005), as
+            // for a file, without holding an endless stream in memory.
+            byte[] bytes = main.stdin().readNBytes(JsonDocumentParser.MAX_SIZE + 1);
+            if (bytes.length > JsonDocumentParser.MAX_SIZE) {
+                return new ValidationResult(Optional.empty(), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
+                        "standard input is over the limit of " + JsonDocumentParser.MAX_SIZE + " bytes", Span.at(0))),
+                        LineMap.of(""));
+            }
             return byConfig.forStdin().validate(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UsageException("cannot read standard input: " + e.getMessage());

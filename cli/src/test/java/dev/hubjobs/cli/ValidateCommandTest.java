@@ -98,6 +98,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void standardInputOverTheSizeLimitIsOneFindingNotAnOutOfMemoryError() {
+        byte[] huge = new byte[dev.hubjobs.json.JsonDocumentParser.MAX_SIZE + 10];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = Main.run(new String[] {"validate", "-"}, new java.io.ByteArrayInputStream(huge),
+                new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+        assertThat(out.toString()).startsWith("<stdin>:1:1: error: standard input is over the limit of ")
+                .contains("[HJ005]");
+        assertThat(exit).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
     void fixCannotRewriteStandardInput() {
         Cli.Result r = Cli.runWithStdin("{}", "validate", "--fix", "-");
         assertThat(r.exit()).isEqualTo(Main.USAGE);
