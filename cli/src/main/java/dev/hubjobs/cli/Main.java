@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
             "  hubjobs parse --condition \"tags.building = '43' AND tags.floor = '3'\"",
             "  hubjobs parse 'SELECT COUNT() AS n FROM devices GROUP BY tags.floor'",
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -95,9 +95,11 @@ public final class Main implements Runnable {
         return stdin;
     }
 
+    /** Without a command there is nothing to do: the usage goes to stderr, as for any usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
     }
 
     /** The version from the jar manifest, or the development version when run from classes. */

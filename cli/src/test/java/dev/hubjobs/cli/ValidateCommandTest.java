@@ -177,6 +177,10 @@ class ValidateCommandTest {
         assertThat(help.exit()).isEqualTo(Main.OK);
         assertThat(help.out()).contains("Examples:").contains("--format").contains("--fix").contains("--config");
         assertThat(Cli.run("--help").out()).contains("validate").contains("rules").contains("Examples:");
+        Cli.Result none = Cli.run();
+        assertThat(none.exit()).isEqualTo(Main.USAGE);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).startsWith("Usage: hubjobs");
         Cli.Result version = Cli.run("--version");
         assertThat(version.out()).startsWith("hubjobs ");
         assertThat(version.exit()).isEqualTo(Main.OK);
