@@ -78,6 +78,9 @@ class PreCommitHookIT {
     @Test
     void preCommitTryRepoRunsTheHook(@TempDir Path cache) throws Exception {
         Assumptions.assumeTrue(Processes.onPath("pre-commit"), "the pre-commit tool is not installed");
+        // try-repo clones the hubjobs checkout, so it must be a git work tree (not an unpacked archive).
+        Assumptions.assumeTrue(Processes.run(Processes.root(), Map.of(), null,
+                List.of("git", "rev-parse", "--is-inside-work-tree")).exit() == 0, "hubjobs is not a git checkout");
         Map<String, String> env = new java.util.HashMap<>(env());
         env.put("PRE_COMMIT_HOME", cache.toString());
         String root = Processes.root().toString();
