@@ -85,6 +85,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         });
         try {
             return cmd.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli passes errors through; without this the JVM would print a stack trace and
+            // exit with 1, which reads as "findings".
+            err.println("hubjobs: internal error: " + e + " (try HUBJOBS_JAVA_OPTS=-Xmx2g or a smaller input)");
+            return USAGE;
         } finally {
             out.flush();
             err.flush();
