@@ -112,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
 
-        List<ValidationResult> validated = validateAll(inputs, validator, byConfig, err);
+        List<FileResult> validated = validateAll(inputs, validator, byConfig, err);
         Set<Path> reportedConfigs = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             Input input = inputs.get(i);
@@ -124,8 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
                 loaded.filter(l -> !l.diagnostics().isEmpty() && reportedConfigs.add(l.path()))
                         .ifPresent(l -> results.add(configResult(files, l)));
             }
-            ValidationResult r = validated.get(i);
-            results.add(new FileResult(input.display(), r.lines(), r.diagnostics(), true));
+            results.add(validated.get(i));
         }
 
         format.report().write(results, out);
@@ -138,10 +137,10 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Validates in input order; large sets in parallel, results still in input order. */
-    private List<ValidationResult> validateAll(List<Input> inputs, JobValidator validator, TextValidators byConfig,
+    private List<FileResult> validateAll(List<Input> inputs, JobValidator validator, TextValidators byConfig,
             PrintWriter err) {
         Progress progress = new Progress(err, inputs.size(), Progress.stderrIsTerminal());
-        List<ValidationResult> results = new ArrayList<>(inputs.size());
+        List<FileResult> results = new ArrayList<>(inputs.size());
         int threads = Runtime.getRuntime().availableProcessors();
         if (inputs.size() < PARALLEL_FROM || threads < 2) {
             for (Input input : inputs) {
@@ -155,15 +154,15 @@ final class ValidateCommand implements Callable<Integer> {
                 return t;
             });
             try {
-                List<Future<ValidationResult>> futures = new ArrayList<>(inputs.size());
+                List<Future<FileResult>> futures = new ArrayList<>(inputs.size());
                 for (Input input : inputs) {
                     futures.add(pool.submit(() -> {
-                        ValidationResult r = validate(input, validator, byConfig);
+                        FileResult r = validate(input, validator, byConfig);
                         progress.step();
                         return r;
                     }));
                 }
-                for (Future<ValidationResult> f : futures) {
+                for (Future<FileResult> f : futures) {
                     results.add(f.get());
                 }
             } catch (InterruptedException e) {
@@ -179,7 +178,13 @@ final class ValidateCommand implements Callable<Integer> {
         return results;
     }
 
-    private ValidationResult validate(Input input, JobValidator validator, TextValidators byConfig) {
+    /** The findings of one input; the document text is not kept, so that large runs stay small. */
+    private FileResult validate(Input input, JobValidator validator, TextValidators byConfig) {
+        ValidationResult r = read(input, validator, byConfig);
+        return new FileResult(input.display(), r.lines(), r.diagnostics(), true);
+    }
+
+    private ValidationResult read(Input input, JobValidator validator, TextValidators byConfig) {
         if (input instanceof Input.File f) {
             return validator.validate(f.path());
         }
