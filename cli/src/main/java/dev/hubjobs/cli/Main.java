@@ -1,5 +1,11 @@
 package dev.hubjobs.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,14 +16,20 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Validate, query and simulate Azure IoT Hub jobs before they run on real devices.",
-        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, RulesCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
+            "Exit status: 0 no error, 1 error findings, 2 usage or internal error.",
+            "",
             "Examples:",
+            "  hubjobs validate jobs/",
+            "  hubjobs validate --format sarif . > hubjobs.sarif",
+            "  hubjobs validate --fix jobs/reboot.job.json",
+            "  hubjobs rules",
             "  hubjobs parse --condition \"tags.building = '43' AND tags.floor = '3'\"",
             "  hubjobs parse 'SELECT COUNT() AS n FROM devices GROUP BY tags.floor'",
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -26,33 +38,85 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final InputStream stdin;
+
+    private Main(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale: JSON, SARIF and XML reports must be UTF-8, and messages quote
+        // the user's text. stdout is buffered and flushed once at the end.
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        System.exit(run(args, System.in, out, err));
     }
 
     /** Runs the command line with the given streams; used by {@link #main} and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main());
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs the command line with the given streams, {@code in} being what {@code -} reads. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main(in));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExitCodeExceptionMapper(t -> USAGE);
-        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("hubjobs: internal error: " + e);
+        // A wrong option gets one line and a pointer to the help, not the whole help text.
+        cmd.setParameterExceptionHandler((e, a) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("hubjobs: " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            c.getErr().flush();
             return USAGE;
         });
-        return cmd.execute(args);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // A user mistake is one line; anything else is a bug, still one line and exit 2.
+            if (e instanceof UsageException) {
+                commandLine.getErr().println("hubjobs: " + e.getMessage());
+            } else {
+                commandLine.getErr().println("hubjobs: internal error: " + e);
+            }
+            commandLine.getErr().flush();
+            return USAGE;
+        });
+        try {
+            return cmd.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli passes errors through; without this the JVM would print a stack trace and
+            // exit with 1, which reads as "findings".
+            err.println("hubjobs: internal error: " + e + " (try HUBJOBS_JAVA_OPTS=-Xmx2g or a smaller input)");
+            return USAGE;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /** Without a command there is nothing to do: the usage goes to stderr, as for any usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /** The version from the jar manifest, or the development version when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"hubjobs " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+            return new String[] {"hubjobs " + version()};
         }
     }
 }

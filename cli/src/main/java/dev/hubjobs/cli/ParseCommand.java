@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 /** Parses one query or condition and prints its canonical form, or its diagnostics. */
 @Command(
         name = "parse",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {
             "Parse a query (or, with --condition, a job queryCondition) and print its canonical form.",
             "On errors, prints one line per problem as <query>:line:col: severity: message [HJnnn] and exits 1."

@@ -1,0 +1,267 @@
+package dev.hubjobs.cli;
+
+import dev.hubjobs.JobValidator;
+import dev.hubjobs.ValidationResult;
+import dev.hubjobs.config.ConfigFile;
+import dev.hubjobs.diag.Codes;
+import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.text.LineMap;
+import dev.hubjobs.text.Span;
+import dev.hubjobs.json.JsonDocumentParser;
+import dev.hubjobs.rules.Rules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Validates job files and reports the findings in one of the contract's formats. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {
+            "Validate job files (*.job.json).",
+            "Directories are searched recursively, skipping .git, node_modules, target and files git ignores;"
+                    + " '-' reads one job document from standard input.",
+            "",
+            "Exit status: 0 no error, 1 at least one error-severity finding, 2 usage or internal error.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  hubjobs validate jobs/reboot.job.json",
+            "  hubjobs validate --format sarif . > hubjobs.sarif",
+            "  hubjobs validate --fix jobs/",
+            "  cat reboot.job.json | hubjobs validate -",
+        })
+final class ValidateCommand implements Callable<Integer> {
+
+    /** From this many files on, validation runs on every core; below it threads cost more than they save. */
+    static final int PARALLEL_FROM = 16;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Report.Format format;
+
+    @Option(names = "--fix", description = "Apply every safe fix in place (atomically), then report what is left.")
+    boolean fix;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Use this configuration file instead of the .hubjobs.json found above each job file.")
+    Path config;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Job files, directories, or '-' for standard input.")
+    List<String> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InputFiles files = new InputFiles(Path.of(""));
+
+        List<FileResult> results = new ArrayList<>();
+        JobValidator.Builder builder = JobValidator.builder();
+        ConfigFile.Loaded explicit = null;
+        if (config != null) {
+            if (!Files.isRegularFile(config) || !Files.isReadable(config)) {
+                throw new UsageException("cannot read configuration file " + config);
+            }
+            explicit = ConfigFile.load(config, Rules::isKnown);
+            builder.config(explicit.config());
+            if (!explicit.diagnostics().isEmpty()) {
+                results.add(configResult(files, explicit));
+            }
+        }
+        JobValidator validator = builder.build();
+        List<Input> inputs = files.collect(paths);
+        if (fix && inputs.stream().anyMatch(i -> i instanceof Input.Stdin)) {
+            throw new UsageException("--fix rewrites files in place and cannot be used with '-' (standard input)");
+        }
+        TextValidators byConfig = new TextValidators(validator, explicit != null);
+        if (fix) {
+            for (Input input : inputs) {
+                fix((Input.File) input, byConfig, err);
+            }
+        }
+
+        List<FileResult> validated = validateAll(inputs, validator, byConfig, err);
+        Set<Path> reportedConfigs = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Input input = inputs.get(i);
+            // A configuration file's own problems are reported once, before the first file it governs.
+            if (explicit == null) {
+                Optional<ConfigFile.Loaded> loaded = input instanceof Input.File f
+                        ? validator.configFor(f.path())
+                        : byConfig.stdinConfig();
+                loaded.filter(l -> !l.diagnostics().isEmpty() && reportedConfigs.add(l.path()))
+                        .ifPresent(l -> results.add(configResult(files, l)));
+            }
+            results.add(validated.get(i));
+        }
+
+        format.report().write(results, out);
+        boolean errors = results.stream().anyMatch(r -> r.diagnostics().stream().anyMatch(Diagnostic::isError));
+        return errors ? Main.FINDINGS : Main.OK;
+    }
+
+    private static FileResult configResult(InputFiles files, ConfigFile.Loaded loaded) {
+        return new FileResult(files.display(loaded.path()), loaded.lines(), loaded.diagnostics(), false);
+    }
+
+    /** Validates in input order; large sets in parallel, results still in input order. */
+    private List<FileResult> validateAll(List<Input> inputs, JobValidator validator, TextValidators byConfig,
+            PrintWriter err) {
+        Progress progress = new Progress(err, inputs.size(), Progress.stderrIsTerminal());
+        List<FileResult> results = new ArrayList<>(inputs.size());
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (inputs.size() < PARALLEL_FROM || threads < 2) {
+            for (Input input : inputs) {
+                results.add(validate(input, validator, byConfig));
+                progress.step();
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "hubjobs-validate");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<FileResult>> futures = new ArrayList<>(inputs.size());
+                for (Input input : inputs) {
+                    futures.add(pool.submit(() -> {
+                        FileResult r = validate(input, validator, byConfig);
+                        progress.step();
+                        return r;
+                    }));
+                }
+                for (Future<FileResult> f : futures) {
+                    results.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        progress.finish();
+        return results;
+    }
+
+    /** The findings of one input; the document text is not kept, so that large runs stay small. */
+    private FileResult validate(Input input, JobValidator validator, TextValidators byConfig) {
+        ValidationResult r = read(input, validator, byConfig);
+        return new FileResult(input.display(), r.lines(), r.diagnostics(), true);
+    }
+
+    private ValidationResult read(Input input, JobValidator validator, TextValidators byConfig) {
+        if (input instanceof Input.File f) {
+            return validator.validate(f.path());
+        }
+        try {
+            // Read one byte past the limit: enough to know the input is too large (HJ005), as
+            // for a file, without holding an endless stream in memory.
+            byte[] bytes = main.stdin().readNBytes(JsonDocumentParser.MAX_SIZE + 1);
+            if (bytes.length > JsonDocumentParser.MAX_SIZE) {
+                return new ValidationResult(Optional.empty(), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
+                        "standard input is over the limit of " + JsonDocumentParser.MAX_SIZE + " bytes", Span.at(0))),
+                        LineMap.of(""));
+            }
+            return byConfig.forStdin().validate(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UsageException("cannot read standard input: " + e.getMessage());
+        }
+    }
+
+    private void fix(Input.File input, TextValidators byConfig, PrintWriter err) throws IOException {
+        byte[] bytes = Files.readAllBytes(input.path());
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // Re-encoding would replace the bad bytes; leave the file as it is and let HJ005 say why.
+            return;
+        }
+        JobValidator validator = byConfig.forFile(input.path());
+        Fixer.Outcome outcome = Fixer.fix(text, t -> validator.validate(t).diagnostics());
+        if (!outcome.changed()) {
+            return;
+        }
+        try {
+            AtomicFile.write(input.path(), outcome.text().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + input.display() + " (left unchanged): " + e.getMessage());
+        }
+        err.println("fixed: " + input.display() + ": " + outcome.edits() + " " + (outcome.edits() == 1 ? "edit" : "edits")
+                + " (" + String.join(", ", outcome.codes()) + ")");
+        err.flush();
+    }
+
+    /**
+     * Validators for text that is not read from its file (standard input, a file being fixed),
+     * each with the configuration that would apply to the file.
+     */
+    private static final class TextValidators {
+        private final JobValidator main;
+        private final boolean explicit;
+        private final Map<Path, JobValidator> byConfigFile = new HashMap<>();
+
+        TextValidators(JobValidator main, boolean explicit) {
+            this.main = main;
+            this.explicit = explicit;
+        }
+
+        synchronized JobValidator forFile(Path file) {
+            if (explicit) {
+                return main;
+            }
+            return main.configFor(file)
+                    .map(l -> byConfigFile.computeIfAbsent(l.path(),
+                            p -> JobValidator.builder().config(l.config()).build()))
+                    .orElse(main);
+        }
+
+        /** Standard input is governed by the configuration of the current directory. */
+        JobValidator forStdin() {
+            return forFile(stdinStandIn());
+        }
+
+        Optional<ConfigFile.Loaded> stdinConfig() {
+            return explicit ? Optional.empty() : main.configFor(stdinStandIn());
+        }
+
+        private static Path stdinStandIn() {
+            return Path.of("").toAbsolutePath().resolve("stdin.job.json");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.hubjobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hubjobs.text.Span;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FixTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fixesQuotesKeysAndTrailingCommasThenReportsWhatIsLeft() throws IOException {
+        Path file = dir.resolve("json5.job.json");
+        Files.copy(Path.of(ValidateCommandTest.JSON5), file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+        Cli.Result r = Cli.run("validate", "--fix", file.toString());
+
+        assertThat(r.err()).isEqualTo("fixed: " + file + ": 6 edits (HJ002)\n");
+        assertThat(Files.readString(file)).isEqualTo("""
+                {
+                  "jobId": "firmware-1",
+                  "type": "scheduleUpdateTwin",
+                  "queryCondition": "tags.building = '43'",
+                  "updateTwin": {"etag": "*", "properties": {"desired": {"fw": "1.2.0"}}}
+                }
+                """);
+        assertThat(r.out()).isEqualTo("1 files, 0 errors, 0 warnings\n");
+        assertThat(r.exit()).isEqualTo(Main.OK);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(leftovers()).isEmpty();
+
+        Cli.Result again = Cli.run("validate", "--fix", file.toString());
+        assertThat(again.err()).isEmpty();
+    }
+
+    @Test
+    void unfixableFindingsStayAndOnlySafeFixesAreApplied() throws IOException {
+        Path file = dir.resolve("mixed.job.json");
+        // A trailing comma (safe fix) next to a missing colon (no fix).
+        Files.writeString(file, "{\"jobId\" \"x\", \"type\": 'scheduleDeviceMethod',}");
+        Cli.Result r = Cli.run("validate", "--fix", file.toString());
+        assertThat(r.err()).startsWith("fixed: " + file + ": 2 edits (HJ002)");
+        assertThat(Files.readString(file)).isEqualTo("{\"jobId\" \"x\", \"type\": \"scheduleDeviceMethod\"}");
+        assertThat(r.out()).contains("[HJ001]");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
+    void aSymbolicLinkStaysALinkAndItsTargetIsFixed() throws IOException {
+        Path target = Files.writeString(dir.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target.getFileName());
+        Cli.run("validate", "--fix", link.toString());
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(target)).isEqualTo(ValidateCommandTest.job("\"reboot\""));
+    }
+
+    @Test
+    void aWriteThatFailsHalfWayLeavesTheOriginalIntact() throws IOException {
+        Path file = Files.writeString(dir.resolve("a.job.json"), "{'original': true}");
+        byte[] replacement = "{\"replacement\": true, \"padding\": \"0123456789\"}".getBytes(StandardCharsets.UTF_8);
+        AtomicFile.ByteWriter halfThenFail = (OutputStream out, byte[] bytes) -> {
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            throw new IOException("disk full");
+        };
+        assertThatThrownBy(() -> AtomicFile.write(file, replacement, halfThenFail)).hasMessage("disk full");
+        assertThat(Files.readString(file)).isEqualTo("{'original': true}");
+        assertThat(leftovers()).isEmpty();
+
+        AtomicFile.write(file, replacement);
+        assertThat(Files.readAllBytes(file)).isEqualTo(replacement);
+    }
+
+    @Test
+    void aFileThatCannotBeReplacedIsAUsageErrorAndStaysAsItWas() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("ro"));
+        Path file = Files.writeString(sub.resolve("a.job.json"), "{'a': 1}");
+        assertThat(sub.toFile().setWritable(false, false)).isTrue();
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(sub), "running as a user who writes anywhere");
+            Cli.Result r = Cli.run("validate", "--fix", file.toString());
+            assertThat(r.exit()).isEqualTo(Main.USAGE);
+            assertThat(r.err()).startsWith("hubjobs: cannot write ").doesNotContain("Exception\n\tat");
+            assertThat(Files.readString(file)).isEqualTo("{'a': 1}");
+        } finally {
+            sub.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void overlappingEditsAndInsertionsInsideAnotherEditConflict() {
+        assertThat(Fixer.conflict(Span.of(0, 5), Span.of(4, 6))).isTrue();
+        assertThat(Fixer.conflict(Span.of(0, 5), Span.of(5, 6))).isFalse();
+        assertThat(Fixer.conflict(Span.at(5), Span.of(5, 6))).isTrue();
+        assertThat(Fixer.conflict(Span.at(3), Span.at(3))).isTrue();
+        assertThat(Fixer.conflict(Span.at(2), Span.of(3, 4))).isFalse();
+    }
+
+    private Stream<Path> leftovers() throws IOException {
+        return Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".tmp")).toList().stream();
+    }
+}
