@@ -2,59 +2,6 @@ package dev.hubjobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-<<<<<<< HEAD
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-
-/** Runs the packaged command line ({@code java -jar hubjobs.jar}) as a user would. */
-class ShadedJarIT {
-
-    record Run(int exitCode, String out) {}
-
-    static Run runJar(String... args) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("hubjobs.jar", "target/hubjobs.jar"));
-        assertThat(jar).exists();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Run(p.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void shadedJarReportsHj012AtItsColumnAndExitsWithOne() throws Exception {
-        Run r = runJar("parse", "--condition", "deviceId IN ('a','b')");
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("<query>:1:13: error:")
-                .contains("[HJ012]"));
-    }
-
-    @Test
-    void shadedJarPrintsTheCanonicalFormOfAValidConditionAndExitsZero() throws Exception {
-        Run r = runJar("parse", "--condition", "deviceId in ['a', 'b']");
-        assertThat(r.exitCode()).isZero();
-        assertThat(r.out().strip()).isEqualTo("deviceId IN ['a', 'b']");
-    }
-
-    @Test
-    void jarHasAMainClassManifest() throws Exception {
-        Path jar = Path.of(System.getProperty("hubjobs.jar", "target/hubjobs.jar"));
-        try (var jf = new java.util.jar.JarFile(jar.toFile())) {
-            assertThat(jf.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("dev.hubjobs.cli.Main");
-        }
-        assertThat(Files.size(jar)).isPositive();
-=======
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +46,21 @@ class ShadedJarIT {
     void printsItsVersionAndTheRules() throws Exception {
         assertThat(hubjobs(null, "--version").out()).startsWith("hubjobs ");
         assertThat(hubjobs(null, "rules").out()).contains("HJ002  error    JsonNonStandard");
->>>>>>> cli
+    }
+
+    @Test
+    void parseReportsHj012AtItsColumnAndExitsWithOne() throws Exception {
+        Processes.Result r = hubjobs(null, "parse", "--condition", "deviceId IN ('a','b')");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("<query>:1:13: error:")
+                .contains("[HJ012]"));
+    }
+
+    @Test
+    void parsePrintsTheCanonicalFormOfAValidConditionAndExitsZero() throws Exception {
+        Processes.Result r = hubjobs(null, "parse", "--condition", "deviceId in ['a', 'b']");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().strip()).isEqualTo("deviceId IN ['a', 'b']");
     }
 }
