@@ -1,6 +1,8 @@
 package dev.hubjobs.lsp;
 
+import dev.hubjobs.lsp.commons.MessageFramingInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
@@ -25,8 +27,7 @@ public final class JobServerLauncher {
         PrintStream out = System.out;
         System.setOut(System.err);
         JobLanguageServer server = new JobLanguageServer(System::exit);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
-        server.connect(launcher.getRemoteProxy());
+        Launcher<LanguageClient> launcher = launcher(server, in, out);
         try {
             launcher.startListening().get();
         } catch (ExecutionException e) {
@@ -34,5 +35,13 @@ public final class JobServerLauncher {
         }
         // The client closed our input without "exit": nobody is left to talk to.
         System.exit(server.exitCode());
+    }
+
+    /** The server connected to a pair of streams; what {@code main} runs, and what tests drive over pipes. */
+    static Launcher<LanguageClient> launcher(JobLanguageServer server, InputStream in, OutputStream out) {
+        Launcher<LanguageClient> launcher =
+                LSPLauncher.createServerLauncher(server, new MessageFramingInputStream(in), out);
+        server.connect(launcher.getRemoteProxy());
+        return launcher;
     }
 }

@@ -54,9 +54,7 @@ final class WireHarness implements AutoCloseable {
         clientOut = new PipedOutputStream(serverIn);
         serverOut = new PipedOutputStream(clientIn);
         server = new JobLanguageServer(exitCodes::add);
-        Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
-        server.connect(serverLauncher.getRemoteProxy());
-        serverLauncher.startListening();
+        JobServerLauncher.launcher(server, serverIn, serverOut).startListening();
         Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
         clientLauncher.startListening();
         remote = clientLauncher.getRemoteProxy();
