@@ -18,7 +18,7 @@ class TextDocumentTest {
     void rangedChangesCountUtf16UnitsAndApplyInOrder() {
         TextDocument doc = new TextDocument("u", 1, "{\"a\": \"😀é\",\n \"b\": 1}");
         // 😀 takes columns 7-8, é column 9.
-        TextDocument next = doc.apply(2, List.of(edit(0, 9, 0, 10, "e"), edit(1, 7, 1, 8, "22")));
+        TextDocument next = doc.apply(2, List.of(edit(0, 9, 0, 10, "e"), edit(1, 6, 1, 7, "22")));
         assertThat(next.text()).isEqualTo("{\"a\": \"😀e\",\n \"b\": 22}");
         assertThat(next.version()).isEqualTo(2);
         assertThat(doc.text()).as("snapshots are immutable").isEqualTo("{\"a\": \"😀é\",\n \"b\": 1}");
