@@ -100,6 +100,7 @@ final class JobTextDocumentService implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         documents.remove(uri);
+        service.closed(uri);
         Future<?> previous = pending.remove(uri);
         if (previous != null) {
             previous.cancel(false);

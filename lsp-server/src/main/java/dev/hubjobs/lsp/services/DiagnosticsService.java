@@ -7,6 +7,8 @@ import dev.hubjobs.text.LineMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
@@ -17,6 +19,11 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 final class DiagnosticsService {
 
     private final ValidatorProvider validators;
+    /**
+     * The last result per document. A hover or code action right after a validation of the same
+     * text reuses it: on a large file validation costs far more than any feature.
+     */
+    private final Map<String, ValidationResult> last = new ConcurrentHashMap<>();
 
     DiagnosticsService(ValidatorProvider validators) {
         this.validators = validators;
@@ -25,7 +32,22 @@ final class DiagnosticsService {
     /** The toolkit result: what hovers and code actions look up by position. */
     ValidationResult validate(String uri, String text, CancelChecker cancel) {
         cancel.checkCanceled();
-        return validators.forUri(uri).validate(text);
+        ValidationResult cached = last.get(uri);
+        if (cached != null && cached.text().equals(text)) {
+            return cached;
+        }
+        ValidationResult result = validators.forUri(uri).validate(text);
+        last.put(uri, result);
+        return result;
+    }
+
+    void forget(String uri) {
+        last.remove(uri);
+    }
+
+    /** Configuration changed: cached results may carry old severities. */
+    void forgetAll() {
+        last.clear();
     }
 
     List<Diagnostic> diagnostics(String uri, String text, CancelChecker cancel) {

@@ -37,6 +37,12 @@ public final class JobLanguageService {
     /** Forgets every cached {@code .hubjobs.json}: call when one was created, changed or deleted. */
     public void configurationChanged() {
         validators.invalidate();
+        diagnostics.forgetAll();
+    }
+
+    /** The document was closed: drop what was kept for it. */
+    public void closed(String uri) {
+        diagnostics.forget(uri);
     }
 
     public List<Diagnostic> diagnostics(String uri, String text, CancelChecker cancel) {
