@@ -258,9 +258,16 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     }
 
     private void watchParent(int pid) {
+        Optional<ProcessHandle> parent = ProcessHandle.of(pid);
+        if (parent.isEmpty()) {
+            // A client in another PID namespace (a container, a remote host) names a process we
+            // cannot see; exiting because of that would end every session there.
+            log(MessageType.Info, "process " + pid + " is not visible from here; not watching it");
+            return;
+        }
+        ProcessHandle handle = parent.get();
         executor.scheduleWithFixedDelay(() -> {
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive) {
+            if (!handle.isAlive()) {
                 LOG.warning("parent process " + pid + " is gone; exiting");
                 exit.accept(1);
             }

@@ -240,13 +240,16 @@ class LanguageServerWireTest {
 
     @Test
     void exitsWhenTheParentProcessDies() throws Exception {
-        Process parent = new ProcessBuilder("java", "-version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        parent.waitFor();
-        var params = new org.eclipse.lsp4j.InitializeParams();
-        params.setProcessId((int) parent.pid());
-        params.setCapabilities(pushClient());
-        wire.remote.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Process parent = new ProcessBuilder("sleep", "600").start();
+        try {
+            var params = new org.eclipse.lsp4j.InitializeParams();
+            params.setProcessId((int) parent.pid());
+            params.setCapabilities(pushClient());
+            wire.remote.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertThat(wire.exitCodes.poll(4, TimeUnit.SECONDS)).as("parent still alive").isNull();
+        } finally {
+            parent.destroyForcibly().waitFor();
+        }
         assertThat(wire.exitCodes.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
     }
 }
