@@ -37,7 +37,16 @@ final class CompletionService {
         cancel.checkCanceled();
         JobDocument.Location at = doc.locate(offset);
         List<CompletionItem> items = new ArrayList<>();
-        if (at.kind() == JobDocument.Kind.KEY && at.job() != null) {
+        String keyBeforeColon = at.kind() == JobDocument.Kind.KEY && at.member() == null
+                ? keyBeforeColon(doc.text(), offset) : null;
+        if (keyBeforeColon != null) {
+            // "type": | — the parser drops a member without a value, so the tree says "key position".
+            if (keyBeforeColon.equals("type") && at.inJob()) {
+                for (String type : JobFields.TYPES) {
+                    items.add(item(type, CompletionItemKind.EnumMember, doc, Span.at(offset), "\"" + type + "\"", null));
+                }
+            }
+        } else if (at.kind() == JobDocument.Kind.KEY && at.job() != null) {
             keys(doc, at, offset, items);
         } else if (at.kind() == JobDocument.Kind.VALUE && at.inJob() && at.member() != null) {
             Member m = at.member();
@@ -143,6 +152,27 @@ final class CompletionService {
             CompletionItem item = item(path, CompletionItemKind.Field, doc, replace, s.encode(path), null);
             items.add(item);
         }
+    }
+
+    /** The key of {@code "key": |} when only white space separates the colon from the cursor. */
+    private static String keyBeforeColon(String text, int offset) {
+        int i = offset - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != ':') {
+            return null;
+        }
+        i--;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 1 || text.charAt(i) != '"') {
+            return null;
+        }
+        int end = i;
+        int start = text.lastIndexOf('"', end - 1);
+        return start < 0 ? null : text.substring(start + 1, end);
     }
 
     /** A value as a query literal: strings in single quotes (the documented form). */

@@ -56,6 +56,18 @@ class CompletionServiceTest {
     }
 
     @Test
+    void typeWithoutAValueYetOffersQuotedTypes() {
+        assertThat(apply("{\"jobId\": \"a\", \"type\": |}", "scheduleDeviceMethod"))
+                .isEqualTo("{\"jobId\": \"a\", \"type\": \"scheduleDeviceMethod\"}");
+        assertThat(labels("{\"startTime\": |}")).as("no key names in value position").isEmpty();
+    }
+
+    @Test
+    void emptyQueryOffersPathRoots() {
+        assertThat(labels("{\"queryCondition\": \"|\"}")).contains("tags.", "deviceId", "IS_DEFINED");
+    }
+
+    @Test
     void queryOffersKeywordsFunctionsAndPathRoots() {
         assertThat(labels("{\"queryCondition\": \"tags.a = 1 |\"}"))
                 .contains("AND", "OR", "NOT", "IN", "NIN", "IS_DEFINED", "STARTSWITH", "ENDSWITH", "tags.",
