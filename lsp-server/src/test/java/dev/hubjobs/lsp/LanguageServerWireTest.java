@@ -231,6 +231,41 @@ class LanguageServerWireTest {
     }
 
     @Test
+    void pullClientIsAskedToRefreshWhenTheConfigurationChanges() throws Exception {
+        ClientCapabilities caps = pullClient();
+        caps.getWorkspace().setDiagnostics(new org.eclipse.lsp4j.DiagnosticWorkspaceCapabilities(true));
+        wire.initialize(caps);
+        wire.open(URI, BAD);
+        wire.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                List.of(new FileEvent("file:///p/.hubjobs.json", FileChangeType.Created))));
+        // Requests are answered in order: after this one, the refresh request has been sent.
+        wire.remote.getTextDocumentService()
+                .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (wire.client.refreshes.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(wire.client.refreshes.get()).isEqualTo(1);
+        assertThat(wire.client.published).isEmpty();
+    }
+
+    @Test
+    void unreadableFleetIsReportedToTheClient() throws Exception {
+        wire.initialize(pushClient());
+        wire.remote.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                JsonParser.parseString("{\"hubjobs\": {\"fleet\": \"/no/such/fleet.json\"}}")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (wire.client.logs.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(wire.client.logs).singleElement().satisfies(m -> {
+            assertThat(m.getType()).isEqualTo(org.eclipse.lsp4j.MessageType.Error);
+            assertThat(m.getMessage()).startsWith("cannot read the fleet /no/such/fleet.json");
+        });
+    }
+
+    @Test
     void shutdownThenExitEndsWithZero() throws Exception {
         wire.initialize(pushClient());
         wire.remote.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
