@@ -31,7 +31,25 @@ local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { 
 local resp = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000)
 result.hover = resp and resp[id] and resp[id].result and resp[id].result.contents
 
--- Fix the query by editing the buffer (Neovim sends an incremental didChange) and expect the
+-- Ask for the quick fix of the HJ012 finding with the diagnostic as Neovim stored it (its data
+-- travels back to the server) and apply it the way Neovim applies any workspace edit.
+-- get_line_diagnostics turns Neovim's diagnostics back into LSP ones, as its own code action does.
+local hj012
+for _, d in ipairs(vim.lsp.diagnostic.get_line_diagnostics(buf, 2)) do
+  if d.code == "HJ012" then hj012 = d end
+end
+result.actions = {}
+if hj012 then
+  local ca = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(buf) }, range = hj012.range,
+    context = { diagnostics = { hj012 } } }, 10000)
+  local actions = ca and ca[id] and ca[id].result or {}
+  for _, a in ipairs(actions) do table.insert(result.actions, a.title) end
+  if actions[1] and actions[1].edit then vim.lsp.util.apply_workspace_edit(actions[1].edit, "utf-16") end
+end
+result.after_fix = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]
+
+-- Fix the rest of the query by editing the buffer (Neovim sends an incremental didChange) and expect the
 -- diagnostics to clear.
 vim.api.nvim_buf_set_lines(buf, 2, 3, false, { [[  "queryCondition": "tags.floor = 3 AND deviceId IN ['a', 'b']",]] })
 result.cleared = vim.wait(30000, function() return #diags() == 0 end, 50)

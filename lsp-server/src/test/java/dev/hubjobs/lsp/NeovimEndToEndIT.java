@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded server jar driven by a real editor: headless Neovim opens a bad job file, receives
- * our diagnostics, fixes the buffer and sees them clear. Skipped where Neovim is not installed
+ * our diagnostics, hovers, applies a quick fix, edits the buffer and sees the diagnostics clear. Skipped where Neovim is not installed
  * ({@code .ci/lsp-e2e-deps.sh} installs it).
  */
 class NeovimEndToEndIT {
@@ -64,6 +64,9 @@ class NeovimEndToEndIT {
         assertThat(unknownRoot.get("end_col").getAsInt()).isEqualTo(24);
         assertThat(first.get(1).getAsJsonObject().get("code").getAsString()).isEqualTo("HJ012");
         assertThat(result.getAsJsonObject("hover").get("value").getAsString()).startsWith("`queryCondition`");
+        assertThat(result.getAsJsonArray("actions").toString()).isEqualTo("[\"Use square brackets\"]");
+        assertThat(result.get("after_fix").getAsString())
+                .isEqualTo("  \"queryCondition\": \"tag.floor = 3 AND deviceId IN ['a', 'b']\",");
         assertThat(result.get("cleared").getAsBoolean()).as("diagnostics cleared after the fix: %s", result).isTrue();
         assertThat(nvim.exitValue()).isZero();
     }

@@ -25,7 +25,8 @@ final class CodeActionService {
         List<Diagnostic> fresh = null;
         for (Diagnostic d : context) {
             cancel.checkCanceled();
-            if (!LspConverters.SOURCE.equals(d.getSource())) {
+            // Some clients drop the source on the way back; only a diagnostic of another tool is skipped.
+            if (d.getSource() != null && !LspConverters.SOURCE.equals(d.getSource())) {
                 continue;
             }
             var fixes = LspConverters.fixes(d);

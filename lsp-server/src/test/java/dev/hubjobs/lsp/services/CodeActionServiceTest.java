@@ -57,6 +57,15 @@ class CodeActionServiceTest {
     }
 
     @Test
+    void diagnosticThatLostItsSourceOnTheWayBackStillGetsItsFix() {
+        String text = "{\"queryCondition\": \"deviceId IN ('a')\"}";
+        Diagnostic d = service.diagnostics(DiagnosticsAssert.URI, text, () -> {}).get(0);
+        d.setSource(null);
+        assertThat(service.codeActions(DiagnosticsAssert.URI, text, List.of(d), () -> {}))
+                .extracting(CodeAction::getTitle).containsExactly("Use square brackets");
+    }
+
+    @Test
     void diagnosticsWithoutFixesAndForeignDiagnosticsGetNoAction() {
         String text = "{\"queryCondition\": \"CONTAINS(tags.x, 'a')\"}";
         List<Diagnostic> ours = service.diagnostics(DiagnosticsAssert.URI, text, () -> {});
