@@ -89,7 +89,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         pullDiagnostics = capabilities.getTextDocument() != null
                 && capabilities.getTextDocument().getDiagnostic() != null;
         root = workspaceRoot(params).orElse(null);
-        if (params.getProcessId() != null && !Boolean.getBoolean("hubjobs.lsp.ignoreParent")) {
+        if (params.getProcessId() != null && !"false".equals(System.getProperty("hubjobs.lsp.watchParentProcess"))) {
             watchParent(params.getProcessId());
         }
         Object options = params.getInitializationOptions();

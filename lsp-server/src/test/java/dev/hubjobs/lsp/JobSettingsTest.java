@@ -25,6 +25,7 @@ class JobSettingsTest {
         assertThat(read("null")).isEqualTo(JobSettings.DEFAULT);
         assertThat(read("[]")).isEqualTo(JobSettings.DEFAULT);
         assertThat(read("{\"validate\": {\"trigger\": 3}, \"fleet\": \"  \"}")).isEqualTo(JobSettings.DEFAULT);
-        assertThat(read("{\"validate\": {\"trigger\": \"sometimes\"}}").trigger()).isEqualTo(JobSettings.Trigger.ON_TYPE);
+        assertThat(read("{\"validate\": {\"trigger\": \"sometimes\"}}").trigger())
+                .isEqualTo(JobSettings.Trigger.ON_TYPE);
     }
 }

@@ -20,8 +20,10 @@ class MalformedInputTest {
             wire.sendBytes("Content-Length: 5\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"shutdown\"}");
             wire.send("{this is not json");
             wire.send("[1, 2, 3]");
-            wire.send("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"textDocument/hover\",\"params\":\"not an object\"}");
-            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":"
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"textDocument/hover\","
+                    + "\"params\":\"not an object\"}");
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+                    + "\"params\":{\"textDocument\":{\"uri\":"
                     + "\"untitled:nothing-open\",\"version\":2},\"contentChanges\":[{\"text\":\"{}\"}]}}");
 
             wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\",\"params\":{}}");

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded server jar driven by a real editor: headless Neovim opens a bad job file, receives
- * our diagnostics, hovers, applies a quick fix, edits the buffer and sees the diagnostics clear. Skipped where Neovim is not installed
- * ({@code .ci/lsp-e2e-deps.sh} installs it).
+ * our diagnostics, hovers, applies a quick fix, edits the buffer and sees the diagnostics clear.
+ * Skipped where Neovim is not installed ({@code .ci/lsp-e2e-deps.sh} installs it).
  */
 class NeovimEndToEndIT {
 

@@ -43,7 +43,8 @@ final class CompletionService {
             // "type": | — the parser drops a member without a value, so the tree says "key position".
             if (keyBeforeColon.equals("type") && at.inJob()) {
                 for (String type : JobFields.TYPES) {
-                    items.add(item(type, CompletionItemKind.EnumMember, doc, Span.at(offset), "\"" + type + "\"", null));
+                    items.add(item(type, CompletionItemKind.EnumMember, doc, Span.at(offset),
+                            "\"" + type + "\"", null));
                 }
             }
         } else if (at.kind() == JobDocument.Kind.KEY && at.job() != null) {

@@ -31,7 +31,8 @@ final class JobFields {
             new Field("cloudToDeviceMethod", "The direct method a `scheduleDeviceMethod` job invokes on each "
                     + "device.", "{\n\t\"methodName\": \"$1\"\n}"),
             new Field("updateTwin", "The twin patch a `scheduleUpdateTwin` job applies to each device; "
-                    + "`etag` must be `\"*\"`.", "{\n\t\"etag\": \"*\",\n\t\"properties\": {\n\t\t\"desired\": {$1}\n\t}\n}"));
+                    + "`etag` must be `\"*\"`.",
+                    "{\n\t\"etag\": \"*\",\n\t\"properties\": {\n\t\t\"desired\": {$1}\n\t}\n}"));
 
     static final List<Field> METHOD = List.of(
             new Field("methodName", "Name of the direct method; characters of the HTTP token set only.", "\"$1\""),

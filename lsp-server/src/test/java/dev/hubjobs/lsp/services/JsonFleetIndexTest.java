@@ -38,7 +38,8 @@ class JsonFleetIndexTest {
         JsonFleetIndex f = JsonFleetIndex.load(nd);
         assertThat(f.count("*")).isEqualTo(OptionalInt.of(3));
         assertThat(f.count("tags.floor = 3")).isEqualTo(OptionalInt.of(2));
-        assertThat(f.count("tags.floor = 3 AND status = 'enabled' AND tags.site != 'Bonn'")).isEqualTo(OptionalInt.of(1));
+        assertThat(f.count("tags.floor = 3 AND status = 'enabled' AND tags.site != 'Bonn'"))
+                .isEqualTo(OptionalInt.of(1));
         assertThat(f.count("deviceId IN ['a', 'b'] OR NOT IS_DEFINED(properties.reported.fw)"))
                 .isEqualTo(OptionalInt.of(2));
         assertThat(f.count("STARTSWITH(properties.reported.fw, '1.')")).isEqualTo(OptionalInt.of(1));
