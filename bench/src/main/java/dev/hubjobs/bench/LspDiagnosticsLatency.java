@@ -38,7 +38,40 @@ public final class LspDiagnosticsLatency {
         }
         if (runsLarge > 0) {
             report("5 MB job array (" + large.length() + " chars)", measure(large, 3, runsLarge));
+            requests(large, Math.max(3, runsLarge / 3));
         }
+    }
+
+    /**
+     * The requests an editor sends after an edit of a large file: the first parses the new text,
+     * the others reuse that parse.
+     */
+    private static void requests(String text, int runs) {
+        JobLanguageService service = new JobLanguageService();
+        String uri = "untitled:bench.job.json";
+        Position inQuery = position(text, text.indexOf("tags.floor") + 4).getStart();
+        long[] completion = new long[runs];
+        long[] tokens = new long[runs];
+        long[] symbols = new long[runs];
+        for (int i = -2; i < runs; i++) {
+            String edited = text + " ".repeat(i + 3);
+            long t0 = System.nanoTime();
+            service.completion(uri, edited, inQuery, () -> {});
+            long t1 = System.nanoTime();
+            service.semanticTokens(uri, edited, () -> {});
+            long t2 = System.nanoTime();
+            service.documentSymbols(uri, edited, () -> {});
+            long t3 = System.nanoTime();
+            if (i >= 0) {
+                completion[i] = t1 - t0;
+                tokens[i] = t2 - t1;
+                symbols[i] = t3 - t2;
+            }
+        }
+        System.out.printf(Locale.ROOT, "requests on the 5 MB array after an edit, %d runs (wall)%n", runs);
+        line("  completion, parses the new text", completion);
+        line("  semantic tokens, same text", tokens);
+        line("  document symbols, same text", symbols);
     }
 
     private static long[][] measure(String text, int warmup, int runs) {
@@ -84,7 +117,7 @@ public final class LspDiagnosticsLatency {
     private static void line(String label, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-6s p50 %9.3f ms  p99 %9.3f ms  max %9.3f ms%n", label,
+        System.out.printf(Locale.ROOT, "%-34s p50 %9.3f ms  p99 %9.3f ms  max %9.3f ms%n", label,
                 ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.99)), ms(sorted[sorted.length - 1]));
     }
 
