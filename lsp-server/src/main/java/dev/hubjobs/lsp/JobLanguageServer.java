@@ -188,6 +188,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
 
     void configurationFileChanged() {
         service.configurationChanged();
+        textDocuments.clearConfigurationDiagnostics();
         revalidate();
     }
 

@@ -2,6 +2,7 @@ package dev.hubjobs.lsp;
 
 import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.lsp.commons.TextDocument;
+import dev.hubjobs.lsp.services.ConfigurationDiagnostics;
 import dev.hubjobs.lsp.services.JobLanguageService;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.JsonRpcException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -61,6 +63,8 @@ final class JobTextDocumentService implements TextDocumentService {
     private final Map<String, TextDocument> documents = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, Integer> published = new ConcurrentHashMap<>();
+    /** What was last published for each configuration file that is not open, by its URI. */
+    private final Map<String, List<Diagnostic>> publishedConfig = new ConcurrentHashMap<>();
 
     JobTextDocumentService(JobLanguageServer server, JobLanguageService service, ScheduledExecutorService executor) {
         this.server = server;
@@ -181,6 +185,31 @@ final class JobTextDocumentService implements TextDocumentService {
         return doc == null ? null : doc.text();
     }
 
+    private void publishConfiguration(ConfigurationDiagnostics config) {
+        // An open configuration file is validated as a document of its own.
+        if (documents.containsKey(config.uri())) {
+            return;
+        }
+        List<Diagnostic> previous = publishedConfig.put(config.uri(), config.diagnostics());
+        boolean nothingShownNorToShow = previous == null && config.diagnostics().isEmpty();
+        if (!nothingShownNorToShow && !config.diagnostics().equals(previous)) {
+            server.client().publishDiagnostics(new PublishDiagnosticsParams(config.uri(), config.diagnostics()));
+        }
+    }
+
+    /** A configuration file changed, appeared or went away: what was shown for it may be wrong now. */
+    void clearConfigurationDiagnostics() {
+        if (server.pullDiagnostics() || server.client() == null) {
+            return;
+        }
+        synchronized (published) {
+            for (String uri : publishedConfig.keySet()) {
+                server.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+            }
+            publishedConfig.clear();
+        }
+    }
+
     void validateAll() {
         for (String uri : documents.keySet()) {
             schedule(uri, 0);
@@ -229,9 +258,12 @@ final class JobTextDocumentService implements TextDocumentService {
                 }
                 published.put(uri, version);
                 server.client().publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
+                service.configurationDiagnostics(uri).ifPresent(this::publishConfiguration);
             }
         } catch (CancellationException e) {
             // A newer version is on its way; its own validation will publish.
+        } catch (JsonRpcException e) {
+            LOG.log(Level.FINE, "the client is gone", e);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "validation of " + uri + " failed", e);
         }

@@ -231,6 +231,23 @@ class LanguageServerWireTest {
     }
 
     @Test
+    void problemsOfTheConfigurationFileArePublishedOnItEvenWhenItIsNotOpen(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve(".hubjobs.json");
+        Files.writeString(config, "{\"rules\": {\"HJ999\": \"off\"}}");
+        String configUri = config.toUri().toString();
+        wire.initialize(pushClient());
+        wire.open(dir.resolve("a.job.json").toUri().toString(), BAD);
+        PublishDiagnosticsParams p = wire.awaitDiagnostics(configUri, x -> true);
+        assertCodes(p, "HJ003");
+        assertThat(p.getDiagnostics().get(0).getRange()).isEqualTo(range(0, 11, 18));
+
+        Files.writeString(config, "{\"rules\": {\"HJ103\": \"off\"}}");
+        wire.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                List.of(new FileEvent(configUri, FileChangeType.Changed))));
+        assertThat(wire.awaitDiagnostics(configUri, x -> true).getDiagnostics()).isEmpty();
+    }
+
+    @Test
     void pullClientIsAskedToRefreshWhenTheConfigurationChanges() throws Exception {
         ClientCapabilities caps = pullClient();
         caps.getWorkspace().setDiagnostics(new org.eclipse.lsp4j.DiagnosticWorkspaceCapabilities(true));

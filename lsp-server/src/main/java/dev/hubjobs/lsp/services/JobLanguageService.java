@@ -3,6 +3,7 @@ package dev.hubjobs.lsp.services;
 import dev.hubjobs.ValidationResult;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CompletionList;
@@ -56,6 +57,15 @@ public final class JobLanguageService {
 
     public List<Diagnostic> diagnostics(String uri, String text, CancelChecker cancel) {
         return diagnostics.diagnostics(uri, text, cancel);
+    }
+
+    /**
+     * The problems of the configuration file that applies to {@code uri}, so that an unknown rule
+     * code in {@code .hubjobs.json} shows up even while that file is not open.
+     */
+    public Optional<ConfigurationDiagnostics> configurationDiagnostics(String uri) {
+        return validators.configFor(uri).map(loaded -> new ConfigurationDiagnostics(loaded.path().toUri().toString(),
+                loaded.diagnostics().stream().map(d -> LspConverters.diagnostic(loaded.lines(), d)).toList()));
     }
 
     /** Quick fixes for the given diagnostics of the document (those the client sent as context). */
