@@ -111,6 +111,7 @@ final class JobTextDocumentService implements TextDocumentService {
         if (!server.pullDiagnostics() && server.client() != null) {
             synchronized (published) {
                 published.remove(uri);
+                publishedConfig.remove(uri);
                 server.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
             }
         }

@@ -77,7 +77,12 @@ public final class LspConverters {
             data.put(FIXES, fixes);
         }
         if (!data.isEmpty()) {
-            out.setData(GSON.toJsonTree(data));
+            try {
+                out.setData(GSON.toJsonTree(data));
+            } catch (RuntimeException unserialisable) {
+                // A rule's extra data should never cost the finding or its fixes.
+                out.setData(d.fixes().isEmpty() ? null : GSON.toJsonTree(Map.of(FIXES, data.get(FIXES))));
+            }
         }
         return out;
     }
