@@ -89,7 +89,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         pullDiagnostics = capabilities.getTextDocument() != null
                 && capabilities.getTextDocument().getDiagnostic() != null;
         root = workspaceRoot(params).orElse(null);
-        if (params.getProcessId() != null && !"false".equals(System.getProperty("hubjobs.lsp.watchParentProcess"))) {
+        if (params.getProcessId() != null && watchParentProcess()) {
             watchParent(params.getProcessId());
         }
         Object options = params.getInitializationOptions();
@@ -256,6 +256,11 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         if (c != null) {
             c.logMessage(new MessageParams(type, message));
         }
+    }
+
+    /** {@code -Dhubjobs.lsp.watchParentProcess=false} turns the watch off, e.g. for a debugging session. */
+    private static boolean watchParentProcess() {
+        return !"false".equals(System.getProperty("hubjobs.lsp.watchParentProcess"));
     }
 
     private void watchParent(int pid) {
