@@ -54,7 +54,9 @@ final class AstBuilder {
     // -- entry rules --------------------------------------------------------------------------
 
     Query query(QueryContext ctx) {
-        OptionalLong top = ctx.top == null ? OptionalLong.empty() : OptionalLong.of(integer(ctx.top));
+        // After error recovery, ctx.top can be the token that stood where the number belongs, or a
+        // conjured one; the syntax error is reported already, so the query is built without TOP.
+        OptionalLong top = isNumber(ctx.top) ? OptionalLong.of(integer(ctx.top)) : OptionalLong.empty();
         List<Projection> projections = selectList(required(ctx.selectList()));
         SourceContext source = required(ctx.source());
         Optional<Expr> where = ctx.WHERE() == null
@@ -270,7 +272,15 @@ final class AstBuilder {
         };
     }
 
+    private static boolean isNumber(Token t) {
+        return t != null && t.getStartIndex() >= 0
+                && (t.getType() == IotHubQueryParser.NUMBER || t.getType() == IotHubQueryParser.HEX_NUMBER);
+    }
+
     private Expr.NumberLiteral number(Token t) {
+        if (!isNumber(t)) {
+            throw new Incomplete();
+        }
         String text = t.getText();
         Span span = span(t);
         double value;

@@ -207,7 +207,9 @@ public final class QueryParser {
                         new int[] {IotHubQueryLexer.IDENTIFIER}, names),
                 ExpectedTokens.Group.of("<literal>",
                         new int[] {IotHubQueryLexer.STRING, IotHubQueryLexer.NUMBER},
-                        concat(literals, new int[] {IotHubQueryLexer.MINUS}))),
+                        concat(literals, new int[] {IotHubQueryLexer.MINUS})),
+                ExpectedTokens.Group.of("<number>",
+                        new int[] {IotHubQueryLexer.NUMBER, IotHubQueryLexer.HEX_NUMBER}, new int[0])),
                 Map.of(IotHubQueryLexer.NEQ, "'!='", IotHubQueryLexer.UNEXPECTED_CHARACTER, "<character>"));
     }
 

@@ -180,4 +180,19 @@ class QuerySyntaxErrorTest {
         assertThat(r.diagnostics()).hasSizeGreaterThanOrEqualTo(3)
                 .isSortedAccordingTo(Comparator.comparing(Diagnostic::span));
     }
+
+    @Test
+    void nonNumberAfterTopIsASyntaxErrorNotAnException() {
+        ParseResult<Query> quoted = QueryParser.parseQuery("SELECT TOP 'a' x FROM devices");
+        assertThat(quoted.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.message()).isEqualTo("mismatched input ''a''. Expecting: <number>");
+            assertThat(d.span()).isEqualTo(Span.of(11, 14));
+        });
+        assertThat(QueryParser.parseQuery("SELECT TOP FROM devices").diagnostics())
+                .extracting(Diagnostic::message).containsExactly("mismatched input 'FROM'. Expecting: <number>");
+        ParseResult<Query> missing = QueryParser.parseQuery("SELECT TOP x FROM devices");
+        assertThat(missing.diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("missing <number> before input 'x'");
+        assertThat(missing.value()).hasValueSatisfying(q -> assertThat(q.top()).isEmpty());
+    }
 }
