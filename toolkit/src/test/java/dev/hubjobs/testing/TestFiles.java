@@ -39,6 +39,18 @@ public final class TestFiles {
      * work threw, including {@link StackOverflowError}.
      */
     public static <T> T onSmallStack(Supplier<T> work) {
+        return onStack(work, 256 * 1024);
+    }
+
+    /**
+     * Runs {@code work} on a thread with the JVM's default stack for new threads on 64-bit Linux
+     * (1 MB): the stack every caller of the library has unless it asks for less.
+     */
+    public static <T> T onDefaultStack(Supplier<T> work) {
+        return onStack(work, 1024 * 1024);
+    }
+
+    private static <T> T onStack(Supplier<T> work, long stackSize) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {
@@ -47,7 +59,7 @@ public final class TestFiles {
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "small-stack", 256 * 1024);
+        }, "stack-" + stackSize, stackSize);
         t.start();
         try {
             t.join();
