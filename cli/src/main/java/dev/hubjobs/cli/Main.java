@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Validate, query and simulate Azure IoT Hub jobs before they run on real devices.",
-        subcommands = {ValidateCommand.class, RulesCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, RulesCommand.class, SchemaCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit status: 0 no error, 1 error findings, 2 usage or internal error.",

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguageServerWireTest {
 
     private static final String URI = "untitled:wire.job.json";
-    private static final String BAD = "{\"queryCondition\": \"tag.floor = 3\"}";
+    private static final String BAD = "{\"queryCondition\": \"tag.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
 
     private WireHarness wire;
 
@@ -98,7 +98,7 @@ class LanguageServerWireTest {
         change(2, range(0, 23, 23), "s");
         PublishDiagnosticsParams cleared = wire.awaitDiagnostics(URI, p -> p.getVersion() == 2);
         assertThat(cleared.getDiagnostics()).isEmpty();
-        assertThat(wire.serverText(URI)).isEqualTo("{\"queryCondition\": \"tags.floor = 3\"}");
+        assertThat(wire.serverText(URI)).isEqualTo("{\"queryCondition\": \"tags.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
 
         // A burst of edits is validated once it settles, at its last version.
         change(3, range(0, 20, 24), "tag");
@@ -134,7 +134,7 @@ class LanguageServerWireTest {
     @Test
     void quickFixFromPublishedDiagnosticRoundTripsItsData() throws Exception {
         wire.initialize(pushClient());
-        String text = "{\"queryCondition\": \"deviceId IN ('a', 'b')\"}";
+        String text = "{\"queryCondition\": \"deviceId IN ('a', 'b')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
         wire.open(URI, text);
         PublishDiagnosticsParams p = wire.awaitDiagnostics(URI, x -> true);
         assertCodes(p, "HJ012");
@@ -152,7 +152,7 @@ class LanguageServerWireTest {
     @Test
     void completionAndHoverOverTheWire() throws Exception {
         wire.initialize(pushClient());
-        wire.open(URI, "{\"queryCondition\": \"tags.a = 1 AND IS_D\"}");
+        wire.open(URI, "{\"queryCondition\": \"tags.a = 1 AND IS_D\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
         List<CompletionItem> items = wire.remote.getTextDocumentService()
                 .completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(0, 38)))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).getRight().getItems();
@@ -191,7 +191,7 @@ class LanguageServerWireTest {
         ws.setConfiguration(true);
         ws.setDidChangeConfiguration(new DidChangeConfigurationCapabilities(false));
         wire.initialize(new ClientCapabilities(ws, new TextDocumentClientCapabilities(), null));
-        wire.open(URI, "{\"queryCondition\": \"tags.floor = 3\"}");
+        wire.open(URI, "{\"queryCondition\": \"tags.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
 
         // The fleet loads in the background; the hover says so once it is there.
         String text = "";

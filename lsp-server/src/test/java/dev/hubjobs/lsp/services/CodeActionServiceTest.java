@@ -33,32 +33,32 @@ class CodeActionServiceTest {
 
     @Test
     void inWithParenthesesBecomesBrackets() {
-        assertThat(fix("{\"queryCondition\": \"deviceId IN ('a', 'b')\"}", "HJ012", "Use square brackets", true))
-                .isEqualTo("{\"queryCondition\": \"deviceId IN ['a', 'b']\"}");
+        assertThat(fix("{\"queryCondition\": \"deviceId IN ('a', 'b')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}", "HJ012", "Use square brackets", true))
+                .isEqualTo("{\"queryCondition\": \"deviceId IN ['a', 'b']\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
     }
 
     @Test
     void doubleQuotedLiteralBecomesSingleQuotedThroughTheJsonEscapes() {
-        assertThat(fix("{\"queryCondition\": \"deviceId = \\\"x\\\"\"}", "HJ112", "Use single quotes", true))
-                .isEqualTo("{\"queryCondition\": \"deviceId = 'x'\"}");
+        assertThat(fix("{\"queryCondition\": \"deviceId = \\\"x\\\"\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}", "HJ112", "Use single quotes", true))
+                .isEqualTo("{\"queryCondition\": \"deviceId = 'x'\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
     }
 
     @Test
     void misplacedPrefixIsRemoved() {
-        assertThat(fix("{\"queryCondition\": \"SELECT * FROM devices WHERE tags.a = 1\"}", "HJ101",
+        assertThat(fix("{\"queryCondition\": \"SELECT * FROM devices WHERE tags.a = 1\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}", "HJ101",
                 "Remove 'SELECT * FROM devices WHERE'", true))
-                .isEqualTo("{\"queryCondition\": \"tags.a = 1\"}");
+                .isEqualTo("{\"queryCondition\": \"tags.a = 1\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
     }
 
     @Test
     void clientThatDropsDataStillGetsTheFixFromAFreshValidation() {
-        assertThat(fix("{\"queryCondition\": \"deviceId IN ('a')\"}", "HJ012", "Use square brackets", false))
-                .isEqualTo("{\"queryCondition\": \"deviceId IN ['a']\"}");
+        assertThat(fix("{\"queryCondition\": \"deviceId IN ('a')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}", "HJ012", "Use square brackets", false))
+                .isEqualTo("{\"queryCondition\": \"deviceId IN ['a']\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
     }
 
     @Test
     void diagnosticThatLostItsSourceOnTheWayBackStillGetsItsFix() {
-        String text = "{\"queryCondition\": \"deviceId IN ('a')\"}";
+        String text = "{\"queryCondition\": \"deviceId IN ('a')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
         Diagnostic d = service.diagnostics(DiagnosticsAssert.URI, text, () -> {}).get(0);
         d.setSource(null);
         assertThat(service.codeActions(DiagnosticsAssert.URI, text, List.of(d), () -> {}))
@@ -67,7 +67,7 @@ class CodeActionServiceTest {
 
     @Test
     void diagnosticsWithoutFixesAndForeignDiagnosticsGetNoAction() {
-        String text = "{\"queryCondition\": \"CONTAINS(tags.x, 'a')\"}";
+        String text = "{\"queryCondition\": \"CONTAINS(tags.x, 'a')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
         List<Diagnostic> ours = service.diagnostics(DiagnosticsAssert.URI, text, () -> {});
         assertThat(ours).extracting(LspConverters::codeOf).containsExactly("HJ104");
         Diagnostic foreign = new Diagnostic(new Range(new Position(0, 0), new Position(0, 1)), "x");

@@ -19,7 +19,8 @@ class DiagnosticsServiceTest {
         assertDiagnostics("""
                 {
                   "jobId": "reboot",
-                  "queryCondition": "tag.floor = 3"
+                  "queryCondition": "tag.floor = 3",
+                  "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "reboot"}
                 }""",
                 d(2, 21, 24, "HJ103"));
     }
@@ -30,7 +31,8 @@ class DiagnosticsServiceTest {
         // or 42 (UTF-8 bytes).
         assertDiagnostics("""
                 {
-                  "queryCondition": "tags.n = 'é😀' AND tag.x = 1"
+                  "queryCondition": "tags.n = 'é😀' AND tag.x = 1",
+                  "jobId": "j", "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "m"}
                 }""",
                 d(1, 40, 43, "HJ103"));
     }
@@ -40,7 +42,8 @@ class DiagnosticsServiceTest {
         // \\u00e9 is 6 characters in the file and 1 in the query; \\" is 2 and 1.
         assertDiagnostics("""
                 {
-                  "queryCondition": "tags.n = '\\u00e9\\"' AND tag.x IN ('a')"
+                  "queryCondition": "tags.n = '\\u00e9\\"' AND tag.x IN ('a')",
+                  "jobId": "j", "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "m"}
                 }""",
                 d(1, 45, 48, "HJ103"), d(1, 54, 55, "HJ012"));
     }
@@ -48,7 +51,7 @@ class DiagnosticsServiceTest {
     @Test
     void jsonSyntaxErrorsAndQueryErrorsTogether() {
         assertDiagnostics("""
-                {"jobId": 'x', "queryCondition": "deviceId = "}""",
+                {"jobId": 'x', "queryCondition": "deviceId = ", "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "m"}}""",
                 d(0, 10, 13, "HJ002"), d(0, 45, 45, "HJ010"));
     }
 
@@ -66,7 +69,7 @@ class DiagnosticsServiceTest {
     @Test
     void diagnosticCarriesSourceCodeRulePageAndFixes() {
         List<Diagnostic> found = DiagnosticsAssert.diagnostics(DiagnosticsAssert.URI,
-                "{\"queryCondition\": \"deviceId IN ('a', 'b')\"}");
+                "{\"queryCondition\": \"deviceId IN ('a', 'b')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
         assertThat(found).hasSize(1);
         Diagnostic d = found.get(0);
         assertThat(d.getSource()).isEqualTo("hubjobs");
@@ -92,7 +95,7 @@ class DiagnosticsServiceTest {
         Path config = dir.resolve(".hubjobs.json");
         Files.writeString(config, "{\"rules\": {\"HJ103\": \"off\"}}");
         String uri = dir.resolve("jobs").resolve("a.job.json").toUri().toString();
-        String text = "{\"queryCondition\": \"tag.floor = 3\"}";
+        String text = "{\"queryCondition\": \"tag.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
         JobLanguageService service = new JobLanguageService();
 
         assertThat(service.diagnostics(uri, text, () -> {})).isEmpty();
