@@ -27,9 +27,10 @@ abstract class Node {
     }
 
     /**
-     * A property path. Names are lower-cased once here; each step remembers where its name sat in
-     * the last shape it saw, so a fleet of like twins resolves a step with one reference compare.
-     * The memo is racy on purpose: it holds an immutable pair, so a stale read only costs a lookup.
+     * A property path. Names are lower-cased and interned once here, so that resolving a step in a
+     * twin's shape compares references only. Each step also remembers the first shape it saw: a
+     * fleet of like twins then resolves a step with one reference compare. The memo is written at
+     * most once and holds an immutable pair, so racing threads at worst both compute it.
      */
     static final class PathRef extends Node {
         final String[] exact;
@@ -37,10 +38,11 @@ abstract class Node {
         private final Memo[] memos;
 
         PathRef(String[] names) {
-            this.exact = names;
+            this.exact = new String[names.length];
             this.lower = new String[names.length];
             for (int i = 0; i < names.length; i++) {
-                lower[i] = names[i].toLowerCase(Locale.ROOT);
+                exact[i] = names[i].intern();
+                lower[i] = names[i].toLowerCase(Locale.ROOT).intern();
             }
             this.memos = new Memo[names.length];
         }
@@ -88,7 +90,9 @@ abstract class Node {
                 return m.index;
             }
             int index = shape.resolve(exact[step], lower[step]);
-            memos[step] = new Memo(shape, index);
+            if (m == null) {
+                memos[step] = new Memo(shape, index);
+            }
             return index;
         }
     }
