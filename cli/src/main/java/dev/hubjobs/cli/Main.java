@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
             "Examples:",
             "  hubjobs parse --condition \"tags.building = '43' AND tags.floor = '3'\"",
             "  hubjobs parse 'SELECT COUNT() AS n FROM devices GROUP BY tags.floor'",
-            "  hubjobs match \"tags.building = '43' AND properties.reported.battery < 20\" --fleet fleet.ndjson",
-            "  hubjobs query 'SELECT tags.floor, COUNT() AS n FROM devices GROUP BY tags.floor' --fleet fleet.json --format table",
+            "  hubjobs match \"tags.building = '43'\" --fleet fleet.ndjson --format json",
+            "  hubjobs query 'SELECT COUNT() AS n FROM devices' --fleet fleet.json",
         })
 public final class Main implements Runnable {
 
