@@ -102,6 +102,14 @@ class FleetLoaderTest {
     }
 
     @Test
+    void byteOrderMarkAndWindowsLineEndsAreAccepted() {
+        assertThat(FleetLoader.parse("\uFEFF{\"deviceId\":\"a\"}\r\n{\"deviceId\":\"b\"}\r\n").fleet().devices())
+                .extracting(Fleet::id).containsExactly("a", "b");
+        assertThat(FleetLoader.parse("\uFEFF[{\"deviceId\":\"a\"}]").fleet().devices())
+                .extracting(Fleet::id).containsExactly("a");
+    }
+
+    @Test
     void emptyInputIsAnEmptyFleet() {
         assertThat(FleetLoader.parse("").fleet().size()).isZero();
         assertThat(FleetLoader.parse("  \n").problems()).isEmpty();
