@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Validate, query and simulate Azure IoT Hub jobs before they run on real devices.",
-        subcommands = {ValidateCommand.class, RulesCommand.class, SchemaCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, MatchCommand.class, QueryCommand.class, RulesCommand.class,
+            SchemaCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit status: 0 no error, 1 error findings, 2 usage or internal error.",
@@ -28,6 +29,8 @@ import picocli.CommandLine.Command;
             "  hubjobs rules",
             "  hubjobs parse --condition \"tags.building = '43' AND tags.floor = '3'\"",
             "  hubjobs parse 'SELECT COUNT() AS n FROM devices GROUP BY tags.floor'",
+            "  hubjobs match \"tags.building = '43'\" --fleet fleet.ndjson --format json",
+            "  hubjobs query 'SELECT COUNT() AS n FROM devices' --fleet fleet.json",
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -1,0 +1,103 @@
+package dev.hubjobs.twin;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Shares equal keys, short string values, shapes and small integers between the twins of one
+ * fleet. This is where most of the memory saving comes from: a million twins repeat the same
+ * few hundred keys and values.
+ *
+ * <p>Each table stops growing at a fixed size so that a fleet of unique values (device ids,
+ * timestamps) costs a bounded amount of bookkeeping; values seen after that are simply not
+ * shared. Not thread-safe: one interner per loading thread.
+ */
+public final class Interner {
+
+    /** Strings longer than this are rarely repeated (ids, timestamps, free text). */
+    static final int MAX_SHARED_STRING = 24;
+
+    private static final int MAX_ENTRIES = 1 << 16;
+    private static final long SMALL_MIN = -128;
+    private static final long SMALL_MAX = 1 << 14;
+    private static final Long[] SMALL = new Long[(int) (SMALL_MAX - SMALL_MIN + 1)];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = SMALL_MIN + i;
+        }
+    }
+
+    private final Map<String, String> keys = new HashMap<>();
+    private final Map<String, String> strings = new HashMap<>();
+    private final Map<KeyList, Shape> shapes = new HashMap<>();
+
+    public String key(String key) {
+        return share(keys, key);
+    }
+
+    public String string(String value) {
+        return value.length() > MAX_SHARED_STRING ? value : share(strings, value);
+    }
+
+    public static Long number(long value) {
+        return value >= SMALL_MIN && value <= SMALL_MAX ? SMALL[(int) (value - SMALL_MIN)] : Long.valueOf(value);
+    }
+
+    /** The shared shape for the first {@code size} keys; the array is copied when it is kept. */
+    public Shape shape(String[] keyArray, int size) {
+        KeyList probe = new KeyList(keyArray, size);
+        Shape shape = shapes.get(probe);
+        if (shape == null) {
+            shape = new Shape(Arrays.copyOf(keyArray, size));
+            if (shapes.size() < MAX_ENTRIES) {
+                shapes.put(new KeyList(shape), shape);
+            }
+        }
+        return shape;
+    }
+
+    private static String share(Map<String, String> table, String s) {
+        String shared = table.get(s);
+        if (shared != null) {
+            return shared;
+        }
+        if (table.size() < MAX_ENTRIES) {
+            table.put(s, s);
+        }
+        return s;
+    }
+
+    /** A lookup key over a prefix of a reusable array, so probing allocates no copy. */
+    private static final class KeyList {
+        private final String[] keys;
+        private final int size;
+        private final int hash;
+
+        KeyList(String[] keys, int size) {
+            this.keys = keys;
+            this.size = size;
+            int h = 1;
+            for (int i = 0; i < size; i++) {
+                h = 31 * h + keys[i].hashCode();
+            }
+            this.hash = h;
+        }
+
+        KeyList(Shape shape) {
+            this(shape.keys(), shape.size());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof KeyList other && other.size == size && other.hash == hash
+                    && Arrays.equals(keys, 0, size, other.keys, 0, size);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

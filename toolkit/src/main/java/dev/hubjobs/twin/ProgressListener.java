@@ -1,0 +1,11 @@
+package dev.hubjobs.twin;
+
+/** Told how far loading has got, every few hundred kilobytes and once at the end. */
+@FunctionalInterface
+public interface ProgressListener {
+
+    ProgressListener NONE = (read, total) -> {};
+
+    /** @param totalBytes -1 when the size is not known */
+    void progress(long bytesRead, long totalBytes);
+}
