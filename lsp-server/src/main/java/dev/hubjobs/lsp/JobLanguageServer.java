@@ -1,7 +1,7 @@
 package dev.hubjobs.lsp;
 
 import dev.hubjobs.lsp.services.JobLanguageService;
-import dev.hubjobs.lsp.services.JsonFleetIndex;
+import dev.hubjobs.lsp.services.TwinFleetIndex;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -221,7 +221,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         } else {
             Path file = root != null ? root.resolve(fleet) : Path.of(fleet);
             try {
-                JsonFleetIndex index = JsonFleetIndex.load(file);
+                TwinFleetIndex index = TwinFleetIndex.load(file);
                 service.setFleet(index);
                 log(MessageType.Info, "fleet " + file + ": " + index.size() + " devices");
             } catch (Exception e) {

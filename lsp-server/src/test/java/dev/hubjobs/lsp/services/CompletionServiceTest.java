@@ -110,7 +110,7 @@ class CompletionServiceTest {
                 {"deviceId": "d2", "tags": {"floor": 3, "site": "Bonn"}, "properties": {"reported": {"fw": "1.2"}}}
                 """);
         JobLanguageService service = new JobLanguageService();
-        service.setFleet(JsonFleetIndex.load(fleet));
+        service.setFleet(TwinFleetIndex.load(fleet));
 
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.|\"}"))
                 .extracting(i -> i.getLabel()).contains("tags.floor", "tags.site");

@@ -71,7 +71,7 @@ class HoverServiceTest {
                 [{"deviceId": "a", "tags": {"floor": 3}, "status": "enabled"},
                  {"deviceId": "b", "tags": {"floor": 4}},
                  {"deviceId": "c", "tags": {"floor": 3}, "status": "disabled"}]""");
-        service.setFleet(JsonFleetIndex.load(fleet));
+        service.setFleet(TwinFleetIndex.load(fleet));
         assertThat(hoverText("{\"queryCondition\": \"tags.fl|oor = 3\"}"))
                 .isEqualTo("Matches **2** of 3 devices in the fleet.");
         assertThat(hoverText("{\"queryCon|dition\": \"tags.floor = 3 AND status != 'disabled'\"}"))

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JsonFleetIndexTest {
+class TwinFleetIndexTest {
 
     private static final String TWINS = """
             {"deviceId": "a", "status": "enabled", "tags": {"floor": 3, "site": "Bonn"}, "properties": {"reported": {"fw": "1.2"}}}
@@ -23,7 +23,7 @@ class JsonFleetIndexTest {
         Path array = dir.resolve("f.json");
         Files.writeString(array, "[" + String.join(",", TWINS.strip().split("\n")) + "]");
         for (Path p : new Path[] {nd, array}) {
-            JsonFleetIndex f = JsonFleetIndex.load(p);
+            TwinFleetIndex f = TwinFleetIndex.load(p);
             assertThat(f.size()).isEqualTo(3);
             assertThat(f.paths()).contains("deviceId", "tags.floor", "tags.site", "properties.reported.fw");
             assertThat(f.values("tags.site")).containsExactly("Bonn", "Köln");
@@ -35,7 +35,7 @@ class JsonFleetIndexTest {
     void countsMatchingDevices(@TempDir Path dir) throws Exception {
         Path nd = dir.resolve("f.ndjson");
         Files.writeString(nd, TWINS);
-        JsonFleetIndex f = JsonFleetIndex.load(nd);
+        TwinFleetIndex f = TwinFleetIndex.load(nd);
         assertThat(f.count("*")).isEqualTo(OptionalInt.of(3));
         assertThat(f.count("tags.floor = 3")).isEqualTo(OptionalInt.of(2));
         assertThat(f.count("tags.floor = 3 AND status = 'enabled' AND tags.site != 'Bonn'"))
@@ -46,5 +46,8 @@ class JsonFleetIndexTest {
         assertThat(f.count("tags.floor > 3.5")).isEqualTo(OptionalInt.of(1));
         assertThat(f.count("tags.missing = 1")).isEqualTo(OptionalInt.of(0));
         assertThat(f.count("tags.floor = ")).isEmpty();
+        // Names resolve case-insensitively, as in the service; a function the service lacks has no count.
+        assertThat(f.count("TAGS.FLOOR = 3")).isEqualTo(OptionalInt.of(2));
+        assertThat(f.count("NOSUCHFUNCTION(tags.floor)")).isEmpty();
     }
 }
