@@ -1,0 +1,194 @@
+package dev.hubjobs;
+
+import dev.hubjobs.config.ConfigFile;
+import dev.hubjobs.config.ValidatorConfig;
+import dev.hubjobs.diag.Codes;
+import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.job.JobJson;
+import dev.hubjobs.job.JobRequest;
+import dev.hubjobs.json.JsonDocument;
+import dev.hubjobs.json.JsonDocumentParser;
+import dev.hubjobs.json.JsonValue;
+import dev.hubjobs.json.JsonValue.JsonObject;
+import dev.hubjobs.json.JsonValue.JsonString;
+import dev.hubjobs.query.Condition;
+import dev.hubjobs.query.ParseResult;
+import dev.hubjobs.query.QueryParser;
+import dev.hubjobs.rules.FleetFacts;
+import dev.hubjobs.rules.Rule;
+import dev.hubjobs.rules.RuleRunner;
+import dev.hubjobs.rules.Rules;
+import dev.hubjobs.text.Span;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates job requests: the one call a back end makes before it submits a job.
+ *
+ * <pre>{@code
+ * JobValidator validator = JobValidator.builder().build();
+ * ValidationResult result = validator.validate(Path.of("reboot.job.json"));
+ * if (result.hasErrors()) { ... }
+ * }</pre>
+ *
+ * <p>Immutable, thread-safe and reusable. Without an explicit configuration, {@link #validate(Path)}
+ * uses the {@code .hubjobs.json} found by walking up from the file.
+ */
+public final class JobValidator {
+
+    private final Clock clock;
+    private final ValidatorConfig explicitConfig;
+    private final FleetFacts fleet;
+    private final List<Rule> rules;
+    private final Map<Path, ConfigFile.Loaded> configs = new ConcurrentHashMap<>();
+
+    private JobValidator(Builder b) {
+        this.clock = b.clock;
+        this.explicitConfig = b.config;
+        this.fleet = b.fleet;
+        this.rules = b.rules;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Validates a job document's text with the explicit (or default) configuration. */
+    public ValidationResult validate(String text) {
+        return result(Optional.empty(), JsonDocumentParser.parse(text), configOrDefault());
+    }
+
+    /** Validates a job built in code, as the JSON the service would receive. */
+    public ValidationResult validate(JobRequest request) {
+        String text;
+        try {
+            text = JobJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(request);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the request cannot be serialised: " + e.getMessage(), e);
+        }
+        return validate(text);
+    }
+
+    /** Validates a job file; a file that cannot be read gives one HJ005 finding. */
+    public ValidationResult validate(Path file) {
+        ValidatorConfig config = explicitConfig != null ? explicitConfig : configFor(file).map(ConfigFile.Loaded::config)
+                .orElse(ValidatorConfig.DEFAULT);
+        JsonDocument doc;
+        try {
+            long size = Files.size(file);
+            if (size > JsonDocumentParser.MAX_SIZE) {
+                return new ValidationResult(Optional.of(file), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
+                        "file is " + size + " bytes; the limit is " + JsonDocumentParser.MAX_SIZE + " bytes",
+                        Span.at(0))), dev.hubjobs.text.LineMap.of(""));
+            }
+            doc = JsonDocumentParser.parse(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            return new ValidationResult(Optional.of(file), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
+                    "cannot read file: " + e.getMessage(), Span.at(0))), dev.hubjobs.text.LineMap.of(""));
+        }
+        return result(Optional.of(file), doc, config);
+    }
+
+    /** The configuration file that applies to {@code file}, loaded once, with its own findings. */
+    public Optional<ConfigFile.Loaded> configFor(Path file) {
+        if (explicitConfig != null) {
+            return Optional.empty();
+        }
+        return ConfigFile.find(file).map(p -> configs.computeIfAbsent(p, q -> ConfigFile.load(q, Rules::isKnown)));
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    private ValidatorConfig configOrDefault() {
+        return explicitConfig != null ? explicitConfig : ValidatorConfig.DEFAULT;
+    }
+
+    private ValidationResult result(Optional<Path> path, JsonDocument doc, ValidatorConfig config) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : doc.diagnostics()) {
+            config.severity(d.code(), d.severity()).ifPresent(s -> out.add(d.withSeverity(s)));
+        }
+        RuleRunner runner = new RuleRunner(rules, config, clock, fleet);
+        doc.root().ifPresent(root -> {
+            if (root instanceof JsonObject o) {
+                out.addAll(check(runner, doc, o, config));
+            } else if (root instanceof JsonValue.JsonArray a) {
+                for (JsonValue v : a.elements()) {
+                    if (v instanceof JsonObject o) {
+                        out.addAll(check(runner, doc, o, config));
+                    } else {
+                        out.add(Diagnostic.error("HJ203", "expected a job object, found " + v.typeName(), v.span()));
+                    }
+                }
+            } else {
+                out.add(Diagnostic.error("HJ203",
+                        "a job file holds a job object or an array of them, not a " + root.typeName(), root.span()));
+            }
+        });
+        out.sort(Comparator.comparing(Diagnostic::span).thenComparing(Diagnostic::code));
+        return new ValidationResult(path, doc.text(), out, doc.lines());
+    }
+
+    private List<Diagnostic> check(RuleRunner runner, JsonDocument doc, JsonObject job, ValidatorConfig config) {
+        JobRequest request = JobJson.request(job);
+        JsonString conditionString = job.get("queryCondition").orElse(null) instanceof JsonString s ? s : null;
+        ParseResult<Condition> condition = conditionString == null ? null : QueryParser.parseCondition(conditionString.value());
+        List<Diagnostic> out = new ArrayList<>();
+        if (condition != null) {
+            for (Diagnostic d : condition.diagnostics()) {
+                config.severity(d.code(), d.severity()).ifPresent(s -> out.add(
+                        d.withSeverity(s).relocate(conditionString::documentSpan, conditionString::encode)));
+            }
+        }
+        out.addAll(runner.run(doc, job, request, conditionString, condition));
+        return out;
+    }
+
+    /** Configures a {@link JobValidator}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private ValidatorConfig config;
+        private FleetFacts fleet;
+        private List<Rule> rules = Rules.all();
+
+        private Builder() {}
+
+        /** The clock HJ208 compares {@code startTime} with. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Use this configuration for every input instead of looking for {@code .hubjobs.json}. */
+        public Builder config(ValidatorConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Turns the fleet rules (HJ4xx) on. */
+        public Builder fleet(FleetFacts fleet) {
+            this.fleet = fleet;
+            return this;
+        }
+
+        /** Run only these rules (tests use this to prove rule isolation). */
+        public Builder rules(List<Rule> rules) {
+            this.rules = List.copyOf(rules);
+            return this;
+        }
+
+        public JobValidator build() {
+            return new JobValidator(this);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hubjobs.job;
+
+import java.util.Optional;
+
+/** The two job types the service schedules, with their exact wire names. */
+public enum JobType {
+    SCHEDULE_DEVICE_METHOD("scheduleDeviceMethod"),
+    SCHEDULE_UPDATE_TWIN("scheduleUpdateTwin");
+
+    private final String wireName;
+
+    JobType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The type with exactly this wire name (the service is case-sensitive). */
+    public static Optional<JobType> fromWire(String name) {
+        for (JobType t : values()) {
+            if (t.wireName.equals(name)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

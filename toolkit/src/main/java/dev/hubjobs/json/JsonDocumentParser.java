@@ -1,0 +1,422 @@
+package dev.hubjobs.json;
+
+import dev.hubjobs.diag.Codes;
+import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.grammar.JobJsonLexer;
+import dev.hubjobs.grammar.JobJsonParser;
+import dev.hubjobs.grammar.JobJsonParser.*;
+import dev.hubjobs.json.JsonValue.*;
+import dev.hubjobs.syntax.ExpectedTokens;
+import dev.hubjobs.syntax.SyntaxErrorStrategy;
+import dev.hubjobs.text.CodePointOffsets;
+import dev.hubjobs.text.LineMap;
+import dev.hubjobs.text.Span;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Parses job documents (JSON with comments) into a {@link JsonValue} tree with spans, reporting
+ * every problem at its position and recovering so that one pass finds them all. Never throws for
+ * user input; limits are checked before they can exhaust the stack or the heap.
+ */
+public final class JsonDocumentParser {
+
+    /** Largest document accepted, in bytes (and in characters for text input). */
+    public static final int MAX_SIZE = 16 * 1024 * 1024;
+
+    /** Deepest nesting of objects and arrays accepted. */
+    public static final int MAX_DEPTH = 128;
+
+    private static final ExpectedTokens EXPECTED = new ExpectedTokens(JobJsonLexer.VOCABULARY, List.of(
+            ExpectedTokens.Group.of("<value>",
+                    new int[] {JobJsonLexer.LBRACE, JobJsonLexer.LBRACKET, JobJsonLexer.NUMBER},
+                    new int[] {JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING,
+                        JobJsonLexer.UNTERMINATED_STRING, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL,
+                        JobJsonLexer.PLACEHOLDER, JobJsonLexer.BAREWORD}),
+            ExpectedTokens.Group.of("<key>",
+                    new int[] {JobJsonLexer.STRING, JobJsonLexer.BAREWORD},
+                    new int[] {JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
+                        JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER})),
+            Map.of(JobJsonLexer.STRING, "<string>", JobJsonLexer.NUMBER, "<number>",
+                    JobJsonLexer.UNEXPECTED_CHARACTER, "<character>"));
+
+    private JsonDocumentParser() {}
+
+    /** Decodes UTF-8 (reporting invalid bytes as HJ005, then reading on with U+FFFD) and parses. */
+    public static JsonDocument parse(byte[] bytes) {
+        if (bytes.length > MAX_SIZE) {
+            return tooLarge("", bytes.length + " bytes");
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return parse(strict.decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return parseInvalidUtf8(bytes);
+        }
+    }
+
+    private static JsonDocument parseInvalidUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        List<int[]> bad = new ArrayList<>(); // {char offset, byte offset}
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) {
+                bad.add(new int[] {out.position(), in.position()});
+                in.position(in.position() + r.length());
+                out.put('\uFFFD');
+            } else {
+                break;
+            }
+        }
+        decoder.flush(out);
+        out.flip();
+        JsonDocument parsed = parse(out.toString());
+        List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+        for (int[] b : bad) {
+            diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT,
+                    "invalid UTF-8 at byte " + b[1] + "; job files must be UTF-8", Span.of(b[0], b[0] + 1)));
+        }
+        diagnostics.sort(Comparator.comparing(Diagnostic::span));
+        return new JsonDocument(parsed.text(), parsed.root(), diagnostics, parsed.lines());
+    }
+
+    private static JsonDocument tooLarge(String text, String size) {
+        return new JsonDocument(text, Optional.empty(), List.of(Diagnostic.error(Codes.INPUT_LIMIT,
+                "document is " + size + "; the limit is " + MAX_SIZE + " bytes", Span.at(0))), LineMap.of(text));
+    }
+
+    public static JsonDocument parse(String text) {
+        if (text.length() > MAX_SIZE) {
+            return tooLarge("", text.length() + " characters");
+        }
+        LineMap lines = LineMap.of(text);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        CodePointOffsets offsets = CodePointOffsets.of(text);
+        JobJsonLexer lexer = new JobJsonLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+
+        int depth = 0;
+        for (Token t : tokens.getTokens()) {
+            int type = t.getType();
+            if (type == JobJsonLexer.LBRACE || type == JobJsonLexer.LBRACKET) {
+                if (++depth > MAX_DEPTH) {
+                    diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT,
+                            "objects and arrays nest deeper than " + MAX_DEPTH + " levels",
+                            offsets.span(t.getStartIndex(), t.getStopIndex())));
+                    return new JsonDocument(text, Optional.empty(), diagnostics, lines);
+                }
+            } else if (type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+
+        JobJsonParser parser = new JobJsonParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        DocumentContext tree;
+        try {
+            tree = parser.document();
+        } catch (ParseCancellationException sllFailed) {
+            tokens.seek(0);
+            parser.reset();
+            SyntaxErrorStrategy errors = new SyntaxErrorStrategy(EXPECTED::describe, "end of document");
+            parser.setErrorHandler(errors);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            tree = parser.document();
+            for (SyntaxErrorStrategy.SyntaxError e : errors.errors()) {
+                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, e.message(),
+                        offsets.span(e.token().getStartIndex(), e.token().getStopIndex())));
+            }
+        }
+        Builder builder = new Builder(text, offsets, diagnostics);
+        Optional<JsonValue> root = tree.value() == null ? Optional.empty() : Optional.ofNullable(builder.value(tree.value()));
+        if (root.isEmpty() && diagnostics.isEmpty()) {
+            diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "the document is empty", Span.at(0)));
+        }
+        diagnostics.sort(Comparator.comparing(Diagnostic::span));
+        return new JsonDocument(text, root, diagnostics, lines);
+    }
+
+    /** Builds the tree and reports what the tolerant grammar let through. */
+    private static final class Builder {
+        private final String text;
+        private final CodePointOffsets offsets;
+        private final List<Diagnostic> diagnostics;
+
+        Builder(String text, CodePointOffsets offsets, List<Diagnostic> diagnostics) {
+            this.text = text;
+            this.offsets = offsets;
+            this.diagnostics = diagnostics;
+        }
+
+        JsonValue value(ValueContext ctx) {
+            if (ctx == null) {
+                return null;
+            }
+            if (ctx.object() != null) {
+                return object(ctx.object());
+            } else if (ctx.array() != null) {
+                return array(ctx.array());
+            } else if (ctx.scalar() != null && ctx.scalar().getStart() != null) {
+                return scalar(ctx.scalar().getStart());
+            }
+            return null;
+        }
+
+        private JsonObject object(ObjectContext ctx) {
+            List<Member> members = new ArrayList<>();
+            Map<String, JsonString> seen = new HashMap<>();
+            walkList(ctx, child -> {
+                if (!(child instanceof MemberContext m) || m.key() == null || m.value() == null) {
+                    return false;
+                }
+                JsonString key = key(m.key().getStart());
+                JsonValue value = value(m.value());
+                if (key == null || value == null) {
+                    return false;
+                }
+                JsonString first = seen.putIfAbsent(key.value(), key);
+                if (first != null) {
+                    diagnostics.add(Diagnostic.error(Codes.DUPLICATE_KEY,
+                            "duplicate key '" + key.value() + "'; the service silently keeps only one of them",
+                            key.span()).withData("firstDefinedAt", first.span().start()));
+                }
+                members.add(new Member(key, value));
+                return true;
+            });
+            return new JsonObject(members, span(ctx));
+        }
+
+        private JsonArray array(ArrayContext ctx) {
+            List<JsonValue> elements = new ArrayList<>();
+            walkList(ctx, child -> {
+                if (!(child instanceof ValueContext v)) {
+                    return false;
+                }
+                JsonValue value = value(v);
+                if (value != null) {
+                    elements.add(value);
+                }
+                return value != null;
+            });
+            return new JsonArray(elements, span(ctx));
+        }
+
+        /**
+         * Visits the items of an object or array in order and reports missing commas between
+         * items and a trailing comma before the closing bracket.
+         */
+        private void walkList(ParserRuleContext ctx, java.util.function.Predicate<ParseTree> item) {
+            boolean afterItem = false;
+            Token lastComma = null;
+            for (int i = 0; i < ctx.getChildCount(); i++) {
+                ParseTree child = ctx.getChild(i);
+                if (child instanceof TerminalNode node) {
+                    int type = node.getSymbol().getType();
+                    if (type == JobJsonLexer.COMMA) {
+                        lastComma = node.getSymbol();
+                        afterItem = false;
+                    } else if ((type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET)
+                            && lastComma != null && !afterItem) {
+                        Span comma = span(lastComma);
+                        diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
+                                "trailing comma; JSON does not allow a comma before '" + node.getText() + "'", comma)
+                                .withFix(Fix.safe("Remove the trailing comma", new TextEdit(comma, ""))));
+                    }
+                    continue;
+                }
+                if (afterItem && child instanceof ParserRuleContext rule && rule.getStart() != null) {
+                    Token next = rule.getStart();
+                    diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
+                            "missing ',' before '" + abbreviate(next.getText()) + "'", span(next)));
+                }
+                if (item.test(child)) {
+                    afterItem = true;
+                }
+            }
+        }
+
+        private JsonString key(Token t) {
+            return switch (t.getType()) {
+                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING ->
+                    string(t);
+                case JobJsonLexer.BAREWORD, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL -> {
+                    Span span = span(t);
+                    diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
+                            "unquoted key '" + t.getText() + "'; JSON keys must be in double quotes", span)
+                            .withFix(Fix.safe("Quote the key", new TextEdit(span, JsonText.quote(t.getText())))));
+                    yield new JsonString(t.getText(), Style.BARE, span, null);
+                }
+                case JobJsonLexer.PLACEHOLDER -> {
+                    placeholder(t);
+                    yield new JsonString(t.getText(), Style.BARE, span(t), null);
+                }
+                default -> null;
+            };
+        }
+
+        private JsonValue scalar(Token t) {
+            Span span = span(t);
+            return switch (t.getType()) {
+                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING ->
+                    string(t);
+                case JobJsonLexer.NUMBER -> new JsonNumber(t.getText(), span);
+                case JobJsonLexer.TRUE -> new JsonBoolean(true, span);
+                case JobJsonLexer.FALSE -> new JsonBoolean(false, span);
+                case JobJsonLexer.NULL -> new JsonNull(span);
+                case JobJsonLexer.PLACEHOLDER -> {
+                    placeholder(t);
+                    yield new JsonInvalid(t.getText(), span);
+                }
+                case JobJsonLexer.BAREWORD -> {
+                    diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
+                            "unquoted string '" + t.getText() + "'; JSON strings must be in double quotes", span)
+                            .withFix(Fix.safe("Quote the string", new TextEdit(span, JsonText.quote(t.getText())))));
+                    yield new JsonString(t.getText(), Style.BARE, span, null);
+                }
+                default -> null;
+            };
+        }
+
+        private void placeholder(Token t) {
+            diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
+                    "placeholder " + t.getText() + " copied from the documentation; replace it with a real value",
+                    span(t)));
+        }
+
+        /** Decodes a quoted string, reporting bad escapes and raw control characters where they stand. */
+        private JsonString string(Token t) {
+            String raw = t.getText();
+            Span span = span(t);
+            boolean single = t.getType() == JobJsonLexer.SINGLE_QUOTED_STRING;
+            boolean terminated = t.getType() != JobJsonLexer.UNTERMINATED_STRING;
+            int end = terminated ? raw.length() - 1 : raw.length();
+            StringBuilder value = new StringBuilder(Math.max(0, end - 1));
+            int[] rawOffsets = null;
+            for (int i = 1; i < end; i++) {
+                char c = raw.charAt(i);
+                if (c == '\\' && rawOffsets == null) {
+                    rawOffsets = new int[end + 1];
+                    for (int k = 0; k < value.length(); k++) {
+                        rawOffsets[k] = k + 1;
+                    }
+                }
+                if (rawOffsets != null) {
+                    rawOffsets[value.length()] = i;
+                }
+                if (c != '\\') {
+                    if (c < 0x20) {
+                        diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, String.format(
+                                "control character U+%04X must be escaped inside a string", (int) c),
+                                Span.of(span.start() + i, span.start() + i + 1)));
+                    }
+                    value.append(c);
+                    continue;
+                }
+                if (i + 1 >= end) {
+                    break;
+                }
+                char e = raw.charAt(i + 1);
+                int at = span.start() + i;
+                switch (e) {
+                    case '"', '\\', '/' -> value.append(e);
+                    case 'b' -> value.append('\b');
+                    case 'f' -> value.append('\f');
+                    case 'n' -> value.append('\n');
+                    case 'r' -> value.append('\r');
+                    case 't' -> value.append('\t');
+                    case 'u' -> {
+                        if (i + 6 <= end && isHex(raw, i + 2, i + 6)) {
+                            value.append((char) Integer.parseInt(raw.substring(i + 2, i + 6), 16));
+                            i += 4;
+                        } else {
+                            diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
+                                    "invalid unicode escape: \\u must be followed by four hexadecimal digits",
+                                    Span.of(at, at + 2)));
+                        }
+                    }
+                    default -> {
+                        if (e == '\'' && single) {
+                            value.append(e);
+                        } else {
+                            diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
+                                    "invalid escape sequence '\\" + e + "'", Span.of(at, at + 2)));
+                            value.append(e);
+                        }
+                    }
+                }
+                i++;
+            }
+            if (rawOffsets != null) {
+                rawOffsets[value.length()] = end;
+                rawOffsets = java.util.Arrays.copyOf(rawOffsets, value.length() + 1);
+            }
+            String decoded = value.toString();
+            if (!terminated) {
+                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "unterminated string: missing closing \"", span));
+            } else if (single) {
+                diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
+                        "single-quoted string; JSON strings must be in double quotes", span)
+                        .withFix(Fix.safe("Use double quotes", new TextEdit(span, JsonText.quote(decoded)))));
+            }
+            return new JsonString(decoded, single ? Style.SINGLE_QUOTED : Style.DOUBLE_QUOTED, span, rawOffsets);
+        }
+
+        private static boolean isHex(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (Character.digit(s.charAt(i), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() > 30 ? s.substring(0, 27) + "..." : s;
+        }
+
+        private Span span(Token t) {
+            return offsets.span(t.getStartIndex(), t.getStopIndex());
+        }
+
+        private Span span(ParserRuleContext ctx) {
+            Token start = ctx.getStart();
+            Token stop = ctx.getStop();
+            if (stop == null || stop.getStopIndex() < start.getStartIndex()) {
+                return Span.at(offsets.toUtf16(start.getStartIndex()));
+            }
+            return offsets.span(start.getStartIndex(), stop.getStopIndex());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.hubjobs.json;
+
+import dev.hubjobs.text.Span;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JSON value of a job document with the span it was written at. Keys and values keep their
+ * spans so that every rule can point at exactly the text it is about.
+ */
+public sealed interface JsonValue {
+
+    Span span();
+
+    /** A short name of the JSON type for messages: "string", "number", "object"... */
+    String typeName();
+
+    record JsonObject(List<Member> members, Span span) implements JsonValue {
+        public JsonObject {
+            members = List.copyOf(members);
+        }
+
+        /** The member the service would use: the last one with this key, as JSON parsers keep. */
+        public Optional<Member> member(String key) {
+            for (int i = members.size() - 1; i >= 0; i--) {
+                if (members.get(i).key().value().equals(key)) {
+                    return Optional.of(members.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+
+        public Optional<JsonValue> get(String key) {
+            return member(key).map(Member::value);
+        }
+
+        @Override
+        public String typeName() {
+            return "object";
+        }
+    }
+
+    record Member(JsonString key, JsonValue value) {
+        public Span span() {
+            return key.span().union(value.span());
+        }
+    }
+
+    record JsonArray(List<JsonValue> elements, Span span) implements JsonValue {
+        public JsonArray {
+            elements = List.copyOf(elements);
+        }
+
+        @Override
+        public String typeName() {
+            return "array";
+        }
+    }
+
+    /** How a string (or key) was written; only {@link #DOUBLE_QUOTED} is JSON. */
+    enum Style {
+        DOUBLE_QUOTED,
+        SINGLE_QUOTED,
+        /** An unquoted word, as JavaScript allows for keys. */
+        BARE
+    }
+
+    /**
+     * A string with its decoded {@code value}. {@link #documentOffset} maps an offset inside the
+     * value back to the document through escape sequences, so that an error found in a query
+     * held by the string is reported where the user sees it.
+     *
+     * @param rawOffsets for each decoded UTF-16 unit, its offset from the span start; plus one
+     *     final entry for the end of the content. Null when the string holds no escape.
+     */
+    record JsonString(String value, Style style, Span span, int[] rawOffsets) implements JsonValue {
+
+        /** Offset in the document of UTF-16 offset {@code i} (0..length) of the decoded value. */
+        public int documentOffset(int i) {
+            int clamped = Math.max(0, Math.min(i, value.length()));
+            if (rawOffsets == null) {
+                return span.start() + contentStart() + clamped;
+            }
+            return span.start() + rawOffsets[clamped];
+        }
+
+        public Span documentSpan(Span inValue) {
+            return Span.of(documentOffset(inValue.start()), documentOffset(inValue.end()));
+        }
+
+        /** Where the content starts relative to the span (after the opening quote, if any). */
+        private int contentStart() {
+            return style == Style.BARE ? 0 : 1;
+        }
+
+        /** The span of the characters between the quotes. */
+        public Span contentSpan() {
+            return Span.of(documentOffset(0), documentOffset(value.length()));
+        }
+
+        /** Encodes {@code text} for insertion inside this string (escapes as this string's quotes need). */
+        public String encode(String text) {
+            return JsonText.escape(text, style == Style.SINGLE_QUOTED ? '\'' : '"');
+        }
+
+        @Override
+        public String typeName() {
+            return "string";
+        }
+
+        // Arrays are compared by identity in records; spans and values are what identify a string.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JsonString s && s.value.equals(value) && s.style == style && s.span.equals(span);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode() * 31 + span.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "JsonString[" + value + " " + span + "]";
+        }
+    }
+
+    /** A number as written; JSON numbers have no size limit, so the text is the truth. */
+    record JsonNumber(String text, Span span) implements JsonValue {
+        public java.math.BigDecimal decimal() {
+            return new java.math.BigDecimal(text);
+        }
+
+        public boolean isIntegral() {
+            return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+        }
+
+        @Override
+        public String typeName() {
+            return "number";
+        }
+    }
+
+    record JsonBoolean(boolean value, Span span) implements JsonValue {
+        @Override
+        public String typeName() {
+            return "boolean";
+        }
+    }
+
+    record JsonNull(Span span) implements JsonValue {
+        @Override
+        public String typeName() {
+            return "null";
+        }
+    }
+
+    /** Text that is no JSON value at all, e.g. a {@code <placeholder>} copied from the documentation. */
+    record JsonInvalid(String text, Span span) implements JsonValue {
+        @Override
+        public String typeName() {
+            return "invalid value";
+        }
+    }
+}

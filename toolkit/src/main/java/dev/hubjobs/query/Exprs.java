@@ -1,0 +1,53 @@
+package dev.hubjobs.query;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Traversal helpers over expressions. */
+public final class Exprs {
+
+    private Exprs() {}
+
+    /** The direct children of {@code e}, in text order. */
+    public static List<Expr> children(Expr e) {
+        if (e instanceof Expr.And a) {
+            return a.operands();
+        } else if (e instanceof Expr.Or o) {
+            return o.operands();
+        } else if (e instanceof Expr.Not n) {
+            return List.of(n.operand());
+        } else if (e instanceof Expr.Negate n) {
+            return List.of(n.operand());
+        } else if (e instanceof Expr.Binary b) {
+            return List.of(b.left(), b.right());
+        } else if (e instanceof Expr.In in) {
+            return List.of(in.value(), in.list());
+        } else if (e instanceof Expr.Call c) {
+            return c.arguments();
+        } else if (e instanceof Expr.ArrayLiteral a) {
+            return a.elements();
+        }
+        return List.of();
+    }
+
+    /** Visits {@code root} and every node below it in text order, without recursion. */
+    public static void forEach(Expr root, Consumer<Expr> action) {
+        ArrayDeque<Expr> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Expr e = stack.pop();
+            action.accept(e);
+            List<Expr> children = children(e);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
+        }
+    }
+
+    /** Every node of {@code condition}, including its GROUP BY paths. */
+    public static void forEach(Condition condition, Consumer<Expr> action) {
+        condition.expression().ifPresent(e -> forEach(e, action));
+        condition.groupBy().forEach(action);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.Exprs;
+import dev.hubjobs.query.QueryFormatter;
+
+/** HJ112: a double-quoted string literal; valid, but single quotes are the documented form. */
+public final class DoubleQuotedString extends Rule {
+
+    public DoubleQuotedString() {
+        super("HJ112", "DoubleQuotedString", Severity.INFO,
+                "double-quoted string literal (single quotes are the documented form)", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+            if (node instanceof Expr.StringLiteral s && s.doubleQuoted()) {
+                StringBuilder single = new StringBuilder();
+                QueryFormatter.writeString(single, s.value(), '\'');
+                findings.reportInQuery(s.span(), "double-quoted string; single quotes are the documented form"
+                        + " (double quotes have failed in some service paths)",
+                        Fix.safe("Use single quotes", new TextEdit(s.span(), single.toString())));
+            }
+        }));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.Exprs;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HJ107: a comparison that can never be true. Values of different types never compare equal or
+ * ordered (the result is undefined), arrays and objects never compare at all, and one property
+ * cannot equal a string and a number in the same conjunction.
+ */
+public final class ImpossibleComparison extends Rule {
+
+    public ImpossibleComparison() {
+        super("HJ107", "ImpossibleComparison", Severity.WARNING, "comparison that can never be true", false);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+            if (node instanceof Expr.Binary b && b.op().isComparison()) {
+                checkOperands(b, findings);
+            } else if (node instanceof Expr.And and) {
+                checkConjunction(and, findings);
+            }
+        }));
+    }
+
+    private static void checkOperands(Expr.Binary b, Findings findings) {
+        for (Expr side : new Expr[] {b.left(), b.right()}) {
+            if (side instanceof Expr.ArrayLiteral) {
+                findings.reportInQuery(side.span(), "comparing with an array is never true; "
+                        + "to test membership write IN [...]");
+                return;
+            }
+        }
+        String left = literalType(b.left());
+        String right = literalType(b.right());
+        if (left != null && right != null && !left.equals(right) && !left.equals("null") && !right.equals("null")) {
+            findings.reportInQuery(b.span(), "comparing a " + left + " with a " + right
+                    + " is never true: values of different types do not compare");
+        }
+    }
+
+    /** Within one AND, {@code p = 'x'} and {@code p = 1} cannot both hold. */
+    private static void checkConjunction(Expr.And and, Findings findings) {
+        Map<String, String> typeByPath = new HashMap<>();
+        for (Expr operand : and.operands()) {
+            if (!(operand instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ) {
+                continue;
+            }
+            Expr.Path path = b.left() instanceof Expr.Path p ? p : b.right() instanceof Expr.Path p2 ? p2 : null;
+            Expr other = path == b.left() ? b.right() : b.left();
+            String type = literalType(other);
+            if (path == null || type == null || type.equals("null")) {
+                continue;
+            }
+            String key = path.dotted().toLowerCase(Locale.ROOT);
+            String previous = typeByPath.putIfAbsent(key, type);
+            if (previous != null && !previous.equals(type)) {
+                findings.reportInQuery(b.span(), path.dotted() + " is compared with a " + previous
+                        + " and with a " + type + " in the same AND; a property has one type, so this is never true");
+            }
+        }
+    }
+
+    private static String literalType(Expr e) {
+        if (e instanceof Expr.StringLiteral) {
+            return "string";
+        } else if (e instanceof Expr.NumberLiteral
+                || (e instanceof Expr.Negate n && n.operand() instanceof Expr.NumberLiteral)) {
+            return "number";
+        } else if (e instanceof Expr.BooleanLiteral) {
+            return "boolean";
+        } else if (e instanceof Expr.NullLiteral) {
+            return "null";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.query.Condition;
+import dev.hubjobs.query.Source;
+import dev.hubjobs.text.Span;
+import java.util.Locale;
+
+/** HJ101: {@code SELECT * FROM devices WHERE} or {@code WHERE} written in front of a job condition. */
+public final class MisplacedSelectPrefix extends Rule {
+
+    public MisplacedSelectPrefix() {
+        super("HJ101", "MisplacedSelectPrefix", Severity.ERROR,
+                "queryCondition starts with SELECT or WHERE; the service adds that prefix itself", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        String text = job.conditionString().map(s -> s.value()).orElse(null);
+        if (text == null) {
+            return;
+        }
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        String keyword = firstWord(text, start).toUpperCase(Locale.ROOT);
+        if (!keyword.equals("SELECT") && !keyword.equals("WHERE")) {
+            return;
+        }
+        Condition condition = job.condition().orElse(null);
+        Span prefix = condition != null && condition.misplacedPrefix().isPresent()
+                ? condition.misplacedPrefix().get()
+                : Span.of(start, start + keyword.length());
+        String message = "queryCondition holds only the condition: the service adds 'SELECT * FROM devices WHERE ' "
+                + "itself, so a leading " + keyword + " fails the job later with \"Line 1:29\"";
+        if (condition == null || condition.misplacedPrefix().isEmpty()) {
+            findings.reportInQuery(prefix, message);
+            return;
+        }
+        int end = prefix.end();
+        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        // Keep module targeting, the one part of a prefix that means something in a job condition.
+        String replacement = condition.source() == Source.MODULES && condition.sourceSpan().isPresent()
+                && prefix.contains(condition.sourceSpan().get().start()) ? "FROM devices.modules WHERE " : "";
+        findings.reportInQuery(prefix, message,
+                Fix.safe("Remove '" + prefix.textOf(text) + "'", new TextEdit(Span.of(prefix.start(), end), replacement)));
+    }
+
+    private static String firstWord(String text, int from) {
+        int end = from;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(from, end);
+    }
+}

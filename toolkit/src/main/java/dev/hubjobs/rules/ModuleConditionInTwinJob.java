@@ -1,0 +1,28 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.job.JobType;
+import dev.hubjobs.query.Source;
+
+/** HJ111: a {@code devices.modules} condition in a twin-update job (module targeting is for method jobs). */
+public final class ModuleConditionInTwinJob extends Rule {
+
+    public ModuleConditionInTwinJob() {
+        super("HJ111", "ModuleConditionInTwinJob", Severity.WARNING,
+                "devices.modules condition in a twin-update job", false);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        if (job.type().orElse(null) != JobType.SCHEDULE_UPDATE_TWIN) {
+            return;
+        }
+        job.condition().ifPresent(c -> {
+            if (c.source() == Source.MODULES) {
+                c.sourceSpan().ifPresent(span -> findings.reportInQuery(span,
+                        "twin-update jobs update device twins; a devices.modules condition is only known to work"
+                                + " for method jobs"));
+            }
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Severity;
+
+/** A code reported by a parser (syntax and input limits); listed so it can be documented and configured. */
+final class ParserRule extends Rule {
+
+    ParserRule(String code, String name, String summary, boolean hasFix) {
+        super(code, name, Severity.ERROR, summary, hasFix);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        // Reported while parsing; see JsonDocumentParser and QueryParser.
+    }
+}

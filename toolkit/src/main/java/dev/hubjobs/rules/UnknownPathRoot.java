@@ -1,0 +1,71 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.query.Condition;
+import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.Exprs;
+import dev.hubjobs.query.Source;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** HJ103: a property path whose root is not a twin field ({@code tag.floor}, {@code properties.reportd.x}). */
+public final class UnknownPathRoot extends Rule {
+
+    /** Top-level fields of a device or module twin, as the service names them. */
+    public static final List<String> TWIN_ROOTS = List.of(
+            "deviceId", "moduleId", "etag", "deviceEtag", "version", "status", "statusReason", "statusUpdateTime",
+            "connectionState", "lastActivityTime", "cloudToDeviceMessageCount", "authenticationType",
+            "x509Thumbprint", "capabilities", "deviceScope", "parentScopes", "modelId", "configurations", "tags",
+            "properties");
+
+    public static final List<String> PROPERTY_SECTIONS = List.of("desired", "reported");
+
+    public UnknownPathRoot() {
+        super("HJ103", "UnknownPathRoot", Severity.WARNING,
+                "property path does not start with a twin field (tags, properties.desired, properties.reported, ...)",
+                true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        Condition condition = job.condition().orElse(null);
+        if (condition == null || condition.source() == Source.JOBS) {
+            return;
+        }
+        Exprs.forEach(condition, node -> {
+            if (!(node instanceof Expr.Path path) || path.collection() == Expr.Collection.JOBS) {
+                return;
+            }
+            Expr.Segment root = path.first();
+            if (!containsIgnoreCase(TWIN_ROOTS, root.name())) {
+                report(findings, root, TWIN_ROOTS, "unknown property path root '" + root.name() + "'");
+            } else if (root.name().equalsIgnoreCase("properties") && path.segments().size() > 1) {
+                Expr.Segment section = path.segments().get(1);
+                if (!containsIgnoreCase(PROPERTY_SECTIONS, section.name())) {
+                    report(findings, section, PROPERTY_SECTIONS,
+                            "unknown properties section '" + section.name() + "'; twins have desired and reported");
+                }
+            }
+        });
+    }
+
+    private static void report(Findings findings, Expr.Segment segment, List<String> candidates, String message) {
+        Optional<String> suggestion = Suggestions.closest(segment.name(), candidates);
+        if (suggestion.isEmpty()) {
+            findings.reportInQuery(segment.span(), message);
+            return;
+        }
+        findings.reportInQuery(segment.span(), message + "; did you mean '" + suggestion.get() + "'?",
+                Map.of("suggestions", List.of(suggestion.get())),
+                Fix.suggestion("Change to '" + suggestion.get() + "'", new TextEdit(segment.span(), suggestion.get())));
+    }
+
+    static boolean containsIgnoreCase(List<String> names, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(lower));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.query.Condition;
+import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.Exprs;
+import dev.hubjobs.query.Source;
+import java.util.Locale;
+import java.util.Set;
+
+/** HJ102: {@code FROM devices.jobs}, GROUP BY, aggregates or TOP in a job condition. */
+public final class UnsupportedConditionClause extends Rule {
+
+    static final Set<String> AGGREGATES = Set.of("COUNT", "AVG", "SUM", "MIN", "MAX");
+
+    public UnsupportedConditionClause() {
+        super("HJ102", "UnsupportedConditionClause", Severity.ERROR,
+                "queryCondition uses FROM devices.jobs, GROUP BY, an aggregate or TOP", false);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        Condition condition = job.condition().orElse(null);
+        if (condition == null) {
+            return;
+        }
+        if (condition.source() == Source.JOBS) {
+            condition.sourceSpan().ifPresent(span -> findings.reportInQuery(span,
+                    "a job cannot target devices.jobs; job conditions select devices (or devices.modules)"));
+        }
+        condition.groupBySpan().ifPresent(span -> findings.reportInQuery(span,
+                "GROUP BY is not allowed in a queryCondition; a job condition only selects devices"));
+        condition.expression().ifPresent(e -> Exprs.forEach(e, node -> {
+            if (node instanceof Expr.Call c && AGGREGATES.contains(c.name().toUpperCase(Locale.ROOT))) {
+                findings.reportInQuery(c.nameSpan(), "aggregate " + c.name().toUpperCase(Locale.ROOT)
+                        + "() is not allowed in a queryCondition; aggregates belong in SELECT queries");
+            }
+        }));
+    }
+}

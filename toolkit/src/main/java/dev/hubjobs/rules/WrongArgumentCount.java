@@ -1,0 +1,31 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.Exprs;
+
+/** HJ106: a known function called with the wrong number of arguments. */
+public final class WrongArgumentCount extends Rule {
+
+    public WrongArgumentCount() {
+        super("HJ106", "WrongArgumentCount", Severity.ERROR, "wrong number of arguments to a function", false);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+            if (!(node instanceof Expr.Call call)) {
+                return;
+            }
+            int[] arity = TwinFunctions.ARITY.get(TwinFunctions.canonical(call.name()));
+            int n = call.arguments().size();
+            if (arity == null || (n >= arity[0] && n <= arity[1])) {
+                return;
+            }
+            String expected = arity[0] == arity[1] ? String.valueOf(arity[0])
+                    : arity[1] == Integer.MAX_VALUE ? "at least " + arity[0] : arity[0] + " to " + arity[1];
+            findings.reportInQuery(call.span(), call.name() + " takes " + expected + " argument"
+                    + ("1".equals(expected) ? "" : "s") + ", not " + n);
+        }));
+    }
+}
