@@ -1,6 +1,7 @@
 package dev.hubjobs.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubjobs.job.JobJson;
 import dev.hubjobs.twin.Fleet;
 import dev.hubjobs.twin.Interner;
 import dev.hubjobs.twin.TwinJson;
@@ -87,7 +88,7 @@ public final class DeclaredBehaviours {
                     }
                     status = l.intValue();
                 }
-                case "payload" -> payload = TwinJson.toJackson(v);
+                case "payload" -> payload = payload(v);
                 case "latencyMs" -> {
                     if (!(v instanceof Long l) || l < 0) {
                         throw new IllegalArgumentException("\"latencyMs\" must be an integer >= 0");
@@ -106,6 +107,15 @@ public final class DeclaredBehaviours {
         }
         return offline ? DeviceBehaviour.Offline.INSTANCE
                 : new DeviceBehaviour.Response(status, payload, Duration.ofMillis(latency));
+    }
+
+    /** Through text, so that numbers get the node types a parsed job document has. */
+    private static JsonNode payload(Object value) {
+        try {
+            return JobJson.MAPPER.readTree(TwinJson.toJson(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("\"payload\" is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static TwinObject without(TwinObject twin, String key, Interner interner) {
