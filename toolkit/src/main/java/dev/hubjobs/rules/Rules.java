@@ -33,7 +33,11 @@ public final class Rules {
             new EnumValueCase(),
             new QueryTooLong(),
             new ModuleConditionInTwinJob(),
-            new DoubleQuotedString());
+            new DoubleQuotedString(),
+            new NoMatchingDevices(),
+            new ThrottleTimeout(),
+            new MatchesAllDevices(),
+            new PathNotInFleet());
 
     private static final Map<String, Rule> BY_CODE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Rule::code, Function.identity()));
