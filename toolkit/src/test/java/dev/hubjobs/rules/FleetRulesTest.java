@@ -23,7 +23,7 @@ class FleetRulesTest {
 
     private static Fleet load() {
         try {
-            return FleetLoader.load(Path.of(FleetRulesTest.class.getResource("/exec/fleet-rules.ndjson").toURI()),
+            return FleetLoader.load(Path.of(FleetRulesTest.class.getResource("/rules/HJ401/fleet.ndjson").toURI()),
                     ProgressListener.NONE).fleet();
         } catch (Exception e) {
             throw new IllegalStateException(e);
