@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Validate, query and simulate Azure IoT Hub jobs before they run on real devices.",
-        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, DryRunCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
