@@ -19,9 +19,6 @@ import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.text.LineMap;
 import dev.hubjobs.twin.FleetLoad;
-import dev.hubjobs.twin.FleetLoader;
-import dev.hubjobs.twin.LoadProblem;
-import dev.hubjobs.twin.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,15 +99,9 @@ final class DryRunCommand implements Callable<Integer> {
             err.println("hubjobs dry-run: no such job file: " + job);
             return Main.USAGE;
         }
-        FleetLoad load;
-        try {
-            load = FleetLoader.load(fleetFile, ProgressListener.NONE);
-        } catch (IOException | RuntimeException e) {
-            err.println("hubjobs dry-run: cannot read fleet file " + fleetFile + ": " + e.getMessage());
+        FleetLoad load = FleetFile.load(fleetFile, err).orElse(null);
+        if (load == null) {
             return Main.USAGE;
-        }
-        for (LoadProblem p : load.problems()) {
-            err.println(fleetFile + ":" + p.line() + ": warning: " + p.message() + " (record skipped)");
         }
         DeclaredBehaviours.Extracted fleet = DeclaredBehaviours.extract(load.fleet());
         for (String problem : fleet.problems()) {

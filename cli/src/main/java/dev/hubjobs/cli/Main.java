@@ -10,12 +10,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Validate, query and simulate Azure IoT Hub jobs before they run on real devices.",
-        subcommands = {ParseCommand.class, DryRunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ParseCommand.class, MatchCommand.class, QueryCommand.class, DryRunCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
             "  hubjobs parse --condition \"tags.building = '43' AND tags.floor = '3'\"",
             "  hubjobs parse 'SELECT COUNT() AS n FROM devices GROUP BY tags.floor'",
+            "  hubjobs match \"tags.building = '43' AND properties.reported.battery < 20\" --fleet fleet.ndjson",
+            "  hubjobs query 'SELECT tags.floor, COUNT() AS n FROM devices GROUP BY tags.floor' --fleet fleet.json --format table",
         })
 public final class Main implements Runnable {
 

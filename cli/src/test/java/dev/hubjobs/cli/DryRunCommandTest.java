@@ -119,7 +119,7 @@ class DryRunCommandTest {
     void usageMistakesExitTwoWithoutStackTrace() {
         Run noFleet = run("dry-run", DIR + "firmware.job.json", "--fleet", DIR + "missing.ndjson");
         assertThat(noFleet.exit()).isEqualTo(Main.USAGE);
-        assertThat(noFleet.err()).startsWith("hubjobs dry-run: cannot read fleet file").doesNotContain("\tat ");
+        assertThat(noFleet.err()).startsWith("hubjobs: fleet file not found").doesNotContain("\tat ");
         Run tier = run("dry-run", DIR + "firmware.job.json", "--fleet", FLEET, "--tier", "B1");
         assertThat(tier.exit()).isEqualTo(Main.USAGE);
         assertThat(tier.err()).contains("unknown tier 'B1'");

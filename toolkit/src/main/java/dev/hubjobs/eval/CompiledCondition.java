@@ -32,6 +32,24 @@ public final class CompiledCondition {
         return root.eval(row) == Boolean.TRUE;
     }
 
+    /** Indexes of the batch's rows for which the condition is true, ascending. */
+    int[] select(Batch batch) {
+        int n = batch.rows.size();
+        int[] sel = new int[n];
+        for (int i = 0; i < n; i++) {
+            sel[i] = i;
+        }
+        byte[] truth = new byte[n];
+        root.truth(batch, sel, n, truth);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (truth[i] == Batch.TRUE) {
+                sel[k++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(sel, k);
+    }
+
     /** The condition's value: a twin-form value, or {@code null} for undefined. */
     public Object evaluate(TwinObject row) {
         return root.eval(row);

@@ -13,6 +13,17 @@ abstract class Node {
 
     abstract Object eval(TwinObject row);
 
+    /**
+     * The truth of this node for the rows {@code sel[0..n)} of a batch, into {@code out[0..n)} as
+     * {@link Batch#TRUE}, {@link Batch#FALSE} or {@link Batch#UNDEFINED} (anything not boolean).
+     * Row by row unless a node knows better.
+     */
+    void truth(Batch batch, int[] sel, int n, byte[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Batch.code(eval(batch.rows.get(sel[i])));
+        }
+    }
+
     static final class Const extends Node {
         final Object value;
 
@@ -27,9 +38,10 @@ abstract class Node {
     }
 
     /**
-     * A property path. Names are lower-cased once here; each step remembers where its name sat in
-     * the last shape it saw, so a fleet of like twins resolves a step with one reference compare.
-     * The memo is racy on purpose: it holds an immutable pair, so a stale read only costs a lookup.
+     * A property path. Names are lower-cased and interned once here, so that resolving a step in a
+     * twin's shape compares references only. Each step also remembers the first shape it saw: a
+     * fleet of like twins then resolves a step with one reference compare. The memo is written at
+     * most once and holds an immutable pair, so racing threads at worst both compute it.
      */
     static final class PathRef extends Node {
         final String[] exact;
@@ -37,10 +49,11 @@ abstract class Node {
         private final Memo[] memos;
 
         PathRef(String[] names) {
-            this.exact = names;
+            this.exact = new String[names.length];
             this.lower = new String[names.length];
             for (int i = 0; i < names.length; i++) {
-                lower[i] = names[i].toLowerCase(Locale.ROOT);
+                exact[i] = names[i].intern();
+                lower[i] = names[i].toLowerCase(Locale.ROOT).intern();
             }
             this.memos = new Memo[names.length];
         }
@@ -88,7 +101,9 @@ abstract class Node {
                 return m.index;
             }
             int index = shape.resolve(exact[step], lower[step]);
-            memos[step] = new Memo(shape, index);
+            if (m == null) {
+                memos[step] = new Memo(shape, index);
+            }
             return index;
         }
     }
@@ -135,6 +150,21 @@ abstract class Node {
             }
             return null;
         }
+
+        @Override
+        void truth(Batch batch, int[] sel, int n, byte[] out) {
+            if (!(left instanceof PathRef path)) {
+                super.truth(batch, sel, n, out);
+                return;
+            }
+            Object[] column = batch.column(path);
+            byte hit = negated ? Batch.FALSE : Batch.TRUE;
+            byte miss = negated ? Batch.TRUE : Batch.FALSE;
+            for (int i = 0; i < n; i++) {
+                Object a = column[sel[i]];
+                out[i] = a instanceof String s ? (s.equals(constant) ? hit : miss) : Batch.UNDEFINED;
+            }
+        }
     }
 
     /** {@code path op number}, comparing doubles directly. */
@@ -165,6 +195,32 @@ abstract class Node {
                 case GTE: return Semantics.bool(d >= constant);
                 default: throw new IllegalStateException(op.symbol());
             }
+        }
+
+        @Override
+        void truth(Batch batch, int[] sel, int n, byte[] out) {
+            if (!(left instanceof PathRef path)) {
+                super.truth(batch, sel, n, out);
+                return;
+            }
+            Object[] column = batch.column(path);
+            for (int i = 0; i < n; i++) {
+                out[i] = column[sel[i]] instanceof Number v ? test(v.doubleValue()) : Batch.UNDEFINED;
+            }
+        }
+
+        private byte test(double d) {
+            boolean r;
+            switch (op) {
+                case EQ: r = d == constant; break;
+                case NEQ: r = d != constant; break;
+                case LT: r = d < constant; break;
+                case LTE: r = d <= constant; break;
+                case GT: r = d > constant; break;
+                case GTE: r = d >= constant; break;
+                default: throw new IllegalStateException(op.symbol());
+            }
+            return r ? Batch.TRUE : Batch.FALSE;
         }
     }
 
@@ -213,6 +269,14 @@ abstract class Node {
         Object eval(TwinObject row) {
             return Semantics.not(operand.eval(row));
         }
+
+        @Override
+        void truth(Batch batch, int[] sel, int n, byte[] out) {
+            operand.truth(batch, sel, n, out);
+            for (int i = 0; i < n; i++) {
+                out[i] = out[i] == Batch.TRUE ? Batch.FALSE : out[i] == Batch.FALSE ? Batch.TRUE : Batch.UNDEFINED;
+            }
+        }
     }
 
     /** n-ary AND: false wins, then undefined, then true. */
@@ -236,6 +300,11 @@ abstract class Node {
                 }
             }
             return undefined ? null : Boolean.TRUE;
+        }
+
+        @Override
+        void truth(Batch batch, int[] sel, int n, byte[] out) {
+            junction(operands, Batch.FALSE, Batch.TRUE, batch, sel, n, out);
         }
     }
 
@@ -261,6 +330,47 @@ abstract class Node {
             }
             return undefined ? null : Boolean.FALSE;
         }
+
+        @Override
+        void truth(Batch batch, int[] sel, int n, byte[] out) {
+            junction(operands, Batch.TRUE, Batch.FALSE, batch, sel, n, out);
+        }
+    }
+
+    /**
+     * AND (decisive value false) or OR (decisive true) over a batch: each operand sees only the
+     * rows not yet decided, so later operands run on ever fewer rows.
+     */
+    static void junction(Node[] operands, byte decisive, byte neutral, Batch batch, int[] sel, int n, byte[] out) {
+        java.util.Arrays.fill(out, 0, n, neutral);
+        int[] rows = java.util.Arrays.copyOf(sel, n);
+        int[] positions = new int[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = i;
+        }
+        byte[] values = new byte[n];
+        int m = n;
+        for (Node operand : operands) {
+            if (m == 0) {
+                break;
+            }
+            operand.truth(batch, rows, m, values);
+            int k = 0;
+            for (int j = 0; j < m; j++) {
+                byte v = values[j];
+                if (v == decisive) {
+                    out[positions[j]] = decisive;
+                } else {
+                    if (v == Batch.UNDEFINED) {
+                        out[positions[j]] = Batch.UNDEFINED;
+                    }
+                    rows[k] = rows[j];
+                    positions[k] = positions[j];
+                    k++;
+                }
+            }
+            m = k;
+        }
     }
 
     /**
@@ -280,7 +390,22 @@ abstract class Node {
 
         @Override
         Object eval(TwinObject row) {
-            Object v = value.eval(row);
+            return test(value.eval(row));
+        }
+
+        @Override
+        void truth(Batch batch, int[] sel, int n, byte[] out) {
+            if (!(value instanceof PathRef path)) {
+                super.truth(batch, sel, n, out);
+                return;
+            }
+            Object[] column = batch.column(path);
+            for (int i = 0; i < n; i++) {
+                out[i] = Batch.code(test(column[sel[i]]));
+            }
+        }
+
+        private Boolean test(Object v) {
             if (v == null) {
                 return null;
             }

@@ -31,6 +31,8 @@ public final class QueryEngine {
 
     private final Fleet fleet;
     private final DeviceJobSource jobs;
+    private final Map<String, Object[]> deviceColumns = Batch.newColumnCache();
+    private final Map<String, Object[]> moduleColumns = Batch.newColumnCache();
 
     public QueryEngine(Fleet fleet) {
         this(fleet, DeviceJobSource.NONE);
@@ -41,18 +43,37 @@ public final class QueryEngine {
         this.jobs = jobs;
     }
 
-    /** The twins a job with this {@code queryCondition} would target, in fleet order. */
+    /**
+     * The twins a job with this {@code queryCondition} would target, in fleet order. The engine
+     * keeps the columns of the paths it has read, so later conditions on the same paths are
+     * faster; use one engine per fleet.
+     */
     public List<TwinObject> match(Condition condition) {
-        CompiledCondition where = condition.allDevices() || condition.expression().isEmpty()
-                ? CompiledCondition.all()
-                : CompiledCondition.compile(condition.expression().get());
-        List<TwinObject> matched = new ArrayList<>();
-        for (TwinObject row : rows(condition.source())) {
-            if (where.test(row)) {
-                matched.add(row);
-            }
+        List<TwinObject> rows = rowList(condition.source());
+        if (condition.allDevices() || condition.expression().isEmpty()) {
+            return new ArrayList<>(rows);
+        }
+        return select(rows, condition.source(), CompiledCondition.compile(condition.expression().get()));
+    }
+
+    private List<TwinObject> select(List<TwinObject> rows, Source source, CompiledCondition where) {
+        Map<String, Object[]> columns = source == Source.DEVICES ? deviceColumns
+                : source == Source.MODULES ? moduleColumns : Batch.newColumnCache();
+        int[] hits = where.select(new Batch(rows, columns));
+        List<TwinObject> matched = new ArrayList<>(hits.length);
+        for (int i : hits) {
+            matched.add(rows.get(i));
         }
         return matched;
+    }
+
+    private List<TwinObject> rowList(Source source) {
+        if (source == Source.JOBS) {
+            List<TwinObject> rows = new ArrayList<>();
+            jobs.deviceJobs().forEach(rows::add);
+            return rows;
+        }
+        return source == Source.MODULES ? fleet.modules() : fleet.devices();
     }
 
     public QueryResult run(Query query) {
@@ -62,14 +83,14 @@ public final class QueryEngine {
         Interner interner = new Interner();
         boolean grouped = !query.groupBy().isEmpty() || outputs.stream().anyMatch(o -> o.aggregate != null);
         List<TwinObject> result = new ArrayList<>();
+        List<TwinObject> matched = query.where().isEmpty() ? rowList(query.source())
+                : select(rowList(query.source()), query.source(), where);
         if (!grouped) {
-            for (TwinObject row : rows(query.source())) {
+            for (TwinObject row : matched) {
                 if (result.size() >= top) {
                     break;
                 }
-                if (where.test(row)) {
-                    result.add(query.selectsAll() ? row : project(outputs, row, interner));
-                }
+                result.add(query.selectsAll() ? row : project(outputs, row, interner));
             }
             return new QueryResult(result);
         }
@@ -84,10 +105,7 @@ public final class QueryEngine {
         if (keys.length == 0) {
             groups.put(List.of(), new Group(outputs));
         }
-        for (TwinObject row : rows(query.source())) {
-            if (!where.test(row)) {
-                continue;
-            }
+        for (TwinObject row : matched) {
             Group g;
             if (keys.length == 0) {
                 g = groups.get(List.of());
@@ -107,14 +125,6 @@ public final class QueryEngine {
             result.add(g.row(interner));
         }
         return new QueryResult(result);
-    }
-
-    private Iterable<TwinObject> rows(Source source) {
-        switch (source) {
-            case MODULES: return fleet.modules();
-            case JOBS: return jobs.deviceJobs();
-            default: return fleet.devices();
-        }
     }
 
     /** The group values of a row, numbers normalised so that 3 and 3.0 group together; null if any is undefined. */

@@ -14,11 +14,16 @@ public final class Shape {
     private final String[] lowerKeys;
     private final int hash;
 
+    /**
+     * Keys are interned in the JVM's string table so that {@link #resolve} can compare names by
+     * reference; the number of distinct keys in a fleet is small, unlike the number of values.
+     */
     Shape(String[] keys) {
         this.keys = keys;
         this.lowerKeys = new String[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            lowerKeys[i] = keys[i].toLowerCase(Locale.ROOT);
+            keys[i] = keys[i].intern();
+            lowerKeys[i] = keys[i].toLowerCase(Locale.ROOT).intern();
         }
         this.hash = Arrays.hashCode(keys);
     }
@@ -49,20 +54,23 @@ public final class Shape {
      * Index of the key a query name resolves to: names match case-insensitively, and when several
      * keys differ only in case the one written exactly as in the query wins; otherwise the first.
      *
-     * @param exact the name as written in the query
-     * @param lower the same name lower-cased with {@link Locale#ROOT}
+     * @param exact the name as written in the query, {@link String#intern() interned}
+     * @param lower the same name lower-cased with {@link Locale#ROOT}, interned
      */
     public int resolve(String exact, String lower) {
-        int candidate = -1;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(exact)) {
+        String[] k = keys;
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] == exact) {
                 return i;
             }
-            if (candidate < 0 && lowerKeys[i].equals(lower)) {
-                candidate = i;
+        }
+        String[] l = lowerKeys;
+        for (int i = 0; i < l.length; i++) {
+            if (l[i] == lower) {
+                return i;
             }
         }
-        return candidate;
+        return -1;
     }
 
 

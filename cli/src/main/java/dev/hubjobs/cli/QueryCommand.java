@@ -1,0 +1,150 @@
+package dev.hubjobs.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hubjobs.eval.CompileException;
+import dev.hubjobs.eval.QueryEngine;
+import dev.hubjobs.eval.QueryResult;
+import dev.hubjobs.query.ParseResult;
+import dev.hubjobs.query.Query;
+import dev.hubjobs.query.QueryParser;
+import dev.hubjobs.twin.FleetLoad;
+import dev.hubjobs.twin.TwinJson;
+import dev.hubjobs.twin.TwinObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs a SELECT query over a fleet file. */
+@Command(
+        name = "query",
+        description = {
+            "Run a query (SELECT ... FROM devices | devices.modules ...) over a fleet file.",
+            "JSON output is an array of rows shaped as the service returns them, one row per line."
+        })
+final class QueryCommand implements Callable<Integer> {
+
+    enum Format { json, table }
+
+    /** Table cells longer than this are cut, so one long value does not push the others off screen. */
+    private static final int MAX_CELL = 48;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "QUERY", description = "The query text.")
+    String query;
+
+    @Option(names = "--fleet", required = true, paramLabel = "FILE",
+            description = "Twins as a JSON array or one JSON object per line.")
+    Path fleetFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (default) or table.")
+    Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ParseResult<Query> parsed = QueryParser.parseQuery(query);
+        if (!QueryText.usable(query, parsed, err)) {
+            return Main.FINDINGS;
+        }
+        Optional<FleetLoad> load = FleetFile.load(fleetFile, err);
+        if (load.isEmpty()) {
+            return Main.USAGE;
+        }
+        QueryResult result;
+        try {
+            result = new QueryEngine(load.get().fleet()).run(parsed.get());
+        } catch (CompileException e) {
+            QueryText.print(query, e.diagnostics(), err);
+            return Main.FINDINGS;
+        }
+        if (format == Format.table) {
+            table(result.rows(), out);
+        } else {
+            json(result.rows(), out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static void json(List<TwinObject> rows, PrintWriter out) throws IOException {
+        out.print('[');
+        JsonFactory factory = new JsonFactory();
+        for (int i = 0; i < rows.size(); i++) {
+            out.print(i == 0 ? "\n" : ",\n");
+            try (JsonGenerator g = factory.createGenerator(out)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                TwinJson.write(g, rows.get(i));
+            }
+        }
+        out.println(rows.isEmpty() ? "]" : "\n]");
+    }
+
+    private static void table(List<TwinObject> rows, PrintWriter out) {
+        Set<String> columnSet = new LinkedHashSet<>();
+        for (TwinObject row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                columnSet.add(row.key(i));
+            }
+        }
+        List<String> columns = new ArrayList<>(columnSet);
+        List<String[]> cells = new ArrayList<>();
+        int[] width = new int[columns.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = columns.get(c).length();
+        }
+        for (TwinObject row : rows) {
+            String[] line = new String[columns.size()];
+            for (int c = 0; c < line.length; c++) {
+                Object v = row.get(columns.get(c));
+                String text = v == null ? "" : v instanceof String s ? s : TwinJson.toJson(v);
+                if (text.length() > MAX_CELL) {
+                    text = text.substring(0, MAX_CELL - 3) + "...";
+                }
+                line[c] = text;
+                width[c] = Math.max(width[c], text.length());
+            }
+            cells.add(line);
+        }
+        if (!columns.isEmpty()) {
+            out.println(format(columns.toArray(new String[0]), width));
+            String[] rule = new String[width.length];
+            for (int c = 0; c < rule.length; c++) {
+                rule[c] = "-".repeat(width[c]);
+            }
+            out.println(format(rule, width));
+        }
+        for (String[] line : cells) {
+            out.println(format(line, width));
+        }
+        out.println(rows.size() + (rows.size() == 1 ? " row" : " rows"));
+    }
+
+    private static String format(String[] cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cells.length; c++) {
+            if (c > 0) {
+                sb.append("  ");
+            }
+            sb.append(cells[c]);
+            if (c < cells.length - 1) {
+                sb.append(" ".repeat(width[c] - cells[c].length()));
+            }
+        }
+        return sb.toString();
+    }
+}

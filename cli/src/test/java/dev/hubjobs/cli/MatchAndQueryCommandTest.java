@@ -1,0 +1,131 @@
+package dev.hubjobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatchAndQueryCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path fleet;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void copyFleet() throws IOException {
+        fleet = dir.resolve("fleet-small.json");
+        try (InputStream in = MatchAndQueryCommandTest.class.getResourceAsStream("/fleet-small.json")) {
+            Files.copy(in, fleet);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void matchText() {
+        Run r = run("match", "tags.building = '43'", "--fleet", fleet.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(), "d1", "d2", "D5", "3 devices", ""));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void matchJson() {
+        Run r = run("match", "status = 'enabled' AND connectionState = 'Connected'", "--fleet", fleet.toString(),
+                "--format", "json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().trim()).isEqualTo("{\"version\":1,\"count\":3,\"deviceIds\":[\"d1\",\"test-7\",\"D5\"]}");
+    }
+
+    @Test
+    void matchModulesPrintDeviceSlashModule() throws IOException {
+        Path f = dir.resolve("modules.ndjson");
+        Files.writeString(f, "{\"deviceId\":\"d1\"}\n{\"deviceId\":\"d1\",\"moduleId\":\"$edgeAgent\"}\n");
+        Run r = run("match", "FROM devices.modules WHERE moduleId = '$edgeAgent'", "--fleet", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("d1/$edgeAgent" + System.lineSeparator()).contains("1 devices");
+    }
+
+    @Test
+    void syntaxErrorPrintsDiagnosticsAndExits1() {
+        Run r = run("match", "tags.building = ", "--fleet", fleet.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("<query>:1:").contains("error:").contains("[HJ010]");
+    }
+
+    @Test
+    void unknownFunctionExits1() {
+        Run r = run("query", "SELECT * FROM devices WHERE NOPE(deviceId)", "--fleet", fleet.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("<query>:1:29: error: unknown function NOPE() [HJ104]" + System.lineSeparator());
+    }
+
+    @Test
+    void missingFleetFileIsOneLineAndExit2() {
+        Run r = run("match", "*", "--fleet", dir.resolve("nope.json").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("hubjobs: fleet file not found: ").doesNotContain("Exception");
+        Run d = run("query", "SELECT * FROM devices", "--fleet", dir.toString());
+        assertThat(d.exit()).isEqualTo(2);
+        assertThat(d.err()).contains("is a directory");
+    }
+
+    @Test
+    void badRecordsAreReportedOnStderrAndSkipped() throws IOException {
+        Path f = dir.resolve("bad.ndjson");
+        Files.writeString(f, "{\"deviceId\":\"a\"}\n{oops\n{\"deviceId\":\"b\"}\n");
+        Run r = run("match", "*", "--fleet", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("a").contains("b").contains("2 devices");
+        assertThat(r.err()).contains(f + ":2: warning: invalid JSON").contains("1 fleet records skipped");
+    }
+
+    @Test
+    void queryJson() {
+        Run r = run("query", "SELECT tags.floor AS floor, COUNT() AS n FROM devices GROUP BY tags.floor",
+                "--fleet", fleet.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(),
+                "[", "{\"floor\":\"3\",\"n\":2},", "{\"floor\":3,\"n\":1}", "]", ""));
+    }
+
+    @Test
+    void queryTable() {
+        Run r = run("query", "SELECT deviceId, properties.reported.battery FROM devices WHERE IS_DEFINED(tags.floor)",
+                "--fleet", fleet.toString(), "--format", "table");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(),
+                "deviceId  battery",
+                "--------  -------",
+                "d1        55",
+                "d2        12",
+                "d3        80",
+                "3 rows", ""));
+    }
+
+    @Test
+    void queryParseErrorExits1AndEmptyResultIsEmptyArray() {
+        assertThat(run("query", "SELECT FROM devices", "--fleet", fleet.toString()).exit()).isEqualTo(1);
+        Run r = run("query", "SELECT * FROM devices WHERE deviceId = 'zz'", "--fleet", fleet.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().trim()).isEqualTo("[]");
+    }
+}
