@@ -47,11 +47,7 @@ public final class TwinEdits {
             values[i] = value;
             return new TwinObject(shape, values);
         }
-        Shape grown = added.computeIfAbsent(shape, s -> new HashMap<>()).computeIfAbsent(key, k -> {
-            String[] keys = Arrays.copyOf(shape.keys(), n + 1);
-            keys[n] = interner.key(k);
-            return interner.shape(keys, n + 1);
-        });
+        Shape grown = grown(shape, key);
         Object[] values = copy(o, n + 1);
         values[n] = value;
         return new TwinObject(grown, values);
@@ -65,15 +61,7 @@ public final class TwinEdits {
             return o;
         }
         int n = o.size();
-        Shape shrunk = removed.computeIfAbsent(shape, s -> new HashMap<>()).computeIfAbsent(key, k -> {
-            String[] keys = new String[n - 1];
-            for (int j = 0, w = 0; j < n; j++) {
-                if (j != i) {
-                    keys[w++] = shape.key(j);
-                }
-            }
-            return interner.shape(keys, n - 1);
-        });
+        Shape shrunk = shrunk(shape, key, i);
         Object[] values = new Object[n - 1];
         for (int j = 0, w = 0; j < n; j++) {
             if (j != i) {
@@ -98,6 +86,125 @@ public final class TwinEdits {
             shared[i] = interner.key(keys[i]);
         }
         return interner.shape(shared, shared.length);
+    }
+
+    /** A copy-on-write editor of {@code o}: several edits, one array copy, {@code o} itself if nothing changed. */
+    public Draft draft(TwinObject o) {
+        return new Draft(o);
+    }
+
+    private Shape grown(Shape shape, String key) {
+        Map<String, Shape> byKey = added.get(shape);
+        if (byKey == null) {
+            byKey = new HashMap<>();
+            added.put(shape, byKey);
+        }
+        Shape grown = byKey.get(key);
+        if (grown == null) {
+            int n = shape.size();
+            String[] keys = Arrays.copyOf(shape.keys(), n + 1);
+            keys[n] = interner.key(key);
+            grown = interner.shape(keys, n + 1);
+            byKey.put(key, grown);
+        }
+        return grown;
+    }
+
+    private Shape shrunk(Shape shape, String key, int i) {
+        Map<String, Shape> byKey = removed.get(shape);
+        if (byKey == null) {
+            byKey = new HashMap<>();
+            removed.put(shape, byKey);
+        }
+        Shape shrunk = byKey.get(key);
+        if (shrunk == null) {
+            int n = shape.size();
+            String[] keys = new String[n - 1];
+            for (int j = 0, w = 0; j < n; j++) {
+                if (j != i) {
+                    keys[w++] = shape.key(j);
+                }
+            }
+            shrunk = interner.shape(keys, n - 1);
+            byKey.put(key, shrunk);
+        }
+        return shrunk;
+    }
+
+    /**
+     * Several edits of one object with a single copy of its values: the values are copied on the
+     * first change only, and {@link #build()} returns the original object when nothing changed.
+     */
+    public final class Draft {
+        private final TwinObject origin;
+        private Shape shape;
+        private Object[] values;
+        private int size;
+
+        private Draft(TwinObject origin) {
+            this.origin = origin;
+            this.shape = origin.shape();
+            this.size = origin.size();
+        }
+
+        public Object get(String key) {
+            int i = shape.indexOfExact(key);
+            return i < 0 ? null : values == null ? origin.value(i) : values[i];
+        }
+
+        public Draft set(String key, Object value) {
+            int i = shape.indexOfExact(key);
+            if (i >= 0) {
+                if ((values == null ? origin.value(i) : values[i]) != value) {
+                    own(size);
+                    values[i] = value;
+                }
+                return this;
+            }
+            shape = grown(shape, key);
+            own(size + 1);
+            values[size++] = value;
+            return this;
+        }
+
+        public Draft remove(String key) {
+            int i = shape.indexOfExact(key);
+            if (i < 0) {
+                return this;
+            }
+            own(size);
+            shape = shrunk(shape, key, i);
+            System.arraycopy(values, i + 1, values, i, size - i - 1);
+            values[--size] = null;
+            return this;
+        }
+
+        public boolean changed() {
+            return values != null;
+        }
+
+        public TwinObject build() {
+            if (values == null) {
+                return origin;
+            }
+            return new TwinObject(shape, values.length == size ? values : Arrays.copyOf(values, size));
+        }
+
+        /**
+         * Makes {@code values} a private array of at least {@code capacity} slots. An object that
+         * grows gets a few spare slots (trimmed once by {@link #build()}), one that only changes
+         * values gets an exact copy.
+         */
+        private void own(int capacity) {
+            if (values == null) {
+                values = new Object[capacity > size ? capacity + 3 : size];
+                for (int j = 0; j < size; j++) {
+                    values[j] = origin.value(j);
+                }
+            } else if (values.length < capacity) {
+                values = Arrays.copyOf(values, capacity + 3);
+            }
+        }
     }
 
     private static Object[] copy(TwinObject o, int length) {
