@@ -46,7 +46,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Every invocation builds a fresh executor over the same fleet (the executor copies the twin
  * list; the fleet itself is never changed), so each run does the same work.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+// A twin job keeps a new copy of every twin it updates until the executor is dropped, so with a
+// small young generation each run's million new twins are copied by the collector, and the
+// collector, not the executor, sets the pace. A young generation larger than one run's
+// allocation lets each run's garbage die young; see docs/performance/executor.md for both.
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Xmn6g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class ExecutorBenchmark {
