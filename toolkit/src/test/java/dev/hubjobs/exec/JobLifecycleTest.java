@@ -286,4 +286,30 @@ class JobLifecycleTest {
         assertThat(ex.deviceJobs("b")).extracting(DeviceJob::deviceId).containsExactly("d2");
         assertThat(ex.fleet().devices().get(1).toString()).contains("\"ring\":\"canary\"").contains("\"fw\":\"2.0\"");
     }
+
+    @Test
+    void moduleConditionTargetsModuleTwins() {
+        dev.hubjobs.twin.Fleet withModules = dev.hubjobs.twin.FleetLoader.parse("""
+                {"deviceId":"e1","tags":{"site":"a"}}
+                {"deviceId":"e1","moduleId":"$edgeAgent","properties":{"desired":{},"reported":{}}}
+                {"deviceId":"e2","moduleId":"$edgeAgent","properties":{"desired":{},"reported":{}}}
+                {"deviceId":"e2","moduleId":"sensor","properties":{"desired":{},"reported":{}}}
+                """).fleet();
+        JobExecutor ex = JobExecutor.builder(withModules, clock).build();
+        ex.schedule(methodJob("restart", "FROM devices.modules WHERE moduleId = '$edgeAgent'", null, null));
+        ex.tick();
+        assertThat(ex.deviceJobs("restart")).extracting(r -> r.deviceId() + "/" + r.moduleId())
+                .containsExactly("e1/$edgeAgent", "e2/$edgeAgent");
+        assertThat(Fixtures.toJson(ex.deviceJobs("restart").get(0)))
+                .startsWith("{\"deviceId\":\"e1\",\"moduleId\":\"$edgeAgent\",\"jobId\":\"restart\"");
+    }
+
+    @Test
+    void conditionThatCannotBeEvaluatedFailsTheJob() {
+        JobExecutor ex = executor(Throttle.UNTHROTTLED);
+        ex.schedule(twinJob("j1", "NO_SUCH_FUNCTION(tags.building)"));
+        ex.tick();
+        assertThat(ex.get("j1").status()).isEqualTo("failed");
+        assertThat(ex.get("j1").failureReason()).startsWith("SQL query could not be evaluated: ");
+    }
 }
