@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Validate, query and simulate Azure IoT Hub jobs before they run on real devices.",
-        subcommands = {ValidateCommand.class, MatchCommand.class, QueryCommand.class, RulesCommand.class,
-            SchemaCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, MatchCommand.class, QueryCommand.class, DryRunCommand.class,
+            RulesCommand.class, SchemaCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit status: 0 no error, 1 error findings, 2 usage or internal error.",

@@ -54,7 +54,11 @@ public final class Rules {
             new TwinDepth(),
             new TwinSize(),
             new TwinIntegerRange(),
-            new IgnoredTwinKeys());
+            new IgnoredTwinKeys(),
+            new NoMatchingDevices(),
+            new ThrottleTimeout(),
+            new MatchesAllDevices(),
+            new PathNotInFleet());
 
     private static final Map<String, Rule> BY_CODE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Rule::code, Function.identity()));

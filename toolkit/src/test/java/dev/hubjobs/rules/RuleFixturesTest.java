@@ -2,6 +2,11 @@ package dev.hubjobs.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.exec.Throttle;
+import dev.hubjobs.exec.Tier;
+import dev.hubjobs.twin.FleetLoader;
+import dev.hubjobs.twin.ProgressListener;
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
@@ -70,10 +75,32 @@ class RuleFixturesTest {
                 described.append("\n  ").append(line).append(' ').append(d.message());
             }
         }
-        JobValidator validator = JobValidator.builder().clock(Expectations.CLOCK).config(config).build();
+        JobValidator.Builder builder = JobValidator.builder().clock(Expectations.CLOCK).config(config);
+        fleetBeside(fixture).ifPresent(builder::fleet);
+        JobValidator validator = builder.build();
         ValidationResult result = validator.validate(fixture);
         out.addAll(Expectations.ranges(result));
         return described + Expectations.describe(result);
+    }
+
+    /**
+     * The fleet rules (HJ4xx) run only with a fleet: a fixture folder holding {@code fleet.ndjson}
+     * (and, for a throttle, {@code tier.txt} such as {@code S1 1}) gives one.
+     */
+    private static java.util.Optional<FleetSummary> fleetBeside(Path fixture) throws IOException {
+        Path dir = fixture.getParent();
+        Path fleet = dir.resolve("fleet.ndjson");
+        if (!Files.exists(fleet)) {
+            return java.util.Optional.empty();
+        }
+        Throttle throttle = Throttle.UNTHROTTLED;
+        Path tierFile = dir.resolve("tier.txt");
+        if (Files.exists(tierFile)) {
+            String[] tier = Files.readString(tierFile).trim().split("\\s+");
+            throttle = Throttle.of(Tier.parse(tier[0]).orElseThrow(), Integer.parseInt(tier[1]));
+        }
+        return java.util.Optional.of(
+                new FleetSummary(FleetLoader.load(fleet, ProgressListener.NONE).fleet(), throttle));
     }
 
     private static String baseName(Path fixture) {
