@@ -12,13 +12,11 @@ import dev.hubjobs.exec.DeviceJob;
 import dev.hubjobs.exec.DryRun;
 import dev.hubjobs.exec.FleetSummary;
 import dev.hubjobs.exec.Throttle;
-import dev.hubjobs.exec.Tier;
 import dev.hubjobs.job.CloudToDeviceMethod;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.text.LineMap;
-import dev.hubjobs.twin.FleetLoad;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,15 +52,8 @@ final class DryRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job file (*.job.json): one job or an array of jobs.")
     Path job;
 
-    @Option(names = "--fleet", required = true, paramLabel = "FILE",
-            description = "Fleet file: a JSON array of twins or one twin per line.")
-    Path fleetFile;
-
-    @Option(names = "--tier", paramLabel = "TIER", description = "Hub tier for the throttle: F1, S1, S2 or S3 (default: unthrottled).")
-    String tier;
-
-    @Option(names = "--units", paramLabel = "N", defaultValue = "1", description = "Number of units of the tier (default 1).")
-    int units;
+    @Mixin
+    FleetOptions fleetOptions;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Show at most N devices (default 10).")
     int limit;
@@ -82,30 +74,22 @@ final class DryRunCommand implements Callable<Integer> {
             err.println("hubjobs dry-run: unknown --format '" + format + "' (text or json)");
             return Main.USAGE;
         }
-        if (limit < 0 || units < 1) {
-            err.println("hubjobs dry-run: --limit must be >= 0 and --units >= 1");
+        if (limit < 0) {
+            err.println("hubjobs dry-run: --limit must be >= 0");
             return Main.USAGE;
         }
-        Throttle throttle = Throttle.UNTHROTTLED;
-        if (tier != null) {
-            Tier t = Tier.parse(tier).orElse(null);
-            if (t == null) {
-                err.println("hubjobs dry-run: unknown tier '" + tier + "' (F1, S1, S2 or S3)");
-                return Main.USAGE;
-            }
-            throttle = Throttle.of(t, units);
+        if (fleetOptions.file == null) {
+            err.println("hubjobs dry-run: --fleet FILE is required");
+            return Main.USAGE;
         }
+        Throttle throttle = fleetOptions.throttle();
         if (!Files.isRegularFile(job)) {
             err.println("hubjobs dry-run: no such job file: " + job);
             return Main.USAGE;
         }
-        FleetLoad load = FleetFile.load(fleetFile, err).orElse(null);
-        if (load == null) {
+        DeclaredBehaviours.Extracted fleet = fleetOptions.load(err).orElse(null);
+        if (fleet == null) {
             return Main.USAGE;
-        }
-        DeclaredBehaviours.Extracted fleet = DeclaredBehaviours.extract(load.fleet());
-        for (String problem : fleet.problems()) {
-            err.println(fleetFile + ": warning: " + problem);
         }
 
         Instant now = (fixedNow != null ? fixedNow : Instant.now()).truncatedTo(ChronoUnit.MILLIS);

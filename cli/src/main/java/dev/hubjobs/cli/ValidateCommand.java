@@ -1,6 +1,9 @@
 package dev.hubjobs.cli;
 
 import dev.hubjobs.JobValidator;
+import dev.hubjobs.exec.DeclaredBehaviours;
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.exec.Throttle;
 import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.diag.Codes;
@@ -29,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -78,6 +82,9 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Use this configuration file instead of the .hubjobs.json found above each job file.")
     Path config;
 
+    @Mixin
+    FleetOptions fleetOptions;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Job files, directories, or '-' for standard input.")
     List<String> paths;
 
@@ -100,12 +107,14 @@ final class ValidateCommand implements Callable<Integer> {
                 results.add(configResult(files, explicit));
             }
         }
+        Optional<FleetSummary> fleet = fleet(err);
+        fleet.ifPresent(builder::fleet);
         JobValidator validator = builder.build();
         List<Input> inputs = files.collect(paths);
         if (fix && inputs.stream().anyMatch(i -> i instanceof Input.Stdin)) {
             throw new UsageException("--fix rewrites files in place and cannot be used with '-' (standard input)");
         }
-        TextValidators byConfig = new TextValidators(validator, explicit != null);
+        TextValidators byConfig = new TextValidators(validator, explicit != null, fleet);
         if (fix) {
             for (Input input : inputs) {
                 fix((Input.File) input, byConfig, err);
@@ -130,6 +139,20 @@ final class ValidateCommand implements Callable<Integer> {
         format.report().write(results, out);
         boolean errors = results.stream().anyMatch(r -> r.diagnostics().stream().anyMatch(Diagnostic::isError));
         return errors ? Main.FINDINGS : Main.OK;
+    }
+
+    /** The fleet facts that turn the HJ4xx rules on, when {@code --fleet} is given. */
+    private Optional<FleetSummary> fleet(PrintWriter err) {
+        if (fleetOptions.file == null) {
+            if (fleetOptions.tier != null) {
+                throw new UsageException("--tier needs --fleet: the throttle rule counts the devices a job matches");
+            }
+            return Optional.empty();
+        }
+        Throttle throttle = fleetOptions.throttle();
+        DeclaredBehaviours.Extracted loaded = fleetOptions.load(err)
+                .orElseThrow(() -> new UsageException("validate: the fleet file could not be read"));
+        return Optional.of(new FleetSummary(loaded.fleet(), throttle));
     }
 
     private static FileResult configResult(InputFiles files, ConfigFile.Loaded loaded) {
@@ -234,11 +257,13 @@ final class ValidateCommand implements Callable<Integer> {
     private static final class TextValidators {
         private final JobValidator main;
         private final boolean explicit;
+        private final Optional<FleetSummary> fleet;
         private final Map<Path, JobValidator> byConfigFile = new HashMap<>();
 
-        TextValidators(JobValidator main, boolean explicit) {
+        TextValidators(JobValidator main, boolean explicit, Optional<FleetSummary> fleet) {
             this.main = main;
             this.explicit = explicit;
+            this.fleet = fleet;
         }
 
         synchronized JobValidator forFile(Path file) {
@@ -247,7 +272,11 @@ final class ValidateCommand implements Callable<Integer> {
             }
             return main.configFor(file)
                     .map(l -> byConfigFile.computeIfAbsent(l.path(),
-                            p -> JobValidator.builder().config(l.config()).build()))
+                            p -> {
+                                JobValidator.Builder b = JobValidator.builder().config(l.config());
+                                fleet.ifPresent(b::fleet);
+                                return b.build();
+                            }))
                     .orElse(main);
         }
 
