@@ -120,6 +120,15 @@ public final class JsonDocumentParser {
             return tooLarge("", text.length() + " characters");
         }
         LineMap lines = LineMap.of(text);
+        Optional<JsonValue> strict = StrictJson.tryParse(text);
+        if (strict.isPresent()) {
+            return new JsonDocument(text, strict, List.of(), lines);
+        }
+        return parseTolerant(text, lines);
+    }
+
+    /** The grammar-based path: reads anything, reports every problem where it stands. */
+    static JsonDocument parseTolerant(String text, LineMap lines) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         CodePointOffsets offsets = CodePointOffsets.of(text);
         JobJsonLexer lexer = new JobJsonLexer(CharStreams.fromString(text));
