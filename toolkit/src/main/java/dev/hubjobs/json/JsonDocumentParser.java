@@ -9,6 +9,7 @@ import dev.hubjobs.grammar.JobJsonParser;
 import dev.hubjobs.grammar.JobJsonParser.*;
 import dev.hubjobs.json.JsonValue.*;
 import dev.hubjobs.syntax.ExpectedTokens;
+import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.syntax.SyntaxErrorStrategy;
 import dev.hubjobs.text.CodePointOffsets;
 import dev.hubjobs.text.LineMap;
@@ -131,6 +132,7 @@ public final class JsonDocumentParser {
     static JsonDocument parseTolerant(String text, LineMap lines) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         CodePointOffsets offsets = CodePointOffsets.of(text);
+        TokenSpans spans = new TokenSpans(offsets);
         JobJsonLexer lexer = new JobJsonLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -143,7 +145,7 @@ public final class JsonDocumentParser {
                 if (++depth > MAX_DEPTH) {
                     diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT,
                             "objects and arrays nest deeper than " + MAX_DEPTH + " levels",
-                            offsets.span(t.getStartIndex(), t.getStopIndex())));
+                            spans.of(t)));
                     return new JsonDocument(text, Optional.empty(), diagnostics, lines);
                 }
             } else if (type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET) {
@@ -167,10 +169,10 @@ public final class JsonDocumentParser {
             tree = parser.document();
             for (SyntaxErrorStrategy.SyntaxError e : errors.errors()) {
                 diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, e.message(),
-                        offsets.span(e.token().getStartIndex(), e.token().getStopIndex())));
+                        spans.of(e.token())));
             }
         }
-        Builder builder = new Builder(text, offsets, diagnostics);
+        Builder builder = new Builder(text, spans, diagnostics);
         Optional<JsonValue> root = tree.value() == null ? Optional.empty() : Optional.ofNullable(builder.value(tree.value()));
         if (root.isEmpty() && diagnostics.isEmpty()) {
             diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "the document is empty", Span.at(0)));
@@ -182,12 +184,12 @@ public final class JsonDocumentParser {
     /** Builds the tree and reports what the tolerant grammar let through. */
     private static final class Builder {
         private final String text;
-        private final CodePointOffsets offsets;
+        private final TokenSpans spans;
         private final List<Diagnostic> diagnostics;
 
-        Builder(String text, CodePointOffsets offsets, List<Diagnostic> diagnostics) {
+        Builder(String text, TokenSpans spans, List<Diagnostic> diagnostics) {
             this.text = text;
-            this.offsets = offsets;
+            this.spans = spans;
             this.diagnostics = diagnostics;
         }
 
@@ -383,7 +385,7 @@ public final class JsonDocumentParser {
                     case 'r' -> value.append('\r');
                     case 't' -> value.append('\t');
                     case 'u' -> {
-                        if (i + 6 <= end && isHex(raw, i + 2, i + 6)) {
+                        if (i + 6 <= end && TokenSpans.isHex(raw, i + 2, i + 6)) {
                             value.append((char) Integer.parseInt(raw.substring(i + 2, i + 6), 16));
                             i += 4;
                         } else {
@@ -419,30 +421,17 @@ public final class JsonDocumentParser {
             return new JsonString(decoded, single ? Style.SINGLE_QUOTED : Style.DOUBLE_QUOTED, span, rawOffsets);
         }
 
-        private static boolean isHex(String s, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (Character.digit(s.charAt(i), 16) < 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
 
         private static String abbreviate(String s) {
             return s.length() > 30 ? s.substring(0, 27) + "..." : s;
         }
 
         private Span span(Token t) {
-            return offsets.span(t.getStartIndex(), t.getStopIndex());
+            return spans.of(t);
         }
 
         private Span span(ParserRuleContext ctx) {
-            Token start = ctx.getStart();
-            Token stop = ctx.getStop();
-            if (stop == null || stop.getStopIndex() < start.getStartIndex()) {
-                return Span.at(offsets.toUtf16(start.getStartIndex()));
-            }
-            return offsets.span(start.getStartIndex(), stop.getStopIndex());
+            return spans.of(ctx);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.grammar.IotHubQueryParser;
 import dev.hubjobs.grammar.IotHubQueryParser.*;
+import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.text.CodePointOffsets;
 import dev.hubjobs.text.Span;
 import java.util.ArrayList;
@@ -43,11 +44,11 @@ final class AstBuilder {
         }
     }
 
-    private final CodePointOffsets offsets;
+    private final TokenSpans spans;
     private final List<Diagnostic> diagnostics;
 
     AstBuilder(CodePointOffsets offsets, List<Diagnostic> diagnostics) {
-        this.offsets = offsets;
+        this.spans = new TokenSpans(offsets);
         this.diagnostics = diagnostics;
     }
 
@@ -337,7 +338,7 @@ final class AstBuilder {
                 case 'r' -> value.append('\r');
                 case 't' -> value.append('\t');
                 case 'u' -> {
-                    if (i + 6 <= end && isHex(raw, i + 2, i + 6)) {
+                    if (i + 6 <= end && TokenSpans.isHex(raw, i + 2, i + 6)) {
                         value.append((char) Integer.parseInt(raw.substring(i + 2, i + 6), 16));
                         i += 4;
                     } else {
@@ -354,14 +355,6 @@ final class AstBuilder {
         return new Expr.StringLiteral(value.toString(), quote == '"', span);
     }
 
-    private static boolean isHex(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     Expr.Path path(PathContext ctx) {
         if (ctx == null || ctx.exception != null) {
@@ -434,15 +427,10 @@ final class AstBuilder {
     }
 
     Span span(Token t) {
-        return offsets.span(t.getStartIndex(), t.getStopIndex());
+        return spans.of(t);
     }
 
     Span span(ParserRuleContext ctx) {
-        Token start = ctx.getStart();
-        Token stop = ctx.getStop();
-        if (stop == null || stop.getStopIndex() < start.getStartIndex()) {
-            return Span.at(offsets.toUtf16(start.getStartIndex()));
-        }
-        return offsets.span(start.getStartIndex(), stop.getStopIndex());
+        return spans.of(ctx);
     }
 }

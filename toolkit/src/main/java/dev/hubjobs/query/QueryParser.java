@@ -6,6 +6,7 @@ import dev.hubjobs.grammar.IotHubQueryLexer;
 import dev.hubjobs.grammar.IotHubQueryParser;
 import dev.hubjobs.syntax.ExpectedTokens;
 import dev.hubjobs.syntax.SyntaxErrorStrategy;
+import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.text.CodePointOffsets;
 import dev.hubjobs.text.Span;
 import java.util.ArrayDeque;
@@ -67,6 +68,7 @@ public final class QueryParser {
             return new ParseResult<>(Optional.empty(), diagnostics);
         }
         CodePointOffsets offsets = CodePointOffsets.of(text);
+        TokenSpans spans = new TokenSpans(offsets);
         IotHubQueryLexer lexer = new IotHubQueryLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -74,7 +76,7 @@ public final class QueryParser {
 
         Token tooDeep = firstTooDeep(tokens.getTokens());
         if (tooDeep != null) {
-            diagnostics.add(tooDeep(offsets.span(tooDeep.getStartIndex(), tooDeep.getStopIndex())));
+            diagnostics.add(tooDeep(spans.of(tooDeep)));
             return new ParseResult<>(Optional.empty(), diagnostics);
         }
 
@@ -102,7 +104,7 @@ public final class QueryParser {
             for (SyntaxErrorStrategy.SyntaxError error : errors.errors()) {
                 Token t = error.token();
                 diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, error.message(),
-                        offsets.span(t.getStartIndex(), t.getStopIndex())));
+                        spans.of(t)));
             }
         } catch (StackOverflowError e) {
             diagnostics.add(tooDeep(Span.of(0, text.length())));
