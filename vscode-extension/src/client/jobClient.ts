@@ -1,0 +1,26 @@
+import { LanguageClient, LanguageClientOptions, RevealOutputChannelOn, type Executable } from 'vscode-languageclient/node';
+import { getServerSettings, SETTINGS_SECTION } from '../settings';
+import { ClientErrorHandler } from './clientErrorHandler';
+
+/** The language id contributed for `*.job.json` files. */
+export const LANGUAGE_ID = 'hubjobs-job';
+
+/**
+ * Starts the client. Its id is the settings section, so `hubjobs.trace.server` controls tracing,
+ * and changes under `hubjobs` are sent to the server as `workspace/didChangeConfiguration`.
+ */
+export async function startLanguageClient(executable: Executable): Promise<LanguageClient> {
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: { settings: getServerSettings() },
+    errorHandler: new ClientErrorHandler(),
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+  const client = new LanguageClient(SETTINGS_SECTION, 'hubjobs', executable, clientOptions);
+  await client.start();
+  return client;
+}
