@@ -26,4 +26,8 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    files: ['test/e2e/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
 );

@@ -99,6 +99,20 @@ mkdir -p "$WS"
 cp "$EXT_DIR/test/e2e/workspace/"*.job.json "$WS/"
 PROBE_FILE=$WS/broken.job.json
 
+# Quiet, offline-friendly user settings: no welcome page, no update or marketplace checks.
+mkdir -p "$WORK/data/User"
+cat >"$WORK/data/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "security.workspace.trust.enabled": false,
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none"
+}
+JSON
+
 CS=(node "$CS_HOME/package/out/node/entry.js" --user-data-dir "$WORK/data" --extensions-dir "$WORK/extensions")
 "${CS[@]}" --install-extension "$VSIX" >&2
 "${CS[@]}" --install-extension "$WORK/probe.vsix" >&2
@@ -107,7 +121,7 @@ log "starting code-server on 127.0.0.1:$PORT"
 rm -f "$OUT/probe.json"
 HOME=$WORK/home PROBE_FILE=$PROBE_FILE PROBE_OUT=$OUT/probe.json \
   "${CS[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override "$WS" >"$OUT/code-server.log" 2>&1 &
+  --disable-workspace-trust "$WS" >"$OUT/code-server.log" 2>&1 &
 CS_PID=$!
 for _ in $(seq 1 60); do
   if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz"; then break; fi
