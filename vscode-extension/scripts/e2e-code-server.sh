@@ -124,7 +124,7 @@ HOME=$WORK/home PROBE_FILE=$PROBE_FILE PROBE_OUT=$OUT/probe.json \
   --disable-workspace-trust "$WS" >"$OUT/code-server.log" 2>&1 &
 CS_PID=$!
 for _ in $(seq 1 60); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz"; then break; fi
+  if curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then break; fi
   kill -0 "$CS_PID" 2>/dev/null || die "code-server exited; see $OUT/code-server.log"
   sleep 1
 done

@@ -1,10 +1,7 @@
 import { commands, env, ExtensionContext, Uri, window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { JAVA_HOME_SETTING, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './constants';
 import { RequirementsAction, RequirementsError } from './server/requirements';
-import { JAVA_HOME_SETTING } from './settings';
-
-export const RESTART_SERVER_COMMAND = 'hubjobs.restartServer';
-export const SHOW_OUTPUT_COMMAND = 'hubjobs.showOutput';
 
 const GET_JAVA_URL = 'https://adoptium.net/temurin/releases/?version=17';
 

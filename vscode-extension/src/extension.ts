@@ -2,9 +2,10 @@ import { ExtensionContext, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './client/jobClient';
 import { registerCommands, showRequirementsError } from './commands';
+import { JAVA_HOME_SETTING } from './constants';
 import { RequirementsError, resolveRequirements } from './server/requirements';
 import { prepareExecutable } from './server/serverOptions';
-import { getJavaHomeSetting, JAVA_HOME_SETTING } from './settings';
+import { getJavaHomeSetting } from './settings';
 
 let client: LanguageClient | undefined;
 

@@ -1,8 +1,5 @@
 import { workspace } from 'vscode';
-
-/** The configuration section shared with the language server. */
-export const SETTINGS_SECTION = 'hubjobs';
-export const JAVA_HOME_SETTING = 'hubjobs.java.home';
+import { SETTINGS_SECTION } from './constants';
 
 export function getJavaHomeSetting(): string | undefined {
   return workspace.getConfiguration(SETTINGS_SECTION).get<string | null>('java.home') ?? undefined;

@@ -1,9 +1,7 @@
 import { LanguageClient, LanguageClientOptions, RevealOutputChannelOn, type Executable } from 'vscode-languageclient/node';
-import { getServerSettings, SETTINGS_SECTION } from '../settings';
+import { LANGUAGE_ID, SETTINGS_SECTION } from '../constants';
+import { getServerSettings } from '../settings';
 import { ClientErrorHandler } from './clientErrorHandler';
-
-/** The language id contributed for `*.job.json` files. */
-export const LANGUAGE_ID = 'hubjobs-job';
 
 /**
  * Starts the client. Its id is the settings section, so `hubjobs.trace.server` controls tracing,

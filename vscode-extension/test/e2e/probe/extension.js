@@ -35,7 +35,7 @@ exports.activate = async () => {
     if (fixable) {
       const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, fixable.range,
         vscode.CodeActionKind.QuickFix.value);
-      result.quickFixes = (actions ?? []).map((a) => ({ title: a.title, diagnostics: (a.diagnostics ?? []).map((d) => d.code?.value ?? d.code) }));
+      result.quickFixes = (actions ?? []).map((a) => ({ title: a.title, kind: a.kind?.value, isPreferred: !!a.isPreferred }));
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(fixable.range.start, fixable.range.start) });
       await vscode.commands.executeCommand('editor.action.quickFix');
