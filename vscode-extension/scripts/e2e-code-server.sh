@@ -7,8 +7,10 @@
 #   1. installs code-server into a cache directory (once, about five minutes on two cores),
 #   2. installs hubjobs-<version>.vsix and a small probe extension (test/e2e/probe),
 #   3. serves a workspace holding a broken job file on 127.0.0.1 and opens it in headless Chromium,
-#   4. lets the probe read the diagnostics VS Code shows and the quick fixes it offers, and
-#   5. checks them and saves a screenshot.
+#   4. lets the probe read the diagnostics VS Code shows and the quick fixes it offers, and saves a
+#      screenshot,
+#   5. kills the language server process and checks that the extension restarts it, and
+#   6. checks the probe's report (test/e2e/check-probe.js).
 #
 # Usage: scripts/e2e-code-server.sh [--install-only] [OUT_DIR]
 #   OUT_DIR defaults to target/e2e; it receives probe.json, workbench.png and code-server.log.
@@ -83,7 +85,9 @@ VSIX=${VSIX:-$EXT_DIR/hubjobs-$VERSION.vsix}
 
 WORK=$(mktemp -d)
 CS_PID=
+BROWSER_PID=
 cleanup() {
+  if [[ -n $BROWSER_PID ]]; then kill "$BROWSER_PID" 2>/dev/null || true; fi
   if [[ -n $CS_PID ]]; then kill "$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
@@ -118,7 +122,7 @@ CS=(node "$CS_HOME/package/out/node/entry.js" --user-data-dir "$WORK/data" --ext
 "${CS[@]}" --install-extension "$WORK/probe.vsix" >&2
 
 log "starting code-server on 127.0.0.1:$PORT"
-rm -f "$OUT/probe.json"
+rm -f "$OUT"/probe.json*
 HOME=$WORK/home PROBE_FILE=$PROBE_FILE PROBE_OUT=$OUT/probe.json \
   "${CS[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
   --disable-workspace-trust "$WS" >"$OUT/code-server.log" 2>&1 &
@@ -130,6 +134,28 @@ for _ in $(seq 1 60); do
 done
 
 NODE_PATH=$PW_HOME/node_modules CHROMIUM=$CHROMIUM node "$EXT_DIR/test/e2e/open-workbench.js" \
-  "http://127.0.0.1:$PORT/?folder=$WS" "$OUT/probe.json" "$OUT/workbench.png"
+  "http://127.0.0.1:$PORT/?folder=$WS" "$OUT/probe.json" "$OUT/workbench.png" &
+BROWSER_PID=$!
+
+# Once the screenshot is taken, kill the language server (the java process below code-server)
+# and let the probe check that the extension restarts it.
+descendants() { local child; for child in $(pgrep -P "$1"); do echo "$child"; descendants "$child"; done; }
+server_pids() { local pid; for pid in $(descendants "$CS_PID"); do
+  [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]] && echo "$pid"; done; return 0; }
+while [[ ! -f $OUT/probe.json.shot ]]; do
+  kill -0 "$BROWSER_PID" 2>/dev/null || break
+  sleep 0.5
+done
+FIRST_SERVER=$(server_pids)
+[[ -n $FIRST_SERVER ]] || die "no language server process found below code-server"
+log "server command line: $(tr '\0' ' ' <"/proc/$FIRST_SERVER/cmdline")"
+log "killing language server pid $FIRST_SERVER"
+kill -9 "$FIRST_SERVER"
+touch "$OUT/probe.json.killed"
+wait "$BROWSER_PID" || die "workbench run failed; see $OUT/workbench.png and $OUT/code-server.log"
+RESTARTED=$(server_pids)
+log "language server after restart: pid ${RESTARTED:-none}"
+[[ -n $RESTARTED && $RESTARTED != "$FIRST_SERVER" ]] || die "the language server was not restarted"
+
 node "$EXT_DIR/test/e2e/check-probe.js" "$OUT/probe.json"
 log "passed; screenshot in $OUT/workbench.png"

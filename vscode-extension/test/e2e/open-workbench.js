@@ -1,10 +1,11 @@
 // Opens the code-server workbench in headless Chromium so that VS Code starts its extension host,
-// waits for the probe extension's report, then saves a screenshot.
+// saves a screenshot once the probe extension signals PROBE_OUT.ready (then creates
+// PROBE_OUT.shot), and returns when the probe's report PROBE_OUT exists.
 // Usage: node open-workbench.js URL PROBE_OUT SCREENSHOT  (playwright-core resolved via NODE_PATH)
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 
-const TIMEOUT_MS = 180_000;
+const TIMEOUT_MS = 240_000;
 
 async function main() {
   const [url, probeOut, screenshot] = process.argv.slice(2);
@@ -17,15 +18,19 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(url);
     const deadline = Date.now() + TIMEOUT_MS;
-    while (!fs.existsSync(probeOut)) {
-      if (Date.now() > deadline) {
-        await page.screenshot({ path: screenshot });
-        throw new Error(`no probe report at ${probeOut} after ${TIMEOUT_MS / 1000} s; screenshot saved`);
+    const waitFor = async (file) => {
+      while (!fs.existsSync(file)) {
+        if (Date.now() > deadline) {
+          await page.screenshot({ path: screenshot });
+          throw new Error(`no ${file} after ${TIMEOUT_MS / 1000} s; screenshot saved`);
+        }
+        await page.waitForTimeout(250);
       }
-      await page.waitForTimeout(500);
-    }
-    await page.waitForTimeout(1000);
+    };
+    await waitFor(`${probeOut}.ready`);
     await page.screenshot({ path: screenshot });
+    fs.writeFileSync(`${probeOut}.shot`, '');
+    await waitFor(probeOut);
   } finally {
     await browser.close();
   }
