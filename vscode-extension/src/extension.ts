@@ -2,7 +2,7 @@ import { ExtensionContext, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './client/jobClient';
 import { registerCommands, showRequirementsError } from './commands';
-import { JAVA_HOME_SETTING } from './constants';
+import { JAVA_HOME_SETTING, VALIDATE_TRIGGER_SETTING } from './constants';
 import { RequirementsError, resolveRequirements } from './server/requirements';
 import { prepareExecutable } from './server/serverOptions';
 import { getJavaHomeSetting } from './settings';
@@ -12,8 +12,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   registerCommands(context, () => client);
   context.subscriptions.push(workspace.onDidChangeConfiguration(async (event) => {
-    if (event.affectsConfiguration(JAVA_HOME_SETTING)) {
-      await restartWithCurrentJava(context);
+    if (event.affectsConfiguration(JAVA_HOME_SETTING) || event.affectsConfiguration(VALIDATE_TRIGGER_SETTING)) {
+      await restart(context);
     }
   }));
   await start(context);
@@ -43,8 +43,8 @@ async function stop(): Promise<void> {
   await running?.stop();
 }
 
-/** A different Java needs a new server process, not just new settings. */
-async function restartWithCurrentJava(context: ExtensionContext): Promise<void> {
+/** A different Java needs a new server process; a different trigger, new client options. */
+async function restart(context: ExtensionContext): Promise<void> {
   await stop();
   await start(context);
 }

@@ -1,8 +1,13 @@
 import { workspace } from 'vscode';
+import type { ValidationTrigger } from './client/validationTrigger';
 import { SETTINGS_SECTION } from './constants';
 
 export function getJavaHomeSetting(): string | undefined {
   return workspace.getConfiguration(SETTINGS_SECTION).get<string | null>('java.home') ?? undefined;
+}
+
+export function getValidationTrigger(): ValidationTrigger | undefined {
+  return workspace.getConfiguration(SETTINGS_SECTION).get<ValidationTrigger>('validate.trigger');
 }
 
 /** The settings the server reads (`fleet`, `validate.trigger`), sent at start-up. */

@@ -1,7 +1,8 @@
 import { LanguageClient, LanguageClientOptions, RevealOutputChannelOn, type Executable } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, SETTINGS_SECTION } from '../constants';
-import { getServerSettings } from '../settings';
+import { getServerSettings, getValidationTrigger } from '../settings';
 import { ClientErrorHandler } from './clientErrorHandler';
+import { diagnosticPullOptions } from './validationTrigger';
 
 /**
  * Starts the client. Its id is the settings section, so `hubjobs.trace.server` controls tracing,
@@ -15,6 +16,7 @@ export async function startLanguageClient(executable: Executable): Promise<Langu
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     initializationOptions: { settings: getServerSettings() },
+    diagnosticPullOptions: diagnosticPullOptions(getValidationTrigger()),
     errorHandler: new ClientErrorHandler(),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
   };

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { JAVA_HOME_SETTING, LANGUAGE_ID, RESTART_SERVER_COMMAND, SETTINGS_SECTION, SHOW_OUTPUT_COMMAND } from '../constants';
+import {
+  JAVA_HOME_SETTING,
+  LANGUAGE_ID,
+  RESTART_SERVER_COMMAND,
+  SETTINGS_SECTION,
+  SHOW_OUTPUT_COMMAND,
+  VALIDATE_TRIGGER_SETTING,
+} from '../constants';
 
 // package.json entries whose absence VS Code does not report: the file just opens as plain JSON,
 // or the extension never activates, or the schema is never applied.
@@ -42,7 +49,7 @@ test("VS Code's JSON support serves the language and applies the job schema", ()
 
 test('settings and commands used by the code are declared', () => {
   const settings = Object.keys(contributes.configuration.properties).sort();
-  assert.deepEqual(settings, [JAVA_HOME_SETTING, 'hubjobs.fleet', 'hubjobs.trace.server', 'hubjobs.validate.trigger'].sort());
+  assert.deepEqual(settings, [JAVA_HOME_SETTING, 'hubjobs.fleet', 'hubjobs.trace.server', VALIDATE_TRIGGER_SETTING].sort());
   assert.ok(settings.every((key) => key.startsWith(`${SETTINGS_SECTION}.`)));
   assert.deepEqual(contributes.commands.map((c) => c.command).sort(), [RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND].sort());
 });
@@ -58,4 +65,10 @@ test('the packaged files are the ones the manifest points at', () => {
     assert.ok(ignore.includes(`!${kept}`), `.vscodeignore keeps ${kept}`);
   }
   assert.equal(manifest.main, './dist/extension.js');
+});
+
+test('the trigger setting offers exactly the values the client understands', () => {
+  const trigger = contributes.configuration.properties[VALIDATE_TRIGGER_SETTING] as { enum: string[]; default: string };
+  assert.deepEqual(trigger.enum, ['onType', 'onSave']);
+  assert.equal(trigger.default, 'onType');
 });
