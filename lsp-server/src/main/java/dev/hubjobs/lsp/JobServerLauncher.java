@@ -1,0 +1,47 @@
+package dev.hubjobs.lsp;
+
+import dev.hubjobs.lsp.commons.MessageFramingInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Starts the language server on standard input and output. The protocol owns stdout: the real
+ * stream is taken first and {@code System.out} then points at stderr, so a stray print anywhere
+ * in the process lands in the log instead of corrupting a message.
+ */
+public final class JobServerLauncher {
+
+    private static final Logger LOG = Logger.getLogger(JobServerLauncher.class.getName());
+
+    private JobServerLauncher() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        JobLanguageServer server = new JobLanguageServer(System::exit);
+        Launcher<LanguageClient> launcher = launcher(server, in, out);
+        try {
+            launcher.startListening().get();
+        } catch (ExecutionException e) {
+            LOG.log(Level.SEVERE, "the message loop failed", e);
+        }
+        // The client closed our input without "exit": nobody is left to talk to.
+        System.exit(server.exitCode());
+    }
+
+    /** The server connected to a pair of streams; what {@code main} runs, and what tests drive over pipes. */
+    static Launcher<LanguageClient> launcher(JobLanguageServer server, InputStream in, OutputStream out) {
+        Launcher<LanguageClient> launcher =
+                LSPLauncher.createServerLauncher(server, new MessageFramingInputStream(in), out);
+        server.connect(launcher.getRemoteProxy());
+        return launcher;
+    }
+}

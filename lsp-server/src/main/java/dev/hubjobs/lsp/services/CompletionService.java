@@ -1,0 +1,201 @@
+package dev.hubjobs.lsp.services;
+
+import dev.hubjobs.json.JsonValue;
+import dev.hubjobs.json.JsonValue.JsonString;
+import dev.hubjobs.json.JsonValue.Member;
+import dev.hubjobs.text.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * Completion: field names where a key goes, the job types for {@code type}, and inside a
+ * {@code queryCondition} keywords, functions, path roots and (with a fleet) the paths and values
+ * seen in the fleet. Text inserted into the query is JSON-escaped for the string that holds it.
+ */
+final class CompletionService {
+
+    private static final Pattern COMPARED_PATH = Pattern.compile(
+            "([\\p{L}\\p{N}_$.\\[\\]]+)\\s*(=|!=|<>|<=|>=|<|>)\\s*'?$");
+    private static final Pattern LISTED_PATH = Pattern.compile(
+            "(?i)([\\p{L}\\p{N}_$.\\[\\]]+)\\s+N?IN\\s*\\[[^\\]]*?'?$");
+    private static final int MAX_VALUES = 100;
+
+    CompletionList complete(JobDocument doc, int offset, FleetIndex fleet, CancelChecker cancel) {
+        cancel.checkCanceled();
+        JobDocument.Location at = doc.locate(offset);
+        List<CompletionItem> items = new ArrayList<>();
+        String keyBeforeColon = at.kind() == JobDocument.Kind.KEY && at.member() == null
+                ? keyBeforeColon(doc.text(), offset) : null;
+        if (keyBeforeColon != null) {
+            // "type": | — the parser drops a member without a value, so the tree says "key position".
+            if (keyBeforeColon.equals("type") && at.inJob()) {
+                for (String type : JobFields.TYPES) {
+                    items.add(item(type, CompletionItemKind.EnumMember, doc, Span.at(offset),
+                            "\"" + type + "\"", null));
+                }
+            }
+        } else if (at.kind() == JobDocument.Kind.KEY && at.job() != null) {
+            keys(doc, at, offset, items);
+        } else if (at.kind() == JobDocument.Kind.VALUE && at.inJob() && at.member() != null) {
+            Member m = at.member();
+            String key = m.key().value();
+            if (key.equals("type") && m.value() instanceof JsonString s) {
+                for (String type : JobFields.TYPES) {
+                    items.add(item(type, CompletionItemKind.EnumMember, doc, s.contentSpan(), s.encode(type), null));
+                }
+            } else if (key.equals("queryCondition") && m.value() instanceof JsonString s) {
+                query(doc, s, JobDocument.valueOffset(s, offset), fleet, items);
+            }
+        }
+        return new CompletionList(false, items);
+    }
+
+    private static void keys(JobDocument doc, JobDocument.Location at, int offset, List<CompletionItem> items) {
+        List<JobFields.Field> fields = JobFields.at(at.path());
+        Set<String> present = new LinkedHashSet<>();
+        for (Member m : at.object().members()) {
+            if (m != at.member()) {
+                present.add(m.key().value());
+            }
+        }
+        for (JobFields.Field f : fields) {
+            if (present.contains(f.name())) {
+                continue;
+            }
+            CompletionItem item;
+            if (at.member() != null && at.member().key().style() != JsonValue.Style.BARE) {
+                // Inside a quoted key: replace the key's text only, the rest of the member stays.
+                JsonString key = at.member().key();
+                item = item(f.name(), CompletionItemKind.Property, doc, key.contentSpan(), f.name(), f.doc());
+            } else {
+                Span span = at.member() != null ? at.member().key().span() : Span.at(offset);
+                item = item(f.name(), CompletionItemKind.Property, doc, span,
+                        "\"" + f.name() + "\": " + f.snippet(), f.doc());
+                item.setInsertTextFormat(InsertTextFormat.Snippet);
+                item.setFilterText("\"" + f.name() + "\"");
+            }
+            items.add(item);
+        }
+    }
+
+    private static void query(JobDocument doc, JsonString s, int cursor, FleetIndex fleet,
+            List<CompletionItem> items) {
+        String q = s.value();
+        int start = cursor;
+        while (start > 0 && isPathChar(q.charAt(start - 1))) {
+            start--;
+        }
+        String before = q.substring(0, start);
+        Matcher compared = COMPARED_PATH.matcher(before);
+        Matcher listed = LISTED_PATH.matcher(before);
+        String valuesOf = compared.find() ? compared.group(1) : listed.find() ? listed.group(1) : null;
+        if (valuesOf != null) {
+            int valueStart = start > 0 && q.charAt(start - 1) == '\'' ? start - 1 : start;
+            Span replace = s.documentSpan(Span.of(valueStart, cursor));
+            if (fleet != null) {
+                int n = 0;
+                for (Object value : fleet.values(valuesOf)) {
+                    if (n++ == MAX_VALUES) {
+                        break;
+                    }
+                    String literal = literal(value);
+                    items.add(item(literal, CompletionItemKind.Value, doc, replace, s.encode(literal),
+                            "seen at `" + valuesOf + "` in the fleet"));
+                }
+            }
+            return;
+        }
+        Span replace = s.documentSpan(Span.of(start, cursor));
+        String prefix = q.substring(start, cursor);
+        if (prefix.indexOf('.') < 0) {
+            for (String keyword : QueryLanguage.KEYWORDS) {
+                items.add(item(keyword, CompletionItemKind.Keyword, doc, replace, s.encode(keyword), null));
+            }
+            for (var f : QueryLanguage.FUNCTIONS.entrySet()) {
+                CompletionItem item = item(f.getKey(), CompletionItemKind.Function, doc, replace,
+                        s.encode(f.getKey()) + "($1)", f.getValue());
+                item.setInsertTextFormat(InsertTextFormat.Snippet);
+                items.add(item);
+            }
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        for (String root : QueryLanguage.ROOTS) {
+            if (root.startsWith(prefix) || prefix.indexOf('.') < 0) {
+                paths.add(root);
+            }
+        }
+        if (prefix.startsWith("properties.")) {
+            paths.add("properties.desired.");
+            paths.add("properties.reported.");
+        }
+        if (fleet != null) {
+            String lower = prefix.toLowerCase(java.util.Locale.ROOT);
+            for (String path : fleet.paths()) {
+                if (path.toLowerCase(java.util.Locale.ROOT).startsWith(lower)) {
+                    paths.add(path);
+                }
+            }
+        }
+        for (String path : paths) {
+            CompletionItem item = item(path, CompletionItemKind.Field, doc, replace, s.encode(path), null);
+            items.add(item);
+        }
+    }
+
+    /** The key of {@code "key": |} when only white space separates the colon from the cursor. */
+    private static String keyBeforeColon(String text, int offset) {
+        int i = offset - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != ':') {
+            return null;
+        }
+        i--;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 1 || text.charAt(i) != '"') {
+            return null;
+        }
+        int end = i;
+        int start = text.lastIndexOf('"', end - 1);
+        return start < 0 ? null : text.substring(start + 1, end);
+    }
+
+    /** A value as a query literal: strings in single quotes (the documented form). */
+    static String literal(Object value) {
+        if (value instanceof String str) {
+            return "'" + str.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        return String.valueOf(value);
+    }
+
+    private static boolean isPathChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '[' || c == ']';
+    }
+
+    private static CompletionItem item(String label, CompletionItemKind kind, JobDocument doc, Span replace,
+            String newText, String documentation) {
+        CompletionItem item = new CompletionItem(label);
+        item.setKind(kind);
+        item.setTextEdit(Either.forLeft(new TextEdit(LspConverters.range(doc.lines(), replace), newText)));
+        if (documentation != null) {
+            item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, documentation));
+        }
+        return item;
+    }
+}

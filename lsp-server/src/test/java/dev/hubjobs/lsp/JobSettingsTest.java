@@ -1,0 +1,31 @@
+package dev.hubjobs.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+class JobSettingsTest {
+
+    private static JobSettings read(String json) {
+        return JobSettings.from(JobSettings.section(JsonParser.parseString(json)));
+    }
+
+    @Test
+    void nestedDottedAndWrappedFormsAreRead() {
+        JobSettings onSave = new JobSettings(JobSettings.Trigger.ON_SAVE, "fleet.json");
+        assertThat(read("{\"validate\": {\"trigger\": \"onSave\"}, \"fleet\": \"fleet.json\"}")).isEqualTo(onSave);
+        assertThat(read("{\"validate.trigger\": \"onSave\", \"fleet\": \"fleet.json\"}")).isEqualTo(onSave);
+        assertThat(read("{\"hubjobs\": {\"validate\": {\"trigger\": \"onSave\"}, \"fleet\": \"fleet.json\"}}"))
+                .isEqualTo(onSave);
+    }
+
+    @Test
+    void anythingUnreadableKeepsTheDefault() {
+        assertThat(read("null")).isEqualTo(JobSettings.DEFAULT);
+        assertThat(read("[]")).isEqualTo(JobSettings.DEFAULT);
+        assertThat(read("{\"validate\": {\"trigger\": 3}, \"fleet\": \"  \"}")).isEqualTo(JobSettings.DEFAULT);
+        assertThat(read("{\"validate\": {\"trigger\": \"sometimes\"}}").trigger())
+                .isEqualTo(JobSettings.Trigger.ON_TYPE);
+    }
+}

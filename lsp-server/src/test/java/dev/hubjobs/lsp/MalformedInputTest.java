@@ -1,0 +1,79 @@
+package dev.hubjobs.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Broken input must cost at most the broken message, never the session. */
+class MalformedInputTest {
+
+    private static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}";
+
+    @Test
+    void serverSurvivesGarbageBadHeadersAndInvalidJson() throws Exception {
+        try (RawWire wire = new RawWire()) {
+            wire.sendBytes("\u0000\u00ff\u00fegarbage without any header\r\n\r\n");
+            wire.sendBytes("Content-Length: twelve\r\n\r\n{\"a\": 1}");
+            wire.sendBytes("Content-Length: 5\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"shutdown\"}");
+            wire.send("{this is not json");
+            wire.send("[1, 2, 3]");
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"textDocument/hover\","
+                    + "\"params\":\"not an object\"}");
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+                    + "\"params\":{\"textDocument\":{\"uri\":"
+                    + "\"untitled:nothing-open\",\"version\":2},\"contentChanges\":[{\"text\":\"{}\"}]}}");
+
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\",\"params\":{}}");
+            JsonObject unknown = wire.await(RawWire.response(2));
+            assertThat(unknown.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32601);
+
+            wire.send(String.format(INITIALIZE, 3));
+            JsonObject init = wire.await(RawWire.response(3));
+            assertThat(init.getAsJsonObject("result").getAsJsonObject("capabilities").has("hoverProvider")).isTrue();
+
+            // Still reading documents after all that.
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
+                    + "\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,"
+                    + "\"text\":\"{\\\"queryCondition\\\": \\\"tag.x = 1\\\"}\"}}}");
+            JsonObject published = wire.await(m -> m.has("method")
+                    && m.get("method").getAsString().equals("textDocument/publishDiagnostics"));
+            assertThat(published.getAsJsonObject("params").getAsJsonArray("diagnostics")).hasSize(1);
+            assertThat(wire.exitCodes.poll(0, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void cancelledRequestIsAnsweredAsCancelled() throws Exception {
+        try (RawWire wire = new RawWire()) {
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":"
+                    + "{\"textDocument\":{\"diagnostic\":{}}}}}");
+            wire.await(RawWire.response(1));
+            // A job array of about 1 MB: validating it takes far longer than reading the cancel that follows.
+            StringBuilder big = new StringBuilder("[");
+            for (int i = 0; big.length() < 1_000_000; i++) {
+                big.append(i == 0 ? "" : ",").append("{\\\"jobId\\\": \\\"job-").append(i)
+                        .append("\\\", \\\"queryCondition\\\": \\\"tags.floor = ").append(i % 7)
+                        .append(" AND deviceId IN ['a', 'b']\\\"}");
+            }
+            big.append(']');
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
+                    + "\"untitled:big.job.json\",\"languageId\":\"json\",\"version\":1,\"text\":\"" + big + "\"}}}");
+            // The request and its cancellation in one write, as a client does when the user moves on.
+            wire.sendBytes(RawWire.frame("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"textDocument/diagnostic\","
+                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:big.job.json\"}}}")
+                    + RawWire.frame("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":9}}"));
+            JsonObject response = wire.await(RawWire.response(9));
+            assertThat(response.has("error")).as("response %s", response).isTrue();
+            assertThat(response.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32800);
+
+            // The next request on the same document is answered in full.
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"textDocument/diagnostic\","
+                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:big.job.json\"}}}");
+            JsonObject full = wire.await(RawWire.response(10));
+            assertThat(full.getAsJsonObject("result").get("kind").getAsString()).isEqualTo("full");
+        }
+    }
+}
