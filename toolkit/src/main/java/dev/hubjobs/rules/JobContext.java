@@ -11,6 +11,7 @@ import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.ParseResult;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What a rule sees of one job: the document, the job's JSON object (for spans), the typed
@@ -26,9 +27,11 @@ public final class JobContext {
     private final Clock clock;
     private final Limits limits;
     private final FleetFacts fleet;
+    private final Predicate<String> enabled;
 
     JobContext(JsonDocument document, JsonObject object, JobRequest request, JsonString conditionString,
-            ParseResult<Condition> condition, Clock clock, Limits limits, FleetFacts fleet) {
+            ParseResult<Condition> condition, Clock clock, Limits limits, FleetFacts fleet,
+            Predicate<String> enabled) {
         this.document = document;
         this.object = object;
         this.request = request;
@@ -37,6 +40,7 @@ public final class JobContext {
         this.clock = clock;
         this.limits = limits;
         this.fleet = fleet;
+        this.enabled = enabled;
     }
 
     public JsonDocument document() {
@@ -80,6 +84,11 @@ public final class JobContext {
 
     public Limits limits() {
         return limits;
+    }
+
+    /** Whether the rule with {@code code} runs, so that rules sharing a finding can leave it to the other. */
+    public boolean isEnabled(String code) {
+        return enabled.test(code);
     }
 
     /** What is known of the fleet and tier; empty unless the caller gave a fleet. */

@@ -30,7 +30,8 @@ public final class RuleRunner {
     public List<Diagnostic> run(JsonDocument doc, JsonObject job, JobRequest request, JsonString conditionString,
             ParseResult<Condition> condition) {
         JobContext context = new JobContext(doc, job, request, conditionString, condition, clock, config.limits(),
-                fleet);
+                fleet, code -> config.severity(code, Severity.ERROR).isPresent()
+                        && rules.stream().anyMatch(r -> r.code().equals(code)));
         Findings findings = new Findings(config);
         for (Rule rule : rules) {
             if (config.severity(rule.code(), rule.defaultSeverity()).isEmpty()

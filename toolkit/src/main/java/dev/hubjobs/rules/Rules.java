@@ -33,7 +33,28 @@ public final class Rules {
             new EnumValueCase(),
             new QueryTooLong(),
             new ModuleConditionInTwinJob(),
-            new DoubleQuotedString());
+            new DoubleQuotedString(),
+            new JobTypeName(),
+            new RequiredField(),
+            new FieldType(),
+            new UnknownField(),
+            new FieldNotForJobType(),
+            new JobIdFormat(),
+            new StartTimeFormat(),
+            new StartTimeZoneOrPast(),
+            new MaxExecutionTime(),
+            new MethodTimeouts(),
+            new PayloadSize(),
+            new DoubleEncodedPayload(),
+            new EmptyMethodName(),
+            new JobCharacterSet(),
+            new TwinPatchEtag(),
+            new TwinPatchSections(),
+            new TwinKeyFormat(),
+            new TwinDepth(),
+            new TwinSize(),
+            new TwinIntegerRange(),
+            new IgnoredTwinKeys());
 
     private static final Map<String, Rule> BY_CODE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Rule::code, Function.identity()));

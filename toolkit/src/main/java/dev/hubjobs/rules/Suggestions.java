@@ -13,15 +13,29 @@ public final class Suggestions {
         String needle = input.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int bestPrefix = -1;
         for (String candidate : candidates) {
-            int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            int d = distance(needle, lower);
+            // On a tie the candidate that starts like the input wins: 'tag' is 'tags', not 'etag'.
+            int prefix = commonPrefix(needle, lower);
+            if (d < bestDistance || d == bestDistance && prefix > bestPrefix) {
                 best = candidate;
                 bestDistance = d;
+                bestPrefix = prefix;
             }
         }
         int allowed = Math.max(2, needle.length() / 3);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

@@ -1,0 +1,202 @@
+package dev.hubjobs.job;
+
+import dev.hubjobs.json.JsonValue;
+import dev.hubjobs.json.JsonValue.JsonObject;
+import dev.hubjobs.json.JsonValue.JsonString;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The field rules of a job request in one place: names, JSON types, enums and ranges. The field
+ * rules (HJ2xx, HJ3xx) and the generated JSON Schema both read these constants, so the two cannot
+ * drift apart.
+ */
+public final class JobFields {
+
+    public static final String JOB_ID = "jobId";
+    public static final String TYPE = "type";
+    public static final String QUERY_CONDITION = "queryCondition";
+    public static final String START_TIME = "startTime";
+    public static final String MAX_EXECUTION_TIME = "maxExecutionTimeInSeconds";
+    public static final String CLOUD_TO_DEVICE_METHOD = "cloudToDeviceMethod";
+    public static final String UPDATE_TWIN = "updateTwin";
+
+    public static final String METHOD_NAME = "methodName";
+    public static final String PAYLOAD = "payload";
+    public static final String RESPONSE_TIMEOUT = "responseTimeoutInSeconds";
+    public static final String CONNECT_TIMEOUT = "connectTimeoutInSeconds";
+
+    public static final String ETAG = "etag";
+    public static final String TAGS = "tags";
+    public static final String PROPERTIES = "properties";
+    public static final String DESIRED = "desired";
+    public static final String REPORTED = "reported";
+
+    /** The only etag a twin-update job accepts: the job is a forced update. */
+    public static final String FORCE_ETAG = "*";
+
+    /** The JSON type a field must have. {@link #ANY} is the method payload: any JSON, null included. */
+    public enum Kind {
+        STRING("string"),
+        INTEGER("number"),
+        OBJECT("object"),
+        ANY("any");
+
+        private final String jsonName;
+
+        Kind(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        /** The JSON type name used in messages ("number" for integers: the JSON type is what is wrong). */
+        public String jsonName() {
+            return jsonName;
+        }
+
+        /** Whether {@code value} has this JSON type; single-quoted and bare strings count as strings. */
+        public boolean accepts(JsonValue value) {
+            return switch (this) {
+                case STRING -> value instanceof JsonString;
+                case INTEGER -> value instanceof JsonValue.JsonNumber;
+                case OBJECT -> value instanceof JsonObject;
+                case ANY -> true;
+            };
+        }
+    }
+
+    /** One field of an object of the request. */
+    public record Field(String name, Kind kind, String description) {}
+
+    /** Top-level fields of {@code PUT /jobs/v2/{jobId}}, in the order the documentation lists them. */
+    public static final List<Field> JOB_FIELDS = List.of(
+            new Field(JOB_ID, Kind.STRING, "Job id: 1 to 64 US-ASCII letters, digits and '-'."),
+            new Field(TYPE, Kind.STRING, "scheduleDeviceMethod or scheduleUpdateTwin (exact case)."),
+            new Field(QUERY_CONDITION, Kind.STRING,
+                    "The WHERE condition without SELECT/WHERE, or '*' for all devices."),
+            new Field(START_TIME, Kind.STRING, "ISO-8601 date-time with Z or an offset; absent = as soon as possible."),
+            new Field(MAX_EXECUTION_TIME, Kind.INTEGER, "Maximum run time of the job in seconds."),
+            new Field(CLOUD_TO_DEVICE_METHOD, Kind.OBJECT, "The direct method (scheduleDeviceMethod jobs only)."),
+            new Field(UPDATE_TWIN, Kind.OBJECT, "The twin patch (scheduleUpdateTwin jobs only)."));
+
+    /** Fields of {@code cloudToDeviceMethod}. */
+    public static final List<Field> METHOD_FIELDS = List.of(
+            new Field(METHOD_NAME, Kind.STRING, "Name of the direct method; job character set."),
+            new Field(PAYLOAD, Kind.ANY, "JSON payload, at most 128 KB serialized."),
+            new Field(RESPONSE_TIMEOUT, Kind.INTEGER, "Seconds to wait for the device's response, 5 to 300."),
+            new Field(CONNECT_TIMEOUT, Kind.INTEGER, "Seconds to wait for the device to connect, 0 to 300."));
+
+    /** Required everywhere; the type-specific ones are in {@link #requiredFor}. */
+    public static final List<String> REQUIRED = List.of(JOB_ID, TYPE, QUERY_CONDITION);
+
+    public static final List<String> METHOD_REQUIRED = List.of(METHOD_NAME);
+
+    public static final int RESPONSE_TIMEOUT_MIN = 5;
+    public static final int RESPONSE_TIMEOUT_MAX = 300;
+    public static final int CONNECT_TIMEOUT_MIN = 0;
+    public static final int CONNECT_TIMEOUT_MAX = 300;
+    public static final int MAX_EXECUTION_TIME_MIN = 0;
+
+    /** Characters a job id may hold (current service documentation). */
+    public static final String JOB_ID_CHARACTER_CLASS = "[A-Za-z0-9-]";
+
+    public static final Pattern JOB_ID_CHARACTER = Pattern.compile(JOB_ID_CHARACTER_CLASS);
+
+    /**
+     * The shape of an ISO-8601 date-time as the service reads {@code startTime}: date, {@code T},
+     * time with optional seconds and fraction, then {@code Z}, an offset, or nothing (read as UTC).
+     */
+    public static final String START_TIME_PATTERN = "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])"
+            + "T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?$";
+
+    /** Names the documentation and old SDKs used for the two types, with the name the service accepts. */
+    public static final Map<String, JobType> TYPE_ALIASES = aliases();
+
+    /**
+     * Field names that are known mistakes, with the field meant. {@code deviceIds} has no rename:
+     * devices are chosen with {@code queryCondition}.
+     */
+    public static final Map<String, String> KNOWN_MISSPELLINGS = Map.of(
+            "maxExecutionTimeSeconds", MAX_EXECUTION_TIME,
+            "timeoutInSeconds", RESPONSE_TIMEOUT);
+
+    public static final String DEVICE_IDS = "deviceIds";
+
+    /** Top-level fields of a twin as the service names them; all but etag, tags, properties are read-only. */
+    public static final List<String> TWIN_FIELDS = List.of(
+            "deviceId", "moduleId", ETAG, "deviceEtag", "version", "status", "statusReason", "statusUpdateTime",
+            "connectionState", "lastActivityTime", "cloudToDeviceMessageCount", "authenticationType",
+            "x509Thumbprint", "capabilities", "deviceScope", "parentScopes", "modelId", "configurations", TAGS,
+            PROPERTIES);
+
+    /** What a job's twin patch may change. */
+    public static final List<String> TWIN_WRITABLE = List.of(ETAG, TAGS, PROPERTIES);
+
+    /** Metadata keys the service keeps itself inside {@code properties.desired}. */
+    public static final List<String> SECTION_METADATA = List.of("$metadata", "$version");
+
+    public static final List<String> PROPERTY_SECTIONS = List.of(DESIRED, REPORTED);
+
+    private JobFields() {}
+
+    private static Map<String, JobType> aliases() {
+        Map<String, JobType> m = new LinkedHashMap<>();
+        m.put("scheduleDirectRequest", JobType.SCHEDULE_DEVICE_METHOD);
+        m.put("scheduleDirectMethod", JobType.SCHEDULE_DEVICE_METHOD);
+        m.put("scheduledDeviceMethod", JobType.SCHEDULE_DEVICE_METHOD);
+        m.put("scheduleTwinUpdate", JobType.SCHEDULE_UPDATE_TWIN);
+        m.put("scheduledUpdateTwin", JobType.SCHEDULE_UPDATE_TWIN);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The fields {@code type} requires beyond {@link #REQUIRED}. */
+    public static List<String> requiredFor(JobType type) {
+        return type == JobType.SCHEDULE_DEVICE_METHOD ? List.of(CLOUD_TO_DEVICE_METHOD) : List.of(UPDATE_TWIN);
+    }
+
+    /** The type-specific field that must not appear on a job of {@code type}. */
+    public static String foreignTo(JobType type) {
+        return type == JobType.SCHEDULE_DEVICE_METHOD ? UPDATE_TWIN : CLOUD_TO_DEVICE_METHOD;
+    }
+
+    public static Optional<Field> jobField(String name) {
+        return JOB_FIELDS.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public static Optional<Field> methodField(String name) {
+        return METHOD_FIELDS.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The type a misspelt or miscased type name stands for: exact, a documentation alias, or another case. */
+    public static Optional<JobType> correctedType(String name) {
+        Optional<JobType> exact = JobType.fromWire(name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        JobType alias = TYPE_ALIASES.get(name);
+        if (alias != null) {
+            return Optional.of(alias);
+        }
+        for (Map.Entry<String, JobType> e : TYPE_ALIASES.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return Optional.of(e.getValue());
+            }
+        }
+        for (JobType t : JobType.values()) {
+            if (t.wireName().equalsIgnoreCase(name)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The type a job means: its {@code type} if valid, else the type its misspelt name stands for,
+     * so that a job with a documentation alias is still checked as the job it is meant to be.
+     */
+    public static Optional<JobType> intendedType(JsonObject job) {
+        return job.get(TYPE).orElse(null) instanceof JsonString s ? correctedType(s.value()) : Optional.empty();
+    }
+}

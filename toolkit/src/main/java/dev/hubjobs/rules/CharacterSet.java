@@ -1,0 +1,43 @@
+package dev.hubjobs.rules;
+
+/** Character classes of the job rules, and how to name characters in messages. */
+final class CharacterSet {
+
+    /** The HTTP/1.1 token set (RFC 9110): what the jobs documentation allows in twin names and values. */
+    static final String TOKEN_SYMBOLS = "!#%&'*+-.^_`|~";
+
+    private CharacterSet() {}
+
+    static boolean isToken(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || TOKEN_SYMBOLS.indexOf(c) >= 0;
+    }
+
+    /** Characters the twin documentation forbids in keys: {@code .}, {@code $}, space and control characters. */
+    static boolean isForbiddenInTwinKey(char c) {
+        return c == '.' || c == '$' || c == ' ' || Character.getType(c) == Character.CONTROL;
+    }
+
+    /** {@code text} shortened for a message. */
+    static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+
+    /** Names characters so that invisible ones can be seen: {@code ' '}, {@code U+0009}, {@code 'é'}. */
+    static String describe(String run) {
+        StringBuilder sb = new StringBuilder();
+        run.codePoints().distinct().forEach(cp -> {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            if (cp == ' ') {
+                sb.append("space");
+            } else if (Character.getType(cp) == Character.CONTROL || Character.isWhitespace(cp)) {
+                sb.append(String.format("U+%04X", cp));
+            } else {
+                sb.append('\'').appendCodePoint(cp).append('\'');
+            }
+        });
+        return sb.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hubjobs.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.job.JobType;
+import dev.hubjobs.json.JsonValue.JsonObject;
+import dev.hubjobs.json.JsonValue.JsonString;
+import java.io.IOException;
+
+/**
+ * HJ212: the method {@code payload} is a string that holds a JSON object or array
+ * ({@code "{\"a\":1}"}): the device receives a string, not the object. The fix unwraps it.
+ */
+public final class DoubleEncodedPayload extends Rule {
+
+    /** Strict JSON: only what the device could have been meant to receive as JSON. */
+    private static final ObjectMapper STRICT = new ObjectMapper();
+
+    public DoubleEncodedPayload() {
+        super("HJ212", "DoubleEncodedPayload", Severity.WARNING,
+                "method payload is a string that holds JSON (double-encoded)", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        if (JobFields.intendedType(job.object()).orElse(JobType.SCHEDULE_DEVICE_METHOD)
+                        != JobType.SCHEDULE_DEVICE_METHOD
+                || !(job.field(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method)
+                || !(method.get(JobFields.PAYLOAD).orElse(null) instanceof JsonString payload)) {
+            return;
+        }
+        String text = payload.value().strip();
+        if (!(text.startsWith("{") || text.startsWith("["))) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = STRICT.readTree(text);
+        } catch (IOException e) {
+            return;
+        }
+        if (node == null || !node.isContainerNode()) {
+            return;
+        }
+        findings.report(payload.span(), "payload is a string holding JSON " + (node.isObject() ? "object" : "array")
+                + "; the device receives the string, not the " + (node.isObject() ? "object" : "array"),
+                Fix.suggestion("Unwrap the JSON", new TextEdit(payload.span(), text)));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.job.JobType;
+import dev.hubjobs.json.JsonValue.JsonObject;
+import dev.hubjobs.json.JsonValue.Member;
+import java.util.Optional;
+
+/**
+ * HJ205: {@code updateTwin} on a method job or {@code cloudToDeviceMethod} on a twin job. A job
+ * does one thing; the service rejects the other type's body.
+ */
+public final class FieldNotForJobType extends Rule {
+
+    public FieldNotForJobType() {
+        super("HJ205", "FieldNotForJobType", Severity.ERROR, "field that does not belong to this job type", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        JsonObject o = job.object();
+        Optional<JobType> type = JobFields.intendedType(o);
+        if (type.isEmpty()) {
+            return;
+        }
+        String foreign = JobFields.foreignTo(type.get());
+        Optional<Member> member = o.member(foreign);
+        if (member.isEmpty()) {
+            return;
+        }
+        findings.report(member.get().key().span(),
+                "'" + foreign + "' does not belong to a " + type.get().wireName() + " job",
+                Fix.suggestion("Remove '" + foreign + "'", Edits.remove(job.document().text(), o, member.get())));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.job.JobType;
+import dev.hubjobs.json.JsonValue.JsonString;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HJ201: {@code type} is not one of the two scheduled job types. The documentation's own names
+ * ({@code scheduleDirectRequest}, {@code scheduleTwinUpdate}, ...) are rejected by the service with
+ * {@code GenericBadRequest}; for them, and for the right name in the wrong case, the right name is a
+ * safe fix.
+ */
+public final class JobTypeName extends Rule {
+
+    public JobTypeName() {
+        super("HJ201", "JobTypeName", Severity.ERROR,
+                "type is not scheduleDeviceMethod or scheduleUpdateTwin", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        if (!(job.field(JobFields.TYPE).orElse(null) instanceof JsonString type)
+                || JobType.fromWire(type.value()).isPresent()) {
+            return;
+        }
+        String name = type.value();
+        Optional<JobType> meant = JobFields.correctedType(name);
+        if (meant.isPresent()) {
+            String right = meant.get().wireName();
+            String why = JobFields.TYPE_ALIASES.containsKey(name)
+                    ? " is a name from the documentation that the service rejects with GenericBadRequest"
+                    : " has the wrong case; the service compares job types case-sensitively";
+            findings.report(type.span(), "job type '" + name + "'" + why + "; use '" + right + "'",
+                    Map.of("suggestions", List.of(right)),
+                    Fix.safe("Change to '" + right + "'", new TextEdit(type.contentSpan(), type.encode(right))));
+            return;
+        }
+        List<String> names = Arrays.stream(JobType.values()).map(JobType::wireName).toList();
+        String message = "unknown job type '" + name + "'; scheduled jobs are 'scheduleDeviceMethod' or "
+                + "'scheduleUpdateTwin'";
+        Optional<String> close = Suggestions.closest(name, names);
+        if (close.isPresent()) {
+            findings.report(type.span(), message, Map.of("suggestions", List.of(close.get())),
+                    Fix.suggestion("Change to '" + close.get() + "'",
+                            new TextEdit(type.contentSpan(), type.encode(close.get()))));
+        } else {
+            findings.report(type.span(), message);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hubjobs.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.job.JobJson;
+import dev.hubjobs.job.JobType;
+import dev.hubjobs.json.JsonValue;
+import dev.hubjobs.json.JsonValue.JsonObject;
+
+/**
+ * HJ211: the method {@code payload} serializes to more than 128 KB, the direct-method request
+ * limit; the service answers 413 for every device.
+ */
+public final class PayloadSize extends Rule {
+
+    public PayloadSize() {
+        super("HJ211", "PayloadSize", Severity.ERROR, "method payload serializes to more than 128 KB", false);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        if (JobFields.intendedType(job.object()).orElse(JobType.SCHEDULE_DEVICE_METHOD)
+                        != JobType.SCHEDULE_DEVICE_METHOD
+                || !(job.field(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method)) {
+            return;
+        }
+        JsonValue payload = method.get(JobFields.PAYLOAD).orElse(null);
+        if (payload == null) {
+            return;
+        }
+        int size = serializedSize(payload);
+        int max = job.limits().maxPayloadBytes();
+        if (size > max) {
+            findings.report(payload.span(), "payload is " + size + " bytes serialized; the limit is " + max
+                    + " bytes (" + (max / 1024) + " KB)");
+        }
+    }
+
+    /** Bytes of the compact UTF-8 JSON the service receives. */
+    static int serializedSize(JsonValue value) {
+        try {
+            return JobJson.MAPPER.writeValueAsBytes(JobJson.toJackson(value)).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON value cannot be written back", e);
+        }
+    }
+}

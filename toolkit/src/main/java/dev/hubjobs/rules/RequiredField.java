@@ -1,0 +1,68 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.job.JobType;
+import dev.hubjobs.json.JsonValue.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * HJ202: a required field is missing: {@code jobId}, {@code type}, {@code queryCondition};
+ * {@code cloudToDeviceMethod} (with {@code methodName}) for method jobs, {@code updateTwin} for
+ * twin jobs. Reported on the opening brace of the object that lacks it, with a skeleton to insert.
+ */
+public final class RequiredField extends Rule {
+
+    public RequiredField() {
+        super("HJ202", "RequiredField", Severity.ERROR, "required field missing", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        JsonObject o = job.object();
+        Optional<JobType> type = JobFields.intendedType(o);
+        List<String> required = new ArrayList<>(JobFields.REQUIRED);
+        type.ifPresent(t -> required.addAll(JobFields.requiredFor(t)));
+        for (String name : required) {
+            if (o.member(name).isEmpty()) {
+                report(job, findings, o, name, skeleton(name, o, type), "job");
+            }
+        }
+        if (type.orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
+                && o.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method) {
+            for (String name : JobFields.METHOD_REQUIRED) {
+                if (method.member(name).isEmpty()) {
+                    report(job, findings, method, name, "\"\"", "cloudToDeviceMethod");
+                }
+            }
+        }
+    }
+
+    private static void report(JobContext job, Findings findings, JsonObject where, String name, String value,
+            String owner) {
+        String member = "\"" + name + "\": " + value;
+        findings.report(Edits.openingBrace(where), "required field '" + name + "' is missing from the " + owner,
+                Fix.suggestion("Insert " + name, Edits.insertFirst(job.document().text(), where, member)));
+    }
+
+    /**
+     * What to insert. Values are left for the user to fill in (an empty condition or id is itself
+     * reported): a guessed condition such as {@code *} would target every device.
+     */
+    private static String skeleton(String name, JsonObject job, Optional<JobType> type) {
+        return switch (name) {
+            case JobFields.TYPE -> {
+                JobType guess = job.member(JobFields.UPDATE_TWIN).isPresent()
+                        ? JobType.SCHEDULE_UPDATE_TWIN : JobType.SCHEDULE_DEVICE_METHOD;
+                yield "\"" + guess.wireName() + "\"";
+            }
+            case JobFields.CLOUD_TO_DEVICE_METHOD -> "{\"methodName\": \"\", \"payload\": null, "
+                    + "\"responseTimeoutInSeconds\": 30}";
+            case JobFields.UPDATE_TWIN -> "{\"etag\": \"*\", \"tags\": {}, \"properties\": {\"desired\": {}}}";
+            default -> "\"\"";
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.json.JsonValue.JsonString;
+import dev.hubjobs.text.Span;
+
+/**
+ * HJ304: a twin key with {@code .}, {@code $}, space or a control character, or longer than 1 KB
+ * of UTF-8 (the device-twin documentation's key rules), below {@code tags} or
+ * {@code properties.desired}. Bad characters are reported where they stand; a long key as a whole.
+ */
+public final class TwinKeyFormat extends Rule {
+
+    public TwinKeyFormat() {
+        super("HJ304", "TwinKeyFormat", Severity.ERROR,
+                "twin key with '.', '$', space or control character, or longer than 1 KB", false);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        int max = job.limits().maxTwinKeyBytes();
+        for (TwinPatch.Section section : TwinPatch.sections(job)) {
+            TwinPatch.walk(section, node -> {
+                if (node.key() != null) {
+                    check(node.key(), max, findings);
+                }
+            });
+        }
+    }
+
+    private static void check(JsonString key, int max, Findings findings) {
+        String name = key.value();
+        int bytes = TwinPatch.utf8(name);
+        if (bytes > max) {
+            findings.report(key.span(), "twin key '" + CharacterSet.abbreviate(name) + "' is " + bytes
+                    + " bytes of UTF-8; the limit is " + max);
+        }
+        int i = 0;
+        while (i < name.length()) {
+            if (!CharacterSet.isForbiddenInTwinKey(name.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < name.length() && CharacterSet.isForbiddenInTwinKey(name.charAt(i))) {
+                i++;
+            }
+            findings.report(key.documentSpan(Span.of(start, i)), "twin key '" + CharacterSet.abbreviate(name)
+                    + "' holds " + CharacterSet.describe(name.substring(start, i))
+                    + "; twin keys may not hold '.', '$', spaces or control characters");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.json.JsonText;
+import dev.hubjobs.json.JsonValue;
+import dev.hubjobs.json.JsonValue.JsonString;
+
+/**
+ * HJ302: {@code updateTwin.etag} missing or not {@code "*"}. The service: "ScheduleUpdateTwin job
+ * type is a force update, which only accepts '*' as the Etag". Setting {@code "*"} is always right,
+ * so the fix is safe.
+ */
+public final class TwinPatchEtag extends Rule {
+
+    public TwinPatchEtag() {
+        super("HJ302", "TwinPatchEtag", Severity.ERROR, "updateTwin.etag missing or not \"*\"", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        TwinPatch.of(job).ifPresent(patch -> {
+            JsonValue etag = patch.get(JobFields.ETAG).orElse(null);
+            String star = JsonText.quote(JobFields.FORCE_ETAG);
+            if (etag == null) {
+                findings.report(Edits.openingBrace(patch),
+                        "updateTwin has no etag; a twin-update job is a forced update and needs \"etag\": \"*\"",
+                        Fix.safe("Insert \"etag\": \"*\"",
+                                Edits.insertFirst(job.document().text(), patch, "\"etag\": " + star)));
+            } else if (!(etag instanceof JsonString s && s.value().equals(JobFields.FORCE_ETAG))) {
+                String found = etag instanceof JsonString s ? "'" + CharacterSet.abbreviate(s.value()) + "'"
+                        : etag.typeName();
+                findings.report(etag.span(), "updateTwin.etag is " + found
+                        + "; a twin-update job is a forced update that only accepts \"*\"",
+                        Fix.safe("Set etag to \"*\"", new TextEdit(etag.span(), star)));
+            }
+        });
+    }
+}

@@ -1,0 +1,126 @@
+package dev.hubjobs.rules;
+
+import dev.hubjobs.diag.Fix;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.diag.TextEdit;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.job.JobType;
+import dev.hubjobs.json.JsonValue;
+import dev.hubjobs.json.JsonValue.JsonArray;
+import dev.hubjobs.json.JsonValue.JsonObject;
+import dev.hubjobs.json.JsonValue.JsonString;
+import dev.hubjobs.json.JsonValue.Member;
+import dev.hubjobs.json.JsonText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HJ204: a field the service does not know, in the job, in {@code cloudToDeviceMethod}, or at the
+ * top of the {@code updateTwin} patch. The usual cause is a misspelling ({@code queryConditon}) or a
+ * name from old documentation or SDKs ({@code maxExecutionTimeSeconds}, {@code timeoutInSeconds},
+ * {@code deviceIds}), which the service ignores or rejects.
+ */
+public final class UnknownField extends Rule {
+
+    public UnknownField() {
+        super("HJ204", "UnknownField", Severity.ERROR, "unknown field (usually a misspelling)", true);
+    }
+
+    @Override
+    public void check(JobContext job, Findings findings) {
+        JsonObject o = job.object();
+        Optional<JobType> type = JobFields.intendedType(o);
+        List<String> jobNames = JobFields.JOB_FIELDS.stream().map(JobFields.Field::name).toList();
+        checkObject(job, o, jobNames, "job", findings);
+        if (type.orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
+                && o.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method) {
+            checkObject(job, method, JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name).toList(),
+                    "cloudToDeviceMethod", findings);
+        }
+        if (type.orElse(JobType.SCHEDULE_UPDATE_TWIN) == JobType.SCHEDULE_UPDATE_TWIN
+                && o.get(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject twin) {
+            // desired/reported at the top of the patch are HJ303's (missing properties wrapper).
+            List<String> known = new ArrayList<>(JobFields.TWIN_FIELDS);
+            known.addAll(JobFields.PROPERTY_SECTIONS);
+            checkObject(job, twin, known, "updateTwin patch", findings);
+            if (twin.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
+                checkObject(job, properties, JobFields.PROPERTY_SECTIONS, "updateTwin.properties", findings);
+            }
+        }
+    }
+
+    private static void checkObject(JobContext job, JsonObject o, List<String> known, String owner,
+            Findings findings) {
+        for (Member m : o.members()) {
+            JsonString key = m.key();
+            String name = key.value();
+            if (known.contains(name) || isPlaceholder(key)) {
+                continue;
+            }
+            if (name.equals(JobFields.DEVICE_IDS) && owner.equals("job")) {
+                reportDeviceIds(job, o, m, findings);
+                continue;
+            }
+            String right = JobFields.KNOWN_MISSPELLINGS.get(name);
+            boolean legacy = right != null && known.contains(right);
+            if (!legacy) {
+                right = Suggestions.closest(name, known).orElse(null);
+            }
+            String message = "unknown field '" + name + "' in the " + owner;
+            if (right == null) {
+                findings.report(key.span(), message);
+                continue;
+            }
+            message += legacy ? "; the service's name is '" + right + "'" : "; did you mean '" + right + "'?";
+            if (o.member(right).isPresent()) {
+                findings.report(key.span(), message + " ('" + right + "' is already set)",
+                        Map.of("suggestions", List.of(right)));
+                continue;
+            }
+            findings.report(key.span(), message, Map.of("suggestions", List.of(right)),
+                    Fix.suggestion("Rename to '" + right + "'", new TextEdit(key.contentSpan(), key.encode(right))));
+        }
+    }
+
+    /**
+     * {@code deviceIds} (2016 documentation) never existed: devices are chosen by a condition.
+     * The fix writes the list as {@code deviceId IN [...]} when there is no condition yet.
+     */
+    private static void reportDeviceIds(JobContext job, JsonObject o, Member m, Findings findings) {
+        String message = "unknown field 'deviceIds': the service chooses devices only by queryCondition; "
+                + "write \"queryCondition\": \"deviceId IN ['d1', 'd2']\"";
+        Optional<String> condition = inCondition(m.value());
+        if (condition.isEmpty() || o.member(JobFields.QUERY_CONDITION).isPresent()) {
+            findings.report(m.key().span(), message, Map.of("suggestions", List.of(JobFields.QUERY_CONDITION)));
+            return;
+        }
+        String replacement = JsonText.quote(JobFields.QUERY_CONDITION) + ": " + JsonText.quote(condition.get());
+        findings.report(m.key().span(), message, Map.of("suggestions", List.of(JobFields.QUERY_CONDITION)),
+                Fix.suggestion("Replace with queryCondition: " + condition.get(),
+                        new TextEdit(m.span(), replacement)));
+    }
+
+    private static Optional<String> inCondition(JsonValue value) {
+        if (!(value instanceof JsonArray a) || a.elements().isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("deviceId IN [");
+        for (JsonValue v : a.elements()) {
+            if (!(v instanceof JsonString s)) {
+                return Optional.empty();
+            }
+            if (sb.charAt(sb.length() - 1) != '[') {
+                sb.append(", ");
+            }
+            sb.append('\'').append(s.value().replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+        }
+        return Optional.of(sb.append(']').toString());
+    }
+
+    /** A {@code <placeholder>} key is HJ002's. */
+    static boolean isPlaceholder(JsonString key) {
+        return key.style() == JsonValue.Style.BARE && key.value().startsWith("<");
+    }
+}

@@ -1,0 +1,188 @@
+package dev.hubjobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubjobs.JobValidator;
+import dev.hubjobs.ValidationResult;
+import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.rules.Rules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code .hubjobs.json}: found by walking up, and every setting it can hold. */
+class ConfigurationTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+
+    /** A method job with two findings: HJ206 at the '_' of the id and HJ301 at the space of the method name. */
+    private static final String JOB = """
+            {
+              "jobId": "reboot_b43",
+              "type": "scheduleDeviceMethod",
+              "queryCondition": "*",
+              "cloudToDeviceMethod": {"methodName": "re boot"}
+            }
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private final JobValidator validator = JobValidator.builder().clock(CLOCK).build();
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = tmp.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static List<String> codes(ValidationResult result) {
+        return result.diagnostics().stream().map(d -> d.code() + ":" + d.severity().label()).toList();
+    }
+
+    @Test
+    void withoutConfigurationDefaultsApply() throws IOException {
+        Path job = write("a/b/job.job.json", JOB);
+        assertThat(ConfigFile.find(job)).isEmpty();
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+    }
+
+    @Test
+    void configurationIsFoundByWalkingUpAndHonouredByValidatePath() throws IOException {
+        Path config = write(".hubjobs.json", "{\"rules\": {\"HJ301\": \"warning\", \"HJ206\": \"off\"}}");
+        Path job = write("a/b/job.job.json", JOB);
+
+        assertThat(ConfigFile.find(job)).contains(config.toAbsolutePath().normalize());
+        assertThat(codes(validator.validate(job))).containsExactly("HJ301:warning");
+    }
+
+    @Test
+    void nearestConfigurationWins() throws IOException {
+        write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\"}}");
+        Path inner = write("a/.hubjobs.json", "{\"rules\": {\"HJ206\": \"info\"}}");
+        Path job = write("a/b/job.job.json", JOB);
+
+        assertThat(ConfigFile.find(job)).contains(inner.toAbsolutePath().normalize());
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:info", "HJ301:error");
+    }
+
+    @Test
+    void severityOverrideReplacesASeverityChosenPerFinding() throws IOException {
+        // HJ209 reports 0 as a warning by itself; the configuration decides over that.
+        write(".hubjobs.json", "{\"rules\": {\"HJ209\": \"error\"}}");
+        Path job = write("job.job.json", """
+                {"jobId": "j1", "type": "scheduleDeviceMethod", "queryCondition": "*",
+                 "cloudToDeviceMethod": {"methodName": "reboot"}, "maxExecutionTimeInSeconds": 0}
+                """);
+        assertThat(codes(validator.validate(job))).containsExactly("HJ209:error");
+        assertThat(codes(JobValidator.builder().clock(CLOCK).config(ValidatorConfig.DEFAULT).build().validate(job)))
+                .containsExactly("HJ209:warning");
+    }
+
+    @Test
+    void parserCodesCanBeConfiguredToo() throws IOException {
+        write(".hubjobs.json", "{\"rules\": {\"HJ002\": \"off\"}}");
+        Path job = write("job.job.json", """
+                {"jobId": "j1", "type": "scheduleDeviceMethod", "queryCondition": "*",
+                 "cloudToDeviceMethod": {"methodName": "reboot",},}
+                """);
+        assertThat(codes(validator.validate(job))).isEmpty();
+    }
+
+    @Test
+    void limitsOverride() throws IOException {
+        write(".hubjobs.json", "{\"limits\": {\"maxJobIdLength\": 8, \"maxTwinDepth\": 1}}");
+        Path job = write("job.job.json", """
+                {"jobId": "twelve-chars", "type": "scheduleUpdateTwin", "queryCondition": "*",
+                 "updateTwin": {"etag": "*", "tags": {"a": {"b": {"c": 1}}}}}
+                """);
+        ValidationResult result = validator.validate(job);
+        assertThat(codes(result)).containsExactly("HJ206:error", "HJ305:error");
+        assertThat(result.diagnostics().get(0).message()).contains("limit is 8");
+    }
+
+    @Test
+    void unknownCodeIsHj003AtTheKeyAndTheRestStillApplies() throws IOException {
+        Path config = write(".hubjobs.json", """
+                {
+                  "rules": {
+                    "HJ206": "off",
+                    "HJ999": "warning"
+                  }
+                }
+                """);
+        ConfigFile.Loaded loaded = ConfigFile.load(config, Rules::isKnown);
+
+        assertThat(loaded.diagnostics()).hasSize(1);
+        Diagnostic d = loaded.diagnostics().get(0);
+        assertThat(d.code()).isEqualTo("HJ003");
+        assertThat(d.message()).contains("HJ999");
+        assertThat(loaded.lines().humanPosition(d.span().start())).hasToString("4:5");
+        assertThat(loaded.lines().humanPosition(d.span().end())).hasToString("4:12");
+        assertThat(loaded.config().off()).containsExactly("HJ206");
+
+        Path job = write("job.job.json", JOB);
+        assertThat(codes(validator.validate(job))).containsExactly("HJ301:error");
+        assertThat(validator.configFor(job)).get().extracting(l -> l.diagnostics().size()).isEqualTo(1);
+    }
+
+    @Test
+    void badSeverityIsHj003AtTheValue() throws IOException {
+        Path config = write(".hubjobs.json", "{\"rules\": {\"HJ301\": \"loud\", \"HJ206\": 1}}");
+        ConfigFile.Loaded loaded = ConfigFile.load(config, Rules::isKnown);
+
+        assertThat(loaded.diagnostics()).extracting(Diagnostic::code).containsExactly("HJ003", "HJ003");
+        assertThat(loaded.diagnostics()).extracting(x -> x.span().textOf(loaded.text()))
+                .containsExactly("\"loud\"", "1");
+        assertThat(loaded.config().severities()).isEmpty();
+        assertThat(loaded.config().off()).isEmpty();
+    }
+
+    @Test
+    void badLimitAndUnknownSettingAreHj003() throws IOException {
+        Path config = write(".hubjobs.json", "{\"limits\": {\"maxJobIdLength\": -1, \"maxFoo\": 3}, \"rulez\": {}}");
+        ConfigFile.Loaded loaded = ConfigFile.load(config, Rules::isKnown);
+
+        assertThat(loaded.diagnostics()).extracting(x -> x.span().textOf(loaded.text()))
+                .containsExactly("-1", "\"maxFoo\"", "\"rulez\"");
+        assertThat(loaded.config().limits()).isEqualTo(Limits.DEFAULT);
+    }
+
+    @Test
+    void brokenConfigurationJsonIsHj003AndValidationGoesOn() throws IOException {
+        write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\",}");
+        Path job = write("job.job.json", JOB);
+        ConfigFile.Loaded loaded = validator.configFor(job).orElseThrow();
+        assertThat(loaded.diagnostics()).isNotEmpty().allMatch(d -> d.code().equals("HJ003"));
+        assertThat(codes(validator.validate(job))).contains("HJ301:error");
+    }
+
+    @Test
+    void explicitConfigurationIgnoresFiles() throws IOException {
+        write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\", \"HJ301\": \"off\"}}");
+        Path job = write("job.job.json", JOB);
+        JobValidator explicit = JobValidator.builder().clock(CLOCK).config(ValidatorConfig.DEFAULT).build();
+        assertThat(codes(explicit.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+        assertThat(explicit.configFor(job)).isEmpty();
+    }
+
+    @Test
+    void characterSetReportsTwinKeyCharactersWhenTwinKeyFormatIsOff() throws IOException {
+        Path job = write("job.job.json", """
+                {"jobId": "j1", "type": "scheduleUpdateTwin", "queryCondition": "*",
+                 "updateTwin": {"etag": "*", "tags": {"site name": "b43"}}}
+                """);
+        assertThat(codes(validator.validate(job))).containsExactly("HJ304:error");
+        write(".hubjobs.json", "{\"rules\": {\"HJ304\": \"off\"}}");
+        ValidationResult result = JobValidator.builder().clock(CLOCK).build().validate(job);
+        assertThat(codes(result)).containsExactly("HJ301:error");
+        assertThat(result.diagnostics().get(0).span().textOf(result.text())).isEqualTo(" ");
+    }
+}
