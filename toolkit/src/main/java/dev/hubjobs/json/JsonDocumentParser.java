@@ -8,6 +8,7 @@ import dev.hubjobs.grammar.JobJsonLexer;
 import dev.hubjobs.grammar.JobJsonParser;
 import dev.hubjobs.grammar.JobJsonParser.*;
 import dev.hubjobs.json.JsonValue.*;
+import dev.hubjobs.syntax.Escapes;
 import dev.hubjobs.syntax.ExpectedTokens;
 import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.syntax.SyntaxErrorStrategy;
@@ -377,32 +378,23 @@ public final class JsonDocumentParser {
                 }
                 char e = raw.charAt(i + 1);
                 int at = span.start() + i;
-                switch (e) {
-                    case '"', '\\', '/' -> value.append(e);
-                    case 'b' -> value.append('\b');
-                    case 'f' -> value.append('\f');
-                    case 'n' -> value.append('\n');
-                    case 'r' -> value.append('\r');
-                    case 't' -> value.append('\t');
-                    case 'u' -> {
-                        if (i + 6 <= end && TokenSpans.isHex(raw, i + 2, i + 6)) {
-                            value.append((char) Integer.parseInt(raw.substring(i + 2, i + 6), 16));
-                            i += 4;
-                        } else {
-                            diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
-                                    "invalid unicode escape: \\u must be followed by four hexadecimal digits",
-                                    Span.of(at, at + 2)));
-                        }
+                int simple = e == '\'' && single ? e : Escapes.simple(e);
+                if (simple >= 0) {
+                    value.append((char) simple);
+                } else if (e == 'u') {
+                    int unicode = Escapes.unicode(raw, i, end);
+                    if (unicode >= 0) {
+                        value.append((char) unicode);
+                        i += 4;
+                    } else {
+                        diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
+                                "invalid unicode escape: \\u must be followed by four hexadecimal digits",
+                                Span.of(at, at + 2)));
                     }
-                    default -> {
-                        if (e == '\'' && single) {
-                            value.append(e);
-                        } else {
-                            diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
-                                    "invalid escape sequence '\\" + e + "'", Span.of(at, at + 2)));
-                            value.append(e);
-                        }
-                    }
+                } else {
+                    diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
+                            "invalid escape sequence '\\" + e + "'", Span.of(at, at + 2)));
+                    value.append(e);
                 }
                 i++;
             }

@@ -6,6 +6,7 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.grammar.IotHubQueryParser;
 import dev.hubjobs.grammar.IotHubQueryParser.*;
+import dev.hubjobs.syntax.Escapes;
 import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.text.CodePointOffsets;
 import dev.hubjobs.text.Span;
@@ -330,24 +331,21 @@ final class AstBuilder {
             }
             char e = raw.charAt(i + 1);
             int escapeStart = span.start() + i;
-            switch (e) {
-                case '\'', '"', '\\', '/' -> value.append(e);
-                case 'b' -> value.append('\b');
-                case 'f' -> value.append('\f');
-                case 'n' -> value.append('\n');
-                case 'r' -> value.append('\r');
-                case 't' -> value.append('\t');
-                case 'u' -> {
-                    if (i + 6 <= end && TokenSpans.isHex(raw, i + 2, i + 6)) {
-                        value.append((char) Integer.parseInt(raw.substring(i + 2, i + 6), 16));
-                        i += 4;
-                    } else {
-                        diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
-                                "invalid unicode escape: \\u must be followed by four hexadecimal digits",
-                                Span.of(escapeStart, escapeStart + 2)));
-                    }
+            int simple = e == '\'' ? e : Escapes.simple(e);
+            if (simple >= 0) {
+                value.append((char) simple);
+            } else if (e == 'u') {
+                int unicode = Escapes.unicode(raw, i, end);
+                if (unicode >= 0) {
+                    value.append((char) unicode);
+                    i += 4;
+                } else {
+                    diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
+                            "invalid unicode escape: \\u must be followed by four hexadecimal digits",
+                            Span.of(escapeStart, escapeStart + 2)));
                 }
-                default -> diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
+            } else {
+                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
                         "invalid escape sequence '\\" + e + "'", Span.of(escapeStart, escapeStart + 2)));
             }
             i++;

@@ -27,14 +27,4 @@ public final class TokenSpans {
         }
         return offsets.span(start.getStartIndex(), stop.getStopIndex());
     }
-
-    /** Whether {@code s[from, to)} is all hexadecimal digits, as a {@code \\uXXXX} escape needs. */
-    public static boolean isHex(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
