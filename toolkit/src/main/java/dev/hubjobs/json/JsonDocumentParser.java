@@ -376,27 +376,8 @@ public final class JsonDocumentParser {
                 if (i + 1 >= end) {
                     break;
                 }
-                char e = raw.charAt(i + 1);
-                int at = span.start() + i;
-                int simple = e == '\'' && single ? e : Escapes.simple(e);
-                if (simple >= 0) {
-                    value.append((char) simple);
-                } else if (e == 'u') {
-                    int unicode = Escapes.unicode(raw, i, end);
-                    if (unicode >= 0) {
-                        value.append((char) unicode);
-                        i += 4;
-                    } else {
-                        diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
-                                "invalid unicode escape: \\u must be followed by four hexadecimal digits",
-                                Span.of(at, at + 2)));
-                    }
-                } else {
-                    diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
-                            "invalid escape sequence '\\" + e + "'", Span.of(at, at + 2)));
-                    value.append(e);
-                }
-                i++;
+                i = Escapes.decode(raw, i, end, single ? '\'' : -1, true, value, Codes.JSON_SYNTAX, span.start(),
+                        diagnostics);
             }
             if (rawOffsets != null) {
                 rawOffsets[value.length()] = end;

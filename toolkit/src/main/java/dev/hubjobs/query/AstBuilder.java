@@ -329,26 +329,7 @@ final class AstBuilder {
             if (i + 1 >= end) {
                 break;
             }
-            char e = raw.charAt(i + 1);
-            int escapeStart = span.start() + i;
-            int simple = e == '\'' ? e : Escapes.simple(e);
-            if (simple >= 0) {
-                value.append((char) simple);
-            } else if (e == 'u') {
-                int unicode = Escapes.unicode(raw, i, end);
-                if (unicode >= 0) {
-                    value.append((char) unicode);
-                    i += 4;
-                } else {
-                    diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
-                            "invalid unicode escape: \\u must be followed by four hexadecimal digits",
-                            Span.of(escapeStart, escapeStart + 2)));
-                }
-            } else {
-                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
-                        "invalid escape sequence '\\" + e + "'", Span.of(escapeStart, escapeStart + 2)));
-            }
-            i++;
+            i = Escapes.decode(raw, i, end, '\'', false, value, Codes.QUERY_SYNTAX, span.start(), diagnostics);
         }
         return new Expr.StringLiteral(value.toString(), quote == '"', span);
     }

@@ -1,5 +1,9 @@
 package dev.hubjobs.syntax;
 
+import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.text.Span;
+import java.util.List;
+
 /**
  * Backslash escapes shared by JSON strings and query string literals: {@code \" \\ \/ \b \f \n \r
  * \t} and {@code \\uXXXX}. (Each language adds its own quote escape: {@code \'} in queries and in
@@ -36,5 +40,40 @@ public final class Escapes {
             }
         }
         return Integer.parseInt(raw.substring(i + 2, i + 6), 16);
+    }
+
+    /**
+     * Decodes the escape whose backslash is at {@code raw[i]} (with {@code raw[i + 1]} inside
+     * {@code raw[0, end)}) into {@code value}, and returns the index of its last character.
+     *
+     * @param extraQuote a quote this string may also escape ({@code '}), or -1
+     * @param keepInvalid whether the letter of an invalid escape is kept in the value
+     * @param code the code that reports an invalid escape
+     * @param rawStart the document offset of {@code raw[0]}, where findings are placed
+     */
+    public static int decode(String raw, int i, int end, int extraQuote, boolean keepInvalid, StringBuilder value,
+            String code, int rawStart, List<Diagnostic> diagnostics) {
+        char e = raw.charAt(i + 1);
+        Span at = Span.of(rawStart + i, rawStart + i + 2);
+        int simple = e == extraQuote ? e : simple(e);
+        if (simple >= 0) {
+            value.append((char) simple);
+            return i + 1;
+        }
+        if (e == 'u') {
+            int unicode = unicode(raw, i, end);
+            if (unicode >= 0) {
+                value.append((char) unicode);
+                return i + 5;
+            }
+            diagnostics.add(Diagnostic.error(code,
+                    "invalid unicode escape: \\u must be followed by four hexadecimal digits", at));
+            return i + 1;
+        }
+        diagnostics.add(Diagnostic.error(code, "invalid escape sequence '\\" + e + "'", at));
+        if (keepInvalid) {
+            value.append(e);
+        }
+        return i + 1;
     }
 }
