@@ -17,32 +17,27 @@ public record Limits(
 
     public static final Limits DEFAULT = new Limits(8192, 64, 128 * 1024, 1024, 4096, 10, 8 * 1024, 32 * 1024, 4096);
 
-    /** Names accepted in the {@code limits} object of the configuration file. */
-    public static final java.util.List<String> NAMES = java.util.List.of(
-            "maxQueryLength", "maxJobIdLength", "maxPayloadBytes", "maxTwinKeyBytes", "maxStringBytes",
-            "maxTwinDepth", "maxTagsBytes", "maxDesiredBytes", "maxPropertyBytes");
+    /** Names accepted in the {@code limits} object of the configuration file: the components' names. */
+    public static final java.util.List<String> NAMES = java.util.Arrays.stream(Limits.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .toList();
 
+    /** These limits with the one named {@code name} (one of {@link #NAMES}) set to {@code value}. */
     public Limits with(String name, int value) {
-        return switch (name) {
-            case "maxQueryLength" -> new Limits(value, maxJobIdLength, maxPayloadBytes, maxTwinKeyBytes,
-                    maxStringBytes, maxTwinDepth, maxTagsBytes, maxDesiredBytes, maxPropertyBytes);
-            case "maxJobIdLength" -> new Limits(maxQueryLength, value, maxPayloadBytes, maxTwinKeyBytes,
-                    maxStringBytes, maxTwinDepth, maxTagsBytes, maxDesiredBytes, maxPropertyBytes);
-            case "maxPayloadBytes" -> new Limits(maxQueryLength, maxJobIdLength, value, maxTwinKeyBytes,
-                    maxStringBytes, maxTwinDepth, maxTagsBytes, maxDesiredBytes, maxPropertyBytes);
-            case "maxTwinKeyBytes" -> new Limits(maxQueryLength, maxJobIdLength, maxPayloadBytes, value,
-                    maxStringBytes, maxTwinDepth, maxTagsBytes, maxDesiredBytes, maxPropertyBytes);
-            case "maxStringBytes" -> new Limits(maxQueryLength, maxJobIdLength, maxPayloadBytes, maxTwinKeyBytes,
-                    value, maxTwinDepth, maxTagsBytes, maxDesiredBytes, maxPropertyBytes);
-            case "maxTwinDepth" -> new Limits(maxQueryLength, maxJobIdLength, maxPayloadBytes, maxTwinKeyBytes,
-                    maxStringBytes, value, maxTagsBytes, maxDesiredBytes, maxPropertyBytes);
-            case "maxTagsBytes" -> new Limits(maxQueryLength, maxJobIdLength, maxPayloadBytes, maxTwinKeyBytes,
-                    maxStringBytes, maxTwinDepth, value, maxDesiredBytes, maxPropertyBytes);
-            case "maxDesiredBytes" -> new Limits(maxQueryLength, maxJobIdLength, maxPayloadBytes, maxTwinKeyBytes,
-                    maxStringBytes, maxTwinDepth, maxTagsBytes, value, maxPropertyBytes);
-            case "maxPropertyBytes" -> new Limits(maxQueryLength, maxJobIdLength, maxPayloadBytes, maxTwinKeyBytes,
-                    maxStringBytes, maxTwinDepth, maxTagsBytes, maxDesiredBytes, value);
-            default -> throw new IllegalArgumentException("unknown limit " + name);
-        };
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown limit " + name);
+        }
+        java.lang.reflect.RecordComponent[] components = Limits.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int k = 0; k < components.length; k++) {
+                types[k] = components[k].getType();
+                values[k] = components[k].getName().equals(name) ? value : components[k].getAccessor().invoke(this);
+            }
+            return Limits.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy " + this, e);
+        }
     }
 }
