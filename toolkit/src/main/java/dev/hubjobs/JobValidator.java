@@ -140,7 +140,6 @@ public final class JobValidator {
     }
 
     private List<Diagnostic> check(RuleRunner runner, JsonDocument doc, JsonObject job, ValidatorConfig config) {
-        JobRequest request = JobJson.request(job);
         JsonString conditionString = job.get("queryCondition").orElse(null) instanceof JsonString s ? s : null;
         ParseResult<Condition> condition = conditionString == null ? null : QueryParser.parseCondition(conditionString.value());
         List<Diagnostic> out = new ArrayList<>();
@@ -150,7 +149,7 @@ public final class JobValidator {
                         d.withSeverity(s).relocate(conditionString::documentSpan, conditionString::encode)));
             }
         }
-        out.addAll(runner.run(doc, job, request, conditionString, condition));
+        out.addAll(runner.run(doc, job, conditionString, condition));
         return out;
     }
 

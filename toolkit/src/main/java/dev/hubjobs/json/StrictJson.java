@@ -41,6 +41,8 @@ final class StrictJson {
         }
     }
 
+    private static final int SCAN_LIMIT = 8;
+
     private final String text;
     private final JsonParser parser;
 
@@ -63,6 +65,15 @@ final class StrictJson {
         }
     }
 
+    private static boolean isKey(List<Member> members, String name) {
+        for (Member m : members) {
+            if (m.key().value().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int tokenStart() {
         return (int) parser.currentTokenLocation().getCharOffset();
     }
@@ -72,11 +83,17 @@ final class StrictJson {
         switch (token) {
             case START_OBJECT -> {
                 List<Member> members = new ArrayList<>();
-                Set<String> keys = new HashSet<>();
+                Set<String> keys = null; // only for large objects: a scan of a few keys beats hashing
                 JsonToken t;
                 while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    if (!keys.add(name)) {
+                    if (members.size() == SCAN_LIMIT) {
+                        keys = new HashSet<>();
+                        for (Member m : members) {
+                            keys.add(m.key().value());
+                        }
+                    }
+                    if (keys != null ? !keys.add(name) : isKey(members, name)) {
                         throw new NotStrict(); // the grammar path reports HJ004
                     }
                     JsonString key = string(tokenStart(), name);

@@ -4,7 +4,6 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.QueryFormatter;
 
 /** HJ112: a double-quoted string literal; valid, but single quotes are the documented form. */
@@ -17,7 +16,7 @@ public final class DoubleQuotedString extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (node instanceof Expr.StringLiteral s && s.doubleQuoted()) {
                 StringBuilder single = new StringBuilder();
                 QueryFormatter.writeString(single, s.value(), '\'');
@@ -25,6 +24,6 @@ public final class DoubleQuotedString extends Rule {
                         + " (double quotes have failed in some service paths)",
                         Fix.safe("Use single quotes", new TextEdit(s.span(), single.toString())));
             }
-        }));
+        });
     }
 }

@@ -5,7 +5,6 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.QueryFormatter;
 import dev.hubjobs.query.Source;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class EnumValueCase extends Rule {
         if (condition == null) {
             return;
         }
-        Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (node instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NEQ)) {
                 if (b.left() instanceof Expr.Path p && b.right() instanceof Expr.StringLiteral s) {
                     check(condition, p, s, findings);

@@ -22,7 +22,7 @@ public final class IgnoredTwinKeys extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        JsonObject patch = TwinPatch.of(job).orElse(null);
+        JsonObject patch = job.twinPatch().patch().orElse(null);
         if (patch == null) {
             return;
         }
@@ -34,9 +34,9 @@ public final class IgnoredTwinKeys extends Rule {
                 report(findings, text, patch, m, "'" + key + "' is a read-only twin field; a job ignores it");
             }
         }
-        for (TwinPatch.Section section : TwinPatch.sections(patch)) {
+        for (TwinPatch.Section section : job.twinPatch().sections()) {
             for (Member m : section.content().members()) {
-                if (TwinPatch.isMetadata(section, 0, m.key()) && !(m.value() instanceof JsonNull)) {
+                if (TwinPatch.isMetadata(section, m) && !(m.value() instanceof JsonNull)) {
                     report(findings, text, section.content(), m,
                             "'" + m.key().value() + "' is kept by the service; a job ignores it");
                 }

@@ -2,7 +2,6 @@ package dev.hubjobs.rules;
 
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,13 +19,13 @@ public final class ImpossibleComparison extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (node instanceof Expr.Binary b && b.op().isComparison()) {
                 checkOperands(b, findings);
             } else if (node instanceof Expr.And and) {
                 checkConjunction(and, findings);
             }
-        }));
+        });
     }
 
     private static void checkOperands(Expr.Binary b, Findings findings) {

@@ -30,15 +30,15 @@ public final class JobCharacterSet extends Rule {
         }
         // Leave to HJ304 what it reports, unless it does not run.
         boolean keyRuleRuns = job.isEnabled("HJ304");
-        for (TwinPatch.Section section : TwinPatch.sections(job)) {
-            TwinPatch.walk(section, node -> {
+        for (TwinPatch.Section section : job.twinPatch().sections()) {
+            for (TwinPatch.Node node : section.nodes()) {
                 if (node.key() != null) {
                     check(node.key(), keyRuleRuns, "key", findings);
                 }
                 if (node.value() instanceof JsonString s) {
                     check(s, false, "value", findings);
                 }
-            });
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.hubjobs.rules;
 
 import dev.hubjobs.config.Limits;
+import dev.hubjobs.job.JobFields;
+import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.job.JobType;
 import dev.hubjobs.json.JsonDocument;
@@ -8,20 +10,27 @@ import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.query.Condition;
+import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.ParseResult;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What a rule sees of one job: the document, the job's JSON object (for spans), the typed
+ * What a rule sees of one job (one instance per job, used by one thread): the document, the job's JSON object (for spans), the typed
  * request, and the {@code queryCondition} parsed once for all rules.
  */
 public final class JobContext {
 
     private final JsonDocument document;
     private final JsonObject object;
-    private final JobRequest request;
+    private JobRequest request;
+    private TwinPatch twinPatch;
+    private List<Expr> conditionNodes;
     private final JsonString conditionString;
     private final ParseResult<Condition> condition;
     private final Clock clock;
@@ -29,12 +38,11 @@ public final class JobContext {
     private final FleetFacts fleet;
     private final Predicate<String> enabled;
 
-    JobContext(JsonDocument document, JsonObject object, JobRequest request, JsonString conditionString,
+    JobContext(JsonDocument document, JsonObject object, JsonString conditionString,
             ParseResult<Condition> condition, Clock clock, Limits limits, FleetFacts fleet,
             Predicate<String> enabled) {
         this.document = document;
         this.object = object;
-        this.request = request;
         this.conditionString = conditionString;
         this.condition = condition;
         this.clock = clock;
@@ -52,12 +60,26 @@ public final class JobContext {
         return object;
     }
 
+    /** The typed request, bound on first use (few rules need it). */
     public JobRequest request() {
+        if (request == null) {
+            request = JobJson.request(object);
+        }
         return request;
     }
 
+    /** The type the job names, as the service reads it (no correction of near-misses). */
     public Optional<JobType> type() {
-        return request.jobType();
+        return object.get(JobFields.TYPE).orElse(null) instanceof JsonString s ? JobType.fromWire(s.value())
+                : Optional.empty();
+    }
+
+    /** The twin patch, walked once for all the twin rules. */
+    TwinPatch twinPatch() {
+        if (twinPatch == null) {
+            twinPatch = TwinPatch.of(object);
+        }
+        return twinPatch;
     }
 
     public Optional<JsonValue> field(String name) {
@@ -72,6 +94,19 @@ public final class JobContext {
     /** The parsed condition, when it parsed well enough to have a tree. */
     public Optional<Condition> condition() {
         return condition == null ? Optional.empty() : condition.value();
+    }
+
+    /**
+     * Every node of the parsed condition (GROUP BY paths included) in text order, listed once for
+     * all the query rules; empty when the condition has no tree.
+     */
+    public List<Expr> conditionNodes() {
+        if (conditionNodes == null) {
+            List<Expr> nodes = new ArrayList<>();
+            condition().ifPresent(c -> Exprs.forEach(c, nodes::add));
+            conditionNodes = Collections.unmodifiableList(nodes);
+        }
+        return conditionNodes;
     }
 
     public Optional<ParseResult<Condition>> conditionParse() {

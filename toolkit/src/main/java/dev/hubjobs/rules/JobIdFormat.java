@@ -47,7 +47,16 @@ public final class JobIdFormat extends Rule {
         }
     }
 
+    /** The ASCII characters {@link JobFields#JOB_ID_CHARACTER} allows, tabulated once. */
+    private static final boolean[] ALLOWED = new boolean[128];
+
+    static {
+        for (char c = 0; c < ALLOWED.length; c++) {
+            ALLOWED[c] = JobFields.JOB_ID_CHARACTER.matcher(String.valueOf(c)).matches();
+        }
+    }
+
     private static boolean allowed(char c) {
-        return c < 128 && JobFields.JOB_ID_CHARACTER.matcher(String.valueOf(c)).matches();
+        return c < ALLOWED.length && ALLOWED[c];
     }
 }

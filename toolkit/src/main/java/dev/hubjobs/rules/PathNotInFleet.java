@@ -5,7 +5,6 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.Source;
 import dev.hubjobs.text.Span;
 import java.util.HashSet;
@@ -37,7 +36,7 @@ public final class PathNotInFleet extends Rule {
             return;
         }
         Set<String> reported = new HashSet<>();
-        Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (!(node instanceof Expr.Path path) || path.collection() == Expr.Collection.JOBS) {
                 return;
             }

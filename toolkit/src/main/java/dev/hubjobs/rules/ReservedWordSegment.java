@@ -4,7 +4,6 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,7 +20,7 @@ public final class ReservedWordSegment extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (!(node instanceof Expr.Path path)) {
                 return;
             }
@@ -33,6 +32,6 @@ public final class ReservedWordSegment extends Rule {
                                     new TextEdit(s.span(), "[[" + s.name() + "]]")));
                 }
             }
-        }));
+        });
     }
 }

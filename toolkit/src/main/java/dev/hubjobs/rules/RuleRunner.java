@@ -3,7 +3,6 @@ package dev.hubjobs.rules;
 import dev.hubjobs.config.ValidatorConfig;
 import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.diag.Severity;
-import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.json.JsonDocument;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -27,9 +26,9 @@ public final class RuleRunner {
         this.fleet = fleet;
     }
 
-    public List<Diagnostic> run(JsonDocument doc, JsonObject job, JobRequest request, JsonString conditionString,
+    public List<Diagnostic> run(JsonDocument doc, JsonObject job, JsonString conditionString,
             ParseResult<Condition> condition) {
-        JobContext context = new JobContext(doc, job, request, conditionString, condition, clock, config.limits(),
+        JobContext context = new JobContext(doc, job, conditionString, condition, clock, config.limits(),
                 fleet, code -> config.severity(code, Severity.ERROR).isPresent()
                         && rules.stream().anyMatch(r -> r.code().equals(code)));
         Findings findings = new Findings(config);

@@ -18,8 +18,8 @@ public final class TwinDepth extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         int max = job.limits().maxTwinDepth();
-        for (TwinPatch.Section section : TwinPatch.sections(job)) {
-            TwinPatch.walk(section, max, node -> {
+        for (TwinPatch.Section section : job.twinPatch().sections()) {
+            for (TwinPatch.Node node : section.nodes()) {
                 if (node.value() instanceof JsonObject && node.depth() == max) {
                     findings.report(node.key() != null ? node.key().span() : node.value().span(),
                             (node.key() != null ? "'" + CharacterSet.abbreviate(node.key().value()) + "'"
@@ -27,7 +27,7 @@ public final class TwinDepth extends Rule {
                                     + " is nested " + (max + 1) + " levels below " + section.path()
                                     + "; the limit is " + max);
                 }
-            });
+            }
         }
     }
 }

@@ -21,16 +21,17 @@ public final class TwinIntegerRange extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        for (TwinPatch.Section section : TwinPatch.sections(job)) {
-            TwinPatch.walk(section, node -> {
-                if (node.value() instanceof JsonNumber n && n.isIntegral()) {
+        for (TwinPatch.Section section : job.twinPatch().sections()) {
+            for (TwinPatch.Node node : section.nodes()) {
+                // Fifteen characters hold at most fifteen digits, always in range: no decimal needed.
+                if (node.value() instanceof JsonNumber n && n.text().length() > 15 && n.isIntegral()) {
                     BigDecimal v = n.decimal();
                     if (v.compareTo(BigDecimal.valueOf(MIN)) < 0 || v.compareTo(BigDecimal.valueOf(MAX)) > 0) {
                         findings.report(n.span(), "integer " + n.text() + " is outside the twin range " + MIN
                                 + ".." + MAX + "; store it as a string");
                     }
                 }
-            });
+            }
         }
     }
 }

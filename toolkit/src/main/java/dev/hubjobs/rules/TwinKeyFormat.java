@@ -19,12 +19,12 @@ public final class TwinKeyFormat extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         int max = job.limits().maxTwinKeyBytes();
-        for (TwinPatch.Section section : TwinPatch.sections(job)) {
-            TwinPatch.walk(section, node -> {
+        for (TwinPatch.Section section : job.twinPatch().sections()) {
+            for (TwinPatch.Node node : section.nodes()) {
                 if (node.key() != null) {
                     check(node.key(), max, findings);
                 }
-            });
+            }
         }
     }
 

@@ -7,17 +7,22 @@ import dev.hubjobs.json.JsonValue.JsonArray;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-/** The parts of a job's {@code updateTwin} patch the twin rules (HJ3xx) look at. */
+/**
+ * The parts of a job's {@code updateTwin} patch the twin rules (HJ3xx) look at, walked once per
+ * job ({@link JobContext#twinPatch}) and shared by every rule that reads it.
+ */
 final class TwinPatch {
 
-    /** {@code tags} or {@code properties.desired}: the sections a job may change. */
-    record Section(String path, Member member, JsonObject content) {}
+    /**
+     * {@code tags} or {@code properties.desired}: the sections a job may change, with every
+     * key/value and array element below them in document order ({@code $metadata} and
+     * {@code $version} at the top of desired properties left out).
+     */
+    record Section(String path, Member member, JsonObject content, List<Node> nodes) {}
 
     /**
      * A key and its value, or an array element ({@code key} null), inside a section. {@code depth}
@@ -25,81 +30,102 @@ final class TwinPatch {
      */
     record Node(JsonString key, JsonValue value, int depth) {}
 
-    private TwinPatch() {}
+    private static final TwinPatch NONE = new TwinPatch(null, List.of());
 
-    /** The patch of a twin job (or of a job whose type is unknown); a method job's is HJ205's. */
-    static Optional<JsonObject> of(JobContext job) {
-        if (JobFields.intendedType(job.object()).orElse(JobType.SCHEDULE_UPDATE_TWIN) != JobType.SCHEDULE_UPDATE_TWIN) {
-            return Optional.empty();
-        }
-        return job.field(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject o ? Optional.of(o) : Optional.empty();
+    private final JsonObject patch;
+    private final List<Section> sections;
+
+    private TwinPatch(JsonObject patch, List<Section> sections) {
+        this.patch = patch;
+        this.sections = sections;
     }
 
-    static List<Section> sections(JsonObject patch) {
-        List<Section> sections = new ArrayList<>();
+    /** The patch of a twin job (or of a job whose type is unknown); a method job's is HJ205's. */
+    static TwinPatch of(JsonObject job) {
+        if (JobFields.intendedType(job).orElse(JobType.SCHEDULE_UPDATE_TWIN) != JobType.SCHEDULE_UPDATE_TWIN
+                || !(job.get(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject patch)) {
+            return NONE;
+        }
+        List<Section> sections = new ArrayList<>(2);
         patch.member(JobFields.TAGS).ifPresent(m -> {
             if (m.value() instanceof JsonObject o) {
-                sections.add(new Section("tags", m, o));
+                sections.add(section("tags", m, o));
             }
         });
         if (patch.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
             properties.member(JobFields.DESIRED).ifPresent(m -> {
                 if (m.value() instanceof JsonObject o) {
-                    sections.add(new Section("properties.desired", m, o));
+                    sections.add(section("properties.desired", m, o));
                 }
             });
         }
+        return new TwinPatch(patch, List.copyOf(sections));
+    }
+
+    Optional<JsonObject> patch() {
+        return Optional.ofNullable(patch);
+    }
+
+    List<Section> sections() {
         return sections;
     }
 
-    static List<Section> sections(JobContext job) {
-        return of(job).map(TwinPatch::sections).orElse(List.of());
+    private static Section section(String path, Member member, JsonObject content) {
+        List<Node> nodes = new ArrayList<>();
+        walkObject(path.equals("tags") ? null : JobFields.SECTION_METADATA, content, 0, nodes);
+        return new Section(path, member, content, List.copyOf(nodes));
     }
 
     /** {@code $metadata} and {@code $version} at the top of desired properties: kept by the service, HJ308's. */
-    static boolean isMetadata(Section section, int depth, JsonString key) {
-        return depth == 0 && section.path().equals("properties.desired")
-                && JobFields.SECTION_METADATA.contains(key.value());
+    static boolean isMetadata(Section section, Member m) {
+        return section.path().equals("properties.desired") && JobFields.SECTION_METADATA.contains(m.key().value());
     }
 
     /** The members of the section (metadata left out) in document order. */
     static List<Member> properties(Section section) {
-        return section.content().members().stream().filter(m -> !isMetadata(section, 0, m.key())).toList();
+        return section.content().members().stream().filter(m -> !isMetadata(section, m)).toList();
     }
 
-    /** Visits every key/value and array element below the section, in document order. */
-    static void walk(Section section, Consumer<Node> visitor) {
-        walkObject(section, section.content(), 0, visitor, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #walk}, but does not descend into objects deeper than {@code maxDepth}. */
-    static void walk(Section section, int maxDepth, Consumer<Node> visitor) {
-        walkObject(section, section.content(), 0, visitor, maxDepth);
-    }
-
-    private static void walkObject(Section section, JsonObject o, int depth, Consumer<Node> visitor, int maxDepth) {
+    private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, List<Node> out) {
         for (Member m : o.members()) {
-            if (isMetadata(section, depth, m.key())) {
+            if (depth == 0 && skippedAtTop != null && skippedAtTop.contains(m.key().value())) {
                 continue;
             }
-            visitor.accept(new Node(m.key(), m.value(), depth));
-            walkValue(section, m.value(), depth, visitor, maxDepth);
+            out.add(new Node(m.key(), m.value(), depth));
+            walkValue(m.value(), depth, out);
         }
     }
 
-    private static void walkValue(Section section, JsonValue v, int depth, Consumer<Node> visitor, int maxDepth) {
-        if (v instanceof JsonObject child && depth + 1 <= maxDepth) {
-            walkObject(section, child, depth + 1, visitor, maxDepth);
+    private static void walkValue(JsonValue v, int depth, List<Node> out) {
+        if (v instanceof JsonObject child) {
+            walkObject(null, child, depth + 1, out);
         } else if (v instanceof JsonArray a) {
             for (JsonValue e : a.elements()) {
-                visitor.accept(new Node(null, e, depth));
-                walkValue(section, e, depth, visitor, maxDepth);
+                out.add(new Node(null, e, depth));
+                walkValue(e, depth, out);
             }
         }
     }
 
+    /** UTF-8 length of {@code s} as {@code getBytes(UTF_8)} counts it (a lone surrogate is one '?'), without encoding. */
     static int utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        int n = s.length();
+        int bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 2; // two chars, four bytes
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            }
+        }
+        return bytes;
     }
 
     /**

@@ -21,7 +21,7 @@ public final class TwinPatchEtag extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        TwinPatch.of(job).ifPresent(patch -> {
+        job.twinPatch().patch().ifPresent(patch -> {
             JsonValue etag = patch.get(JobFields.ETAG).orElse(null);
             String star = JsonText.quote(JobFields.FORCE_ETAG);
             if (etag == null) {

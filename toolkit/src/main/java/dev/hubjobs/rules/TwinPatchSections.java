@@ -23,7 +23,7 @@ public final class TwinPatchSections extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        JsonObject patch = TwinPatch.of(job).orElse(null);
+        JsonObject patch = job.twinPatch().patch().orElse(null);
         if (patch == null) {
             return;
         }

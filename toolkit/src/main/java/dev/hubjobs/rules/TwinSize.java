@@ -20,7 +20,7 @@ public final class TwinSize extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         Limits limits = job.limits();
-        for (TwinPatch.Section section : TwinPatch.sections(job)) {
+        for (TwinPatch.Section section : job.twinPatch().sections()) {
             long total = 0;
             for (Member m : TwinPatch.properties(section)) {
                 long size = TwinPatch.utf8(m.key().value()) + TwinPatch.size(m.value());
@@ -35,12 +35,12 @@ public final class TwinSize extends Rule {
                 findings.report(section.member().key().span(), section.path() + " is " + total
                         + " bytes; the limit is " + sectionLimit);
             }
-            TwinPatch.walk(section, node -> {
+            for (TwinPatch.Node node : section.nodes()) {
                 if (node.value() instanceof JsonString s && TwinPatch.utf8(s.value()) > limits.maxStringBytes()) {
                     findings.report(s.span(), "string of " + TwinPatch.utf8(s.value())
                             + " bytes; twin strings may be at most " + limits.maxStringBytes());
                 }
-            });
+            }
         }
     }
 }

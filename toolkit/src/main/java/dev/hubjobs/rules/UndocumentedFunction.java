@@ -2,7 +2,6 @@ package dev.hubjobs.rules;
 
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 
 /** HJ105: a function the service accepts in twin queries but does not document there. */
 public final class UndocumentedFunction extends Rule {
@@ -14,12 +13,12 @@ public final class UndocumentedFunction extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (node instanceof Expr.Call call
                     && TwinFunctions.UNDOCUMENTED.contains(TwinFunctions.canonical(call.name()))) {
                 findings.reportInQuery(call.nameSpan(), call.name()
                         + " works in twin queries but is not documented for them; only IS_DEFINED is");
             }
-        }));
+        });
     }
 }

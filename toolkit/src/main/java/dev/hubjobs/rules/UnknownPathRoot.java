@@ -5,12 +5,13 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.Source;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** HJ103: a property path whose root is not a twin field ({@code tag.floor}, {@code properties.reportd.x}). */
 public final class UnknownPathRoot extends Rule {
@@ -36,16 +37,16 @@ public final class UnknownPathRoot extends Rule {
         if (condition == null || condition.source() == Source.JOBS) {
             return;
         }
-        Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (!(node instanceof Expr.Path path) || path.collection() == Expr.Collection.JOBS) {
                 return;
             }
             Expr.Segment root = path.first();
-            if (!containsIgnoreCase(TWIN_ROOTS, root.name())) {
+            if (!containsIgnoreCase(TWIN_ROOTS_LOWER, root.name())) {
                 report(findings, root, TWIN_ROOTS, "unknown property path root '" + root.name() + "'");
             } else if (root.name().equalsIgnoreCase("properties") && path.segments().size() > 1) {
                 Expr.Segment section = path.segments().get(1);
-                if (!containsIgnoreCase(PROPERTY_SECTIONS, section.name())) {
+                if (!containsIgnoreCase(PROPERTY_SECTIONS_LOWER, section.name())) {
                     report(findings, section, PROPERTY_SECTIONS,
                             "unknown properties section '" + section.name() + "'; twins have desired and reported");
                 }
@@ -64,8 +65,14 @@ public final class UnknownPathRoot extends Rule {
                 Fix.suggestion("Change to '" + suggestion.get() + "'", new TextEdit(segment.span(), suggestion.get())));
     }
 
-    static boolean containsIgnoreCase(List<String> names, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(lower));
+    private static final Set<String> TWIN_ROOTS_LOWER = lowerCase(TWIN_ROOTS);
+    private static final Set<String> PROPERTY_SECTIONS_LOWER = lowerCase(PROPERTY_SECTIONS);
+
+    private static Set<String> lowerCase(List<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static boolean containsIgnoreCase(Set<String> lowerCaseNames, String name) {
+        return lowerCaseNames.contains(name.toLowerCase(Locale.ROOT));
     }
 }

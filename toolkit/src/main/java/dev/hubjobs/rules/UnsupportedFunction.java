@@ -4,7 +4,6 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,7 @@ public final class UnsupportedFunction extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (!(node instanceof Expr.Call call)) {
                 return;
             }
@@ -38,6 +37,6 @@ public final class UnsupportedFunction extends Rule {
                         Fix.suggestion("Change to " + suggestion.get(),
                                 new TextEdit(call.nameSpan(), suggestion.get())));
             }
-        }));
+        });
     }
 }

@@ -2,7 +2,6 @@ package dev.hubjobs.rules;
 
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 
 /** HJ106: a known function called with the wrong number of arguments. */
 public final class WrongArgumentCount extends Rule {
@@ -13,7 +12,7 @@ public final class WrongArgumentCount extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.condition().ifPresent(condition -> Exprs.forEach(condition, node -> {
+        job.conditionNodes().forEach(node -> {
             if (!(node instanceof Expr.Call call)) {
                 return;
             }
@@ -26,6 +25,6 @@ public final class WrongArgumentCount extends Rule {
                     : arity[1] == Integer.MAX_VALUE ? "at least " + arity[0] : arity[0] + " to " + arity[1];
             findings.reportInQuery(call.span(), call.name() + " takes " + expected + " argument"
                     + ("1".equals(expected) ? "" : "s") + ", not " + n);
-        }));
+        });
     }
 }

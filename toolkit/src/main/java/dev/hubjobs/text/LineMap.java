@@ -20,15 +20,30 @@ public final class LineMap {
         }
     }
 
+    private final String text;
     private final int length;
-    private final int[] lineStarts;
+    /** Found on first use: most documents are valid and never need a position. */
+    private volatile int[] lineStarts;
 
-    private LineMap(int length, int[] lineStarts) {
-        this.length = length;
-        this.lineStarts = lineStarts;
+    private LineMap(CharSequence text) {
+        this.text = text.toString(); // a snapshot: lines are found later
+        this.length = this.text.length();
     }
 
     public static LineMap of(CharSequence text) {
+        return new LineMap(text);
+    }
+
+    private int[] lineStarts() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            starts = findLineStarts(text);
+            lineStarts = starts;
+        }
+        return starts;
+    }
+
+    private static int[] findLineStarts(String text) {
         int n = text.length();
         int[] starts = new int[16];
         int count = 1;
@@ -44,11 +59,11 @@ public final class LineMap {
                 starts[count++] = i + 1;
             }
         }
-        return new LineMap(n, Arrays.copyOf(starts, count));
+        return Arrays.copyOf(starts, count);
     }
 
     public int lineCount() {
-        return lineStarts.length;
+        return lineStarts().length;
     }
 
     public int length() {
@@ -58,11 +73,11 @@ public final class LineMap {
     /** 0-based line and UTF-16 column of {@code offset} (clamped to the text). */
     public Position position(int offset) {
         int o = Math.max(0, Math.min(offset, length));
-        int line = Arrays.binarySearch(lineStarts, o);
+        int line = Arrays.binarySearch(lineStarts(), o);
         if (line < 0) {
             line = -line - 2;
         }
-        return new Position(line, o - lineStarts[line]);
+        return new Position(line, o - lineStarts()[line]);
     }
 
     /** 1-based line and column, for messages read by people. */
@@ -76,15 +91,16 @@ public final class LineMap {
         if (line < 0) {
             return 0;
         }
-        if (line >= lineStarts.length) {
+        int[] starts = lineStarts();
+        if (line >= starts.length) {
             return length;
         }
-        int start = lineStarts[line];
-        int next = line + 1 < lineStarts.length ? lineStarts[line + 1] : length;
+        int start = starts[line];
+        int next = line + 1 < starts.length ? starts[line + 1] : length;
         return Math.min(start + Math.max(0, column), next);
     }
 
     public int lineStart(int line) {
-        return lineStarts[line];
+        return lineStarts()[line];
     }
 }
