@@ -45,6 +45,8 @@ final class StrictJson {
 
     private final String text;
     private final JsonParser parser;
+    /** The end of the last token read. */
+    private int end;
 
     private StrictJson(String text, JsonParser parser) {
         this.text = text;
@@ -74,14 +76,44 @@ final class StrictJson {
         return false;
     }
 
-    private int tokenStart() {
-        return (int) parser.currentTokenLocation().getCharOffset();
+    /**
+     * Where the current token starts: the first character after {@link #end} that is not white
+     * space, a comment, ',' or ':'. Jackson has checked the structure; positions are found here
+     * because its token locations are objects made per call. A token that does not start with
+     * the character it must leaves the fast path, so a miscount can never become a wrong span.
+     */
+    private int tokenStart(char expected) throws NotStrict {
+        int i = end;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
+                i++;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                if (close < 0) {
+                    throw new NotStrict();
+                }
+                i = close + 2;
+            } else {
+                break;
+            }
+        }
+        if (i >= n || (expected != 0 && text.charAt(i) != expected)) {
+            throw new NotStrict();
+        }
+        return i;
     }
 
     private JsonValue value(JsonToken token) throws IOException, NotStrict {
-        int start = tokenStart();
         switch (token) {
             case START_OBJECT -> {
+                int start = tokenStart('{');
+                end = start + 1;
                 List<Member> members = new ArrayList<>();
                 Set<String> keys = null; // only for large objects: a scan of a few keys beats hashing
                 JsonToken t;
@@ -96,50 +128,67 @@ final class StrictJson {
                     if (keys != null ? !keys.add(name) : isKey(members, name)) {
                         throw new NotStrict(); // the grammar path reports HJ004
                     }
-                    JsonString key = string(tokenStart(), name);
+                    JsonString key = string(name);
                     members.add(new Member(key, value(parser.nextToken())));
                 }
-                return new JsonObject(members, Span.of(start, tokenStart() + 1));
+                end = tokenStart('}') + 1;
+                return new JsonObject(members, Span.of(start, end));
             }
             case START_ARRAY -> {
+                int start = tokenStart('[');
+                end = start + 1;
                 List<JsonValue> elements = new ArrayList<>();
                 JsonToken t;
                 while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                     elements.add(value(t));
                 }
-                return new JsonArray(elements, Span.of(start, tokenStart() + 1));
+                end = tokenStart(']') + 1;
+                return new JsonArray(elements, Span.of(start, end));
             }
             case VALUE_STRING -> {
-                return string(start, parser.getText());
+                return string(parser.getText());
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                int end = start;
-                while (end < text.length() && "+-0123456789.eE".indexOf(text.charAt(end)) >= 0) {
-                    end++;
+                int start = tokenStart((char) 0);
+                int i = start;
+                while (i < text.length() && "+-0123456789.eE".indexOf(text.charAt(i)) >= 0) {
+                    i++;
                 }
+                end = i;
                 return new JsonNumber(text.substring(start, end), Span.of(start, end));
             }
             case VALUE_TRUE -> {
-                return new JsonBoolean(true, Span.of(start, start + 4));
+                return new JsonBoolean(true, literal("true"));
             }
             case VALUE_FALSE -> {
-                return new JsonBoolean(false, Span.of(start, start + 5));
+                return new JsonBoolean(false, literal("false"));
             }
             case VALUE_NULL -> {
-                return new JsonNull(Span.of(start, start + 4));
+                return new JsonNull(literal("null"));
             }
             default -> throw new NotStrict();
         }
     }
 
+    private Span literal(String word) throws NotStrict {
+        int start = tokenStart(word.charAt(0));
+        end = start + word.length();
+        return Span.of(start, end);
+    }
+
     /**
-     * A double-quoted string whose opening quote is at {@code start} and whose decoded value
-     * Jackson gave; the raw text is scanned once for its end and, if it has escapes, for the map
+     * The double-quoted string (a value or a key) that starts at the current token, whose decoded
+     * value Jackson gave; the raw text is scanned once for its end and, if it has escapes, for the map
      * from decoded offsets to raw ones.
      */
-    private JsonString string(int start, String value) throws NotStrict {
-        if (start >= text.length() || text.charAt(start) != '"') {
-            throw new NotStrict();
+    private JsonString string(String value) throws NotStrict {
+        int start = tokenStart('"');
+        int close = start + 1 + value.length();
+        // Most strings hold no escape: then the raw text is the value itself, followed by the quote.
+        if (close < text.length() && text.charAt(close) == '"' && value.indexOf('\\') < 0 && value.indexOf('"') < 0
+                && text.startsWith(value, start + 1)) {
+            end = close + 1;
+            return new JsonString(value, Style.DOUBLE_QUOTED, Span.of(start, end), null);
         }
         int[] rawOffsets = null;
         int decoded = 0;
@@ -175,6 +224,7 @@ final class StrictJson {
         if (rawOffsets != null) {
             rawOffsets[decoded] = i - start;
         }
-        return new JsonString(value, Style.DOUBLE_QUOTED, Span.of(start, i + 1), rawOffsets);
+        end = i + 1;
+        return new JsonString(value, Style.DOUBLE_QUOTED, Span.of(start, end), rawOffsets);
     }
 }

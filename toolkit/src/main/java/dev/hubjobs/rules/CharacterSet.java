@@ -8,14 +8,23 @@ final class CharacterSet {
 
     private CharacterSet() {}
 
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0; c < TOKEN.length; c++) {
+            TOKEN[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || TOKEN_SYMBOLS.indexOf(c) >= 0;
+        }
+    }
+
     static boolean isToken(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || TOKEN_SYMBOLS.indexOf(c) >= 0;
+        return c < TOKEN.length && TOKEN[c];
     }
 
     /** Characters the twin documentation forbids in keys: {@code .}, {@code $}, space and control characters. */
     static boolean isForbiddenInTwinKey(char c) {
-        return c == '.' || c == '$' || c == ' ' || Character.getType(c) == Character.CONTROL;
+        // Control characters (Unicode Cc) are U+0000-U+001F and U+007F-U+009F.
+        return c <= ' ' || c == '.' || c == '$' || (c >= 0x7F && c <= 0x9F);
     }
 
     /** {@code text} shortened for a message. */

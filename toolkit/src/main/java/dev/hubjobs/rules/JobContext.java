@@ -31,6 +31,7 @@ public final class JobContext {
     private JobRequest request;
     private TwinPatch twinPatch;
     private List<Expr> conditionNodes;
+    private Optional<StartTimeFormat.StartTime> startTime;
     private final JsonString conditionString;
     private final ParseResult<Condition> condition;
     private final Clock clock;
@@ -72,6 +73,16 @@ public final class JobContext {
     public Optional<JobType> type() {
         return object.get(JobFields.TYPE).orElse(null) instanceof JsonString s ? JobType.fromWire(s.value())
                 : Optional.empty();
+    }
+
+    /** The {@code startTime} string read as an instant, once for HJ207 and HJ208; empty when absent or unreadable. */
+    Optional<StartTimeFormat.StartTime> startTime() {
+        if (startTime == null) {
+            startTime = object.get(JobFields.START_TIME).orElse(null) instanceof JsonString s
+                    ? StartTimeFormat.parse(s.value())
+                    : Optional.empty();
+        }
+        return startTime;
     }
 
     /** The twin patch, walked once for all the twin rules. */

@@ -22,7 +22,7 @@ public final class StartTimeZoneOrPast extends Rule {
         if (!(job.field(JobFields.START_TIME).orElse(null) instanceof JsonString s)) {
             return;
         }
-        StartTimeFormat.parse(s.value()).ifPresent(time -> {
+        job.startTime().ifPresent(time -> {
             if (!time.zoned()) {
                 findings.report(s.span(), "startTime '" + s.value() + "' has no zone and is read as UTC; "
                         + "add 'Z' or an offset such as '+01:00'");

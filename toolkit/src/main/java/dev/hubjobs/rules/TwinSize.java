@@ -36,7 +36,9 @@ public final class TwinSize extends Rule {
                         + " bytes; the limit is " + sectionLimit);
             }
             for (TwinPatch.Node node : section.nodes()) {
-                if (node.value() instanceof JsonString s && TwinPatch.utf8(s.value()) > limits.maxStringBytes()) {
+                // A UTF-16 unit is at most three bytes of UTF-8: most strings need no count.
+                if (node.value() instanceof JsonString s && s.value().length() * 3L > limits.maxStringBytes()
+                        && TwinPatch.utf8(s.value()) > limits.maxStringBytes()) {
                     findings.report(s.span(), "string of " + TwinPatch.utf8(s.value())
                             + " bytes; twin strings may be at most " + limits.maxStringBytes());
                 }
