@@ -48,8 +48,21 @@ public final class QueryParser {
         return parse(text, IotHubQueryParser::query, (b, ctx) -> b.query((IotHubQueryParser.QueryContext) ctx));
     }
 
-    /** Parses a job's {@code queryCondition}: {@code *}, a condition, or {@code FROM devices.modules WHERE ...}. */
+    /**
+     * Parses a job's {@code queryCondition}: {@code *}, a condition, or {@code FROM devices.modules WHERE ...}.
+     * An ordinary, error-free condition is read by {@link FastCondition} into the same tree; only
+     * what it is not sure about goes through the grammar.
+     */
     public static ParseResult<Condition> parseCondition(String text) {
+        Optional<Condition> fast = FastCondition.tryParse(text);
+        if (fast.isPresent()) {
+            return new ParseResult<>(fast, List.of());
+        }
+        return parseConditionWithGrammar(text);
+    }
+
+    /** {@link #parseCondition} without the fast path: the grammar, the AST builder and every diagnostic. */
+    static ParseResult<Condition> parseConditionWithGrammar(String text) {
         return parse(text, IotHubQueryParser::jobCondition,
                 (b, ctx) -> b.condition((IotHubQueryParser.JobConditionContext) ctx));
     }
