@@ -1,14 +1,10 @@
 package dev.hubjobs.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.hubjobs.json.JsonValue.*;
+import dev.hubjobs.syntax.Escapes;
 import dev.hubjobs.text.Span;
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,23 +12,17 @@ import java.util.Set;
 
 /**
  * The fast path of {@link JsonDocumentParser}: a document that is strict JSON (comments allowed)
- * with no duplicate key is read with Jackson's streaming parser into the same tree, spans and
- * escape maps that the grammar-based path builds. Anything else — a syntax error, a JSON5-ism, a
- * duplicate key, nesting past the limit — returns empty, and the tolerant grammar reads the
- * document and reports every problem at its position.
+ * with no duplicate key is read in one pass into the same tree, spans and escape maps that the
+ * grammar-based path builds. Anything else — a syntax error, a JSON5-ism, a duplicate key, nesting
+ * past the limit — returns empty, and the tolerant grammar reads the document and reports every
+ * problem at its position.
  *
- * <p>Like the query parser's SLL pass, this never decides that a document is wrong; it only
- * decides quickly that it is right.
+ * <p>Like the query parser's fast path, this never decides that a document is wrong; it only
+ * decides quickly that it is right. It is written out rather than built on a streaming parser
+ * because every value needs its exact span and every escaped string its offset map, which a
+ * streaming parser gives only through a location object per token.
  */
 final class StrictJson {
-
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(JsonDocumentParser.MAX_DEPTH)
-                    .maxStringLength(JsonDocumentParser.MAX_SIZE)
-                    .build())
-            .build();
 
     /** Thrown inside to leave the fast path; never escapes this class. */
     private static final class NotStrict extends Exception {
@@ -41,29 +31,121 @@ final class StrictJson {
         }
     }
 
+    private static final NotStrict NOT_STRICT = new NotStrict();
+
+    /** Objects with more members than this find duplicate keys by hashing instead of a scan. */
     private static final int SCAN_LIMIT = 8;
 
     private final String text;
-    private final JsonParser parser;
-    /** The end of the last token read. */
-    private int end;
+    /** The text's characters: indexing an array is what makes one pass cheap. */
+    private final char[] chars;
+    private final int length;
+    private int pos;
+    private int depth;
 
-    private StrictJson(String text, JsonParser parser) {
+    private StrictJson(String text) {
         this.text = text;
-        this.parser = parser;
+        this.chars = text.toCharArray();
+        this.length = chars.length;
     }
 
     static Optional<JsonValue> tryParse(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            StrictJson reader = new StrictJson(text, p);
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return Optional.empty();
-            }
-            JsonValue root = reader.value(first);
-            return p.nextToken() == null ? Optional.of(root) : Optional.empty();
-        } catch (IOException | NotStrict | RuntimeException e) {
+        StrictJson reader = new StrictJson(text);
+        try {
+            reader.skipSpace();
+            JsonValue root = reader.value();
+            reader.skipSpace();
+            return reader.pos == reader.length ? Optional.of(root) : Optional.empty();
+        } catch (NotStrict | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private JsonValue value() throws NotStrict {
+        if (pos >= length) {
+            throw NOT_STRICT;
+        }
+        char c = chars[pos];
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> new JsonBoolean(true, word("true"));
+            case 'f' -> new JsonBoolean(false, word("false"));
+            case 'n' -> new JsonNull(word("null"));
+            default -> number();
+        };
+    }
+
+    private JsonObject object() throws NotStrict {
+        int start = pos++;
+        enter();
+        List<Member> members = new ArrayList<>();
+        Set<String> keys = null;
+        skipSpace();
+        if (peek() == '}') {
+            pos++;
+        } else {
+            while (true) {
+                if (peek() != '"') {
+                    throw NOT_STRICT;
+                }
+                JsonString key = string();
+                String name = key.value();
+                if (members.size() == SCAN_LIMIT) {
+                    keys = new HashSet<>();
+                    for (Member m : members) {
+                        keys.add(m.key().value());
+                    }
+                }
+                if (keys != null ? !keys.add(name) : isKey(members, name)) {
+                    throw NOT_STRICT; // the grammar path reports HJ004
+                }
+                skipSpace();
+                expect(':');
+                skipSpace();
+                members.add(new Member(key, value()));
+                skipSpace();
+                if (peek() == ',') {
+                    pos++;
+                    skipSpace();
+                } else {
+                    expect('}');
+                    break;
+                }
+            }
+        }
+        depth--;
+        return new JsonObject(members, Span.of(start, pos));
+    }
+
+    private JsonArray array() throws NotStrict {
+        int start = pos++;
+        enter();
+        List<JsonValue> elements = new ArrayList<>();
+        skipSpace();
+        if (peek() == ']') {
+            pos++;
+        } else {
+            while (true) {
+                elements.add(value());
+                skipSpace();
+                if (peek() == ',') {
+                    pos++;
+                    skipSpace();
+                } else {
+                    expect(']');
+                    break;
+                }
+            }
+        }
+        depth--;
+        return new JsonArray(elements, Span.of(start, pos));
+    }
+
+    private void enter() throws NotStrict {
+        if (++depth > JsonDocumentParser.MAX_DEPTH) {
+            throw NOT_STRICT; // the grammar path reports HJ005 without recursing that deep
         }
     }
 
@@ -77,154 +159,173 @@ final class StrictJson {
     }
 
     /**
-     * Where the current token starts: the first character after {@link #end} that is not white
-     * space, a comment, ',' or ':'. Jackson has checked the structure; positions are found here
-     * because its token locations are objects made per call. A token that does not start with
-     * the character it must leaves the fast path, so a miscount can never become a wrong span.
+     * A double-quoted string at {@code pos}: its value, and when it holds an escape, the map from
+     * decoded offsets to raw ones. Raw control characters are not JSON.
      */
-    private int tokenStart(char expected) throws NotStrict {
-        int i = end;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
-                i++;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int close = text.indexOf("*/", i + 2);
-                if (close < 0) {
-                    throw new NotStrict();
-                }
-                i = close + 2;
-            } else {
+    private JsonString string() throws NotStrict {
+        int start = pos;
+        int i = start + 1;
+        while (i < length) {
+            char c = chars[i];
+            if (c == '"') {
+                pos = i + 1;
+                return new JsonString(text.substring(start + 1, i), Style.DOUBLE_QUOTED, Span.of(start, pos), null);
+            }
+            if (c == '\\') {
+                return escapedString(start, i);
+            }
+            if (c < 0x20) {
+                throw NOT_STRICT;
+            }
+            i++;
+        }
+        throw NOT_STRICT;
+    }
+
+    /** The rest of a string whose first backslash is at {@code firstEscape}. */
+    private JsonString escapedString(int start, int firstEscape) throws NotStrict {
+        StringBuilder value = new StringBuilder(firstEscape - start + 16).append(text, start + 1, firstEscape);
+        int[] rawOffsets = new int[16 + firstEscape - start];
+        for (int k = 0; k < value.length(); k++) {
+            rawOffsets[k] = k + 1;
+        }
+        int i = firstEscape;
+        while (true) {
+            if (i >= length) {
+                throw NOT_STRICT;
+            }
+            char c = chars[i];
+            if (c == '"') {
                 break;
             }
-        }
-        if (i >= n || (expected != 0 && text.charAt(i) != expected)) {
-            throw new NotStrict();
-        }
-        return i;
-    }
-
-    private JsonValue value(JsonToken token) throws IOException, NotStrict {
-        switch (token) {
-            case START_OBJECT -> {
-                int start = tokenStart('{');
-                end = start + 1;
-                List<Member> members = new ArrayList<>();
-                Set<String> keys = null; // only for large objects: a scan of a few keys beats hashing
-                JsonToken t;
-                while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    if (members.size() == SCAN_LIMIT) {
-                        keys = new HashSet<>();
-                        for (Member m : members) {
-                            keys.add(m.key().value());
-                        }
-                    }
-                    if (keys != null ? !keys.add(name) : isKey(members, name)) {
-                        throw new NotStrict(); // the grammar path reports HJ004
-                    }
-                    JsonString key = string(name);
-                    members.add(new Member(key, value(parser.nextToken())));
-                }
-                end = tokenStart('}') + 1;
-                return new JsonObject(members, Span.of(start, end));
+            if (value.length() + 1 >= rawOffsets.length) {
+                rawOffsets = Arrays.copyOf(rawOffsets, rawOffsets.length * 2);
             }
-            case START_ARRAY -> {
-                int start = tokenStart('[');
-                end = start + 1;
-                List<JsonValue> elements = new ArrayList<>();
-                JsonToken t;
-                while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    elements.add(value(t));
-                }
-                end = tokenStart(']') + 1;
-                return new JsonArray(elements, Span.of(start, end));
-            }
-            case VALUE_STRING -> {
-                return string(parser.getText());
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                int start = tokenStart((char) 0);
-                int i = start;
-                while (i < text.length() && "+-0123456789.eE".indexOf(text.charAt(i)) >= 0) {
-                    i++;
-                }
-                end = i;
-                return new JsonNumber(text.substring(start, end), Span.of(start, end));
-            }
-            case VALUE_TRUE -> {
-                return new JsonBoolean(true, literal("true"));
-            }
-            case VALUE_FALSE -> {
-                return new JsonBoolean(false, literal("false"));
-            }
-            case VALUE_NULL -> {
-                return new JsonNull(literal("null"));
-            }
-            default -> throw new NotStrict();
-        }
-    }
-
-    private Span literal(String word) throws NotStrict {
-        int start = tokenStart(word.charAt(0));
-        end = start + word.length();
-        return Span.of(start, end);
-    }
-
-    /**
-     * The double-quoted string (a value or a key) that starts at the current token, whose decoded
-     * value Jackson gave; the raw text is scanned once for its end and, if it has escapes, for the map
-     * from decoded offsets to raw ones.
-     */
-    private JsonString string(String value) throws NotStrict {
-        int start = tokenStart('"');
-        int close = start + 1 + value.length();
-        // Most strings hold no escape: then the raw text is the value itself, followed by the quote.
-        if (close < text.length() && text.charAt(close) == '"' && value.indexOf('\\') < 0 && value.indexOf('"') < 0
-                && text.startsWith(value, start + 1)) {
-            end = close + 1;
-            return new JsonString(value, Style.DOUBLE_QUOTED, Span.of(start, end), null);
-        }
-        int[] rawOffsets = null;
-        int decoded = 0;
-        int i = start + 1;
-        while (i < text.length() && text.charAt(i) != '"') {
-            char c = text.charAt(i);
+            rawOffsets[value.length()] = i - start;
             if (c == '\\') {
-                if (rawOffsets == null) {
-                    rawOffsets = new int[value.length() + 1];
-                    for (int k = 0; k < decoded; k++) {
-                        rawOffsets[k] = k + 1;
+                if (i + 1 >= length) {
+                    throw NOT_STRICT;
+                }
+                char e = chars[i + 1];
+                int simple = Escapes.simple(e);
+                if (simple >= 0) {
+                    value.append((char) simple);
+                    i += 2;
+                } else if (e == 'u') {
+                    int unicode = Escapes.unicode(text, i, length);
+                    if (unicode < 0) {
+                        throw NOT_STRICT;
                     }
+                    value.append((char) unicode);
+                    i += 6;
+                } else {
+                    throw NOT_STRICT;
                 }
-                if (decoded >= rawOffsets.length) {
-                    throw new NotStrict();
-                }
-                rawOffsets[decoded++] = i - start;
-                i += i + 1 < text.length() && text.charAt(i + 1) == 'u' ? 6 : 2;
+            } else if (c < 0x20) {
+                throw NOT_STRICT;
             } else {
-                if (rawOffsets != null) {
-                    if (decoded >= rawOffsets.length) {
-                        throw new NotStrict();
-                    }
-                    rawOffsets[decoded] = i - start;
-                }
-                decoded++;
+                value.append(c);
                 i++;
             }
         }
-        if (i >= text.length() || decoded != value.length()) {
-            throw new NotStrict();
+        rawOffsets[value.length()] = i - start;
+        pos = i + 1;
+        return new JsonString(value.toString(), Style.DOUBLE_QUOTED, Span.of(start, pos),
+                Arrays.copyOf(rawOffsets, value.length() + 1));
+    }
+
+    /** A JSON number: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}. */
+    private JsonNumber number() throws NotStrict {
+        int start = pos;
+        int i = pos;
+        if (i < length && chars[i] == '-') {
+            i++;
         }
-        if (rawOffsets != null) {
-            rawOffsets[decoded] = i - start;
+        if (i < length && chars[i] == '0') {
+            i++;
+        } else {
+            i = digits(i);
         }
-        end = i + 1;
-        return new JsonString(value, Style.DOUBLE_QUOTED, Span.of(start, end), rawOffsets);
+        if (i < length && chars[i] == '.') {
+            i = digits(i + 1);
+        }
+        if (i < length && (chars[i] == 'e' || chars[i] == 'E')) {
+            i++;
+            if (i < length && (chars[i] == '+' || chars[i] == '-')) {
+                i++;
+            }
+            i = digits(i);
+        }
+        // A number runs into the next token only through a delimiter; "01" or "1x" is not JSON.
+        if (i < length && !isDelimiter(chars[i])) {
+            throw NOT_STRICT;
+        }
+        pos = i;
+        return new JsonNumber(text.substring(start, i), Span.of(start, i));
+    }
+
+    /** The end of one or more digits starting at {@code i}. */
+    private int digits(int i) throws NotStrict {
+        int j = i;
+        while (j < length && chars[j] >= '0' && chars[j] <= '9') {
+            j++;
+        }
+        if (j == i) {
+            throw NOT_STRICT;
+        }
+        return j;
+    }
+
+    private Span word(String word) throws NotStrict {
+        int start = pos;
+        if (!text.startsWith(word, pos)) {
+            throw NOT_STRICT;
+        }
+        pos += word.length();
+        if (pos < length && !isDelimiter(chars[pos])) {
+            throw NOT_STRICT; // "nullx", "true1"
+        }
+        return Span.of(start, pos);
+    }
+
+    private static boolean isDelimiter(char c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '/';
+    }
+
+    private char peek() throws NotStrict {
+        if (pos >= length) {
+            throw NOT_STRICT;
+        }
+        return chars[pos];
+    }
+
+    private void expect(char c) throws NotStrict {
+        if (peek() != c) {
+            throw NOT_STRICT;
+        }
+        pos++;
+    }
+
+    /** Skips JSON white space and comments ({@code //} to the end of the line, {@code /* *}{@code /}). */
+    private void skipSpace() throws NotStrict {
+        while (pos < length) {
+            char c = chars[pos];
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                pos++;
+            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '/') {
+                pos += 2;
+                while (pos < length && chars[pos] != '\n' && chars[pos] != '\r') {
+                    pos++;
+                }
+            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
+                int close = text.indexOf("*/", pos + 2);
+                if (close < 0) {
+                    throw NOT_STRICT;
+                }
+                pos = close + 2;
+            } else {
+                return;
+            }
+        }
     }
 }

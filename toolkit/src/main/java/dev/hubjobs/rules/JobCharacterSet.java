@@ -32,11 +32,11 @@ public final class JobCharacterSet extends Rule {
         boolean keyRuleRuns = job.isEnabled("HJ304");
         for (TwinPatch.Section section : job.twinPatch().sections()) {
             for (TwinPatch.Node node : section.nodes()) {
-                if (node.key() != null) {
+                if (node.key() != null && !node.keyText().allToken()) {
                     check(node.key(), keyRuleRuns, "key", findings);
                 }
-                if (node.value() instanceof JsonString s) {
-                    check(s, false, "value", findings);
+                if (node.valueText() != null && !node.valueText().allToken()) {
+                    check((JsonString) node.value(), false, "value", findings);
                 }
             }
         }

@@ -22,20 +22,20 @@ public final class TwinKeyFormat extends Rule {
         for (TwinPatch.Section section : job.twinPatch().sections()) {
             for (TwinPatch.Node node : section.nodes()) {
                 if (node.key() != null) {
-                    check(node.key(), max, findings);
+                    check(node.key(), node.keyText(), max, findings);
                 }
             }
         }
     }
 
-    private static void check(JsonString key, int max, Findings findings) {
+    private static void check(JsonString key, TwinPatch.Text text, int max, Findings findings) {
         String name = key.value();
-        int bytes = TwinPatch.utf8(name);
+        int bytes = text.utf8Bytes();
         if (bytes > max) {
             findings.report(key.span(), "twin key '" + CharacterSet.abbreviate(name) + "' is " + bytes
                     + " bytes of UTF-8; the limit is " + max);
         }
-        int i = 0;
+        int i = text.forbiddenInKey() ? 0 : name.length();
         while (i < name.length()) {
             if (!CharacterSet.isForbiddenInTwinKey(name.charAt(i))) {
                 i++;

@@ -27,8 +27,57 @@ final class TwinPatch {
     /**
      * A key and its value, or an array element ({@code key} null), inside a section. {@code depth}
      * is the nesting of the object that holds it: 0 for the section itself; arrays do not count.
+     * {@code keyText} and {@code valueText} are what one scan of the key and of a string value
+     * found (null when there is no key or the value is not a string).
      */
-    record Node(JsonString key, JsonValue value, int depth) {}
+    record Node(JsonString key, JsonValue value, int depth, Text keyText, Text valueText) {}
+
+    /**
+     * What the twin rules need to know of a key or string, found in one scan that HJ301, HJ304
+     * and HJ306 share: its UTF-8 length, whether every character is in the HTTP token set, and
+     * whether it holds a character that twin keys may not.
+     */
+    record Text(int utf8Bytes, boolean allToken, boolean forbiddenInKey) {
+        static Text of(String s) {
+            int n = s.length();
+            int bytes = n;
+            boolean allToken = true;
+            boolean forbidden = false;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (!CharacterSet.isToken(c)) {
+                    allToken = false;
+                    forbidden |= CharacterSet.isForbiddenInTwinKey(c);
+                    if (c >= 0x80) {
+                        if (c < 0x800) {
+                            bytes += 1;
+                        } else if (Character.isHighSurrogate(c) && i + 1 < n
+                                && Character.isLowSurrogate(s.charAt(i + 1))) {
+                            bytes += 2; // two chars, four bytes
+                            i++;
+                        } else if (!Character.isSurrogate(c)) {
+                            bytes += 2; // a lone surrogate is encoded as one '?'
+                        }
+                    }
+                } else if (c == '.') {
+                    forbidden = true; // a token character, but not one a twin key may hold
+                }
+            }
+            return new Text(bytes, allToken, forbidden);
+        }
+    }
+
+    /** Bytes the service counts for a scalar: a string its UTF-8, a number 8, a boolean 4. */
+    static long scalarSize(Node node) {
+        if (node.valueText() != null) {
+            return node.valueText().utf8Bytes();
+        } else if (node.value() instanceof JsonValue.JsonNumber) {
+            return 8;
+        } else if (node.value() instanceof JsonValue.JsonBoolean) {
+            return 4;
+        }
+        return 0;
+    }
 
     private static final TwinPatch NONE = new TwinPatch(null, List.of());
 
@@ -81,17 +130,12 @@ final class TwinPatch {
         return section.path().equals("properties.desired") && JobFields.SECTION_METADATA.contains(m.key().value());
     }
 
-    /** The members of the section (metadata left out) in document order. */
-    static List<Member> properties(Section section) {
-        return section.content().members().stream().filter(m -> !isMetadata(section, m)).toList();
-    }
-
     private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, List<Node> out) {
         for (Member m : o.members()) {
             if (depth == 0 && skippedAtTop != null && skippedAtTop.contains(m.key().value())) {
                 continue;
             }
-            out.add(new Node(m.key(), m.value(), depth));
+            out.add(new Node(m.key(), m.value(), depth, Text.of(m.key().value()), text(m.value())));
             walkValue(m.value(), depth, out);
         }
     }
@@ -101,57 +145,13 @@ final class TwinPatch {
             walkObject(null, child, depth + 1, out);
         } else if (v instanceof JsonArray a) {
             for (JsonValue e : a.elements()) {
-                out.add(new Node(null, e, depth));
+                out.add(new Node(null, e, depth, null, text(e)));
                 walkValue(e, depth, out);
             }
         }
     }
 
-    /** UTF-8 length of {@code s} as {@code getBytes(UTF_8)} counts it (a lone surrogate is one '?'), without encoding. */
-    static int utf8(String s) {
-        int n = s.length();
-        int bytes = n;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            if (c < 0x800) {
-                bytes += 1;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 2; // two chars, four bytes
-                i++;
-            } else if (!Character.isSurrogate(c)) {
-                bytes += 2;
-            }
-        }
-        return bytes;
-    }
-
-    /**
-     * Size as the service counts it: key bytes plus value, a string its UTF-8 bytes, a number 8,
-     * a boolean 4, objects and arrays the sum of their parts.
-     */
-    static long size(JsonValue v) {
-        if (v instanceof JsonString s) {
-            return utf8(s.value());
-        } else if (v instanceof JsonValue.JsonNumber) {
-            return 8;
-        } else if (v instanceof JsonValue.JsonBoolean) {
-            return 4;
-        } else if (v instanceof JsonObject o) {
-            long sum = 0;
-            for (Member m : o.members()) {
-                sum += utf8(m.key().value()) + size(m.value());
-            }
-            return sum;
-        } else if (v instanceof JsonArray a) {
-            long sum = 0;
-            for (JsonValue e : a.elements()) {
-                sum += size(e);
-            }
-            return sum;
-        }
-        return 0;
+    private static Text text(JsonValue v) {
+        return v instanceof JsonString s ? Text.of(s.value()) : null;
     }
 }

@@ -3,7 +3,6 @@ package dev.hubjobs.rules;
 import dev.hubjobs.config.Limits;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.json.JsonValue.JsonString;
-import dev.hubjobs.json.JsonValue.Member;
 
 /**
  * HJ306: the twin size limits: tags at most 8 KB, desired properties at most 32 KB, each property
@@ -21,28 +20,37 @@ public final class TwinSize extends Rule {
     public void check(JobContext job, Findings findings) {
         Limits limits = job.limits();
         for (TwinPatch.Section section : job.twinPatch().sections()) {
+            // The nodes are in document order: a property is its key and every node up to the next one.
             long total = 0;
-            for (Member m : TwinPatch.properties(section)) {
-                long size = TwinPatch.utf8(m.key().value()) + TwinPatch.size(m.value());
-                total += size;
-                if (size > limits.maxPropertyBytes()) {
-                    findings.report(m.key().span(), "property '" + CharacterSet.abbreviate(m.key().value())
-                            + "' is " + size + " bytes; a property may be at most " + limits.maxPropertyBytes());
+            JsonString property = null;
+            long size = 0;
+            for (TwinPatch.Node node : section.nodes()) {
+                if (node.depth() == 0 && node.key() != null) {
+                    checkProperty(property, size, limits, findings);
+                    total += size;
+                    property = node.key();
+                    size = 0;
+                }
+                size += (node.key() != null ? node.keyText().utf8Bytes() : 0) + TwinPatch.scalarSize(node);
+                if (node.valueText() != null && node.valueText().utf8Bytes() > limits.maxStringBytes()) {
+                    findings.report(node.value().span(), "string of " + node.valueText().utf8Bytes()
+                            + " bytes; twin strings may be at most " + limits.maxStringBytes());
                 }
             }
+            checkProperty(property, size, limits, findings);
+            total += size;
             int sectionLimit = section.path().equals("tags") ? limits.maxTagsBytes() : limits.maxDesiredBytes();
             if (total > sectionLimit) {
                 findings.report(section.member().key().span(), section.path() + " is " + total
                         + " bytes; the limit is " + sectionLimit);
             }
-            for (TwinPatch.Node node : section.nodes()) {
-                // A UTF-16 unit is at most three bytes of UTF-8: most strings need no count.
-                if (node.value() instanceof JsonString s && s.value().length() * 3L > limits.maxStringBytes()
-                        && TwinPatch.utf8(s.value()) > limits.maxStringBytes()) {
-                    findings.report(s.span(), "string of " + TwinPatch.utf8(s.value())
-                            + " bytes; twin strings may be at most " + limits.maxStringBytes());
-                }
-            }
+        }
+    }
+
+    private static void checkProperty(JsonString key, long size, Limits limits, Findings findings) {
+        if (key != null && size > limits.maxPropertyBytes()) {
+            findings.report(key.span(), "property '" + CharacterSet.abbreviate(key.value())
+                    + "' is " + size + " bytes; a property may be at most " + limits.maxPropertyBytes());
         }
     }
 }
