@@ -49,12 +49,15 @@ public final class JobValidator {
     private final FleetFacts fleet;
     private final List<Rule> rules;
     private final Map<Path, ConfigFile.Loaded> configs = new ConcurrentHashMap<>();
+    /** For the explicit (or default) configuration, which most inputs use. */
+    private final RuleRunner defaultRunner;
 
     private JobValidator(Builder b) {
         this.clock = b.clock;
         this.explicitConfig = b.config;
         this.fleet = b.fleet;
         this.rules = b.rules;
+        this.defaultRunner = new RuleRunner(rules, configOrDefault(), clock, fleet);
     }
 
     public static Builder builder() {
@@ -118,7 +121,7 @@ public final class JobValidator {
         for (Diagnostic d : doc.diagnostics()) {
             config.severity(d.code(), d.severity()).ifPresent(s -> out.add(d.withSeverity(s)));
         }
-        RuleRunner runner = new RuleRunner(rules, config, clock, fleet);
+        RuleRunner runner = config == configOrDefault() ? defaultRunner : new RuleRunner(rules, config, clock, fleet);
         doc.root().ifPresent(root -> {
             if (root instanceof JsonObject o) {
                 out.addAll(check(runner, doc, o, config));

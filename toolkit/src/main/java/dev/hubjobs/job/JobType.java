@@ -18,8 +18,10 @@ public enum JobType {
     }
 
     /** The type with exactly this wire name (the service is case-sensitive). */
+    private static final JobType[] VALUES = values(); // values() copies its array on every call
+
     public static Optional<JobType> fromWire(String name) {
-        for (JobType t : values()) {
+        for (JobType t : VALUES) {
             if (t.wireName.equals(name)) {
                 return Optional.of(t);
             }

@@ -10,33 +10,36 @@ import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.ParseResult;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Runs every enabled rule on one job, isolating rules from each other's failures. */
 public final class RuleRunner {
 
-    private final List<Rule> rules;
     private final ValidatorConfig config;
     private final Clock clock;
     private final FleetFacts fleet;
+    /** The rules that run: enabled by the configuration, and given a fleet if they need one. */
+    private final List<Rule> active;
+    /** Codes of the enabled rules, fleet or not, for {@link JobContext#isEnabled}. */
+    private final Set<String> enabled;
 
+    /** Decides once which rules run; reusable for any number of jobs, from any thread. */
     public RuleRunner(List<Rule> rules, ValidatorConfig config, Clock clock, FleetFacts fleet) {
-        this.rules = rules;
         this.config = config;
         this.clock = clock;
         this.fleet = fleet;
+        List<Rule> on = rules.stream().filter(r -> config.severity(r.code(), r.defaultSeverity()).isPresent()).toList();
+        this.enabled = on.stream().map(Rule::code).collect(Collectors.toUnmodifiableSet());
+        this.active = on.stream().filter(r -> !r.needsFleet() || fleet != null).toList();
     }
 
     public List<Diagnostic> run(JsonDocument doc, JsonObject job, JsonString conditionString,
             ParseResult<Condition> condition) {
         JobContext context = new JobContext(doc, job, conditionString, condition, clock, config.limits(),
-                fleet, code -> config.severity(code, Severity.ERROR).isPresent()
-                        && rules.stream().anyMatch(r -> r.code().equals(code)));
+                fleet, enabled::contains);
         Findings findings = new Findings(config);
-        for (Rule rule : rules) {
-            if (config.severity(rule.code(), rule.defaultSeverity()).isEmpty()
-                    || (rule.needsFleet() && fleet == null)) {
-                continue;
-            }
+        for (Rule rule : active) {
             findings.begin(rule, conditionString);
             try {
                 rule.check(context, findings);
