@@ -3,11 +3,10 @@ package dev.hubjobs.rules;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonString;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,15 +38,46 @@ public final class StartTimeFormat extends Rule {
         if (!SHAPE.matcher(text).matches()) {
             return Optional.empty();
         }
+        // The shape fixes where each field stands: yyyy-MM-ddTHH:mm[:ss[.fffffffff]][Z|+HH:mm|-HH:mm].
         try {
-            if (text.endsWith("Z") || text.length() > 6 && (text.charAt(text.length() - 6) == '+'
-                    || text.charAt(text.length() - 6) == '-')) {
-                return Optional.of(new StartTime(OffsetDateTime.parse(text).toInstant(), true));
+            int n = text.length();
+            int i = 16;
+            int second = 0;
+            int nano = 0;
+            if (i < n && text.charAt(i) == ':') {
+                second = number(text, 17, 19);
+                i = 19;
+                if (i < n && text.charAt(i) == '.') {
+                    int start = ++i;
+                    while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                        i++;
+                    }
+                    nano = number(text, start, i) * (int) Math.pow(10, 9 - (i - start));
+                }
             }
-            return Optional.of(new StartTime(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC), false));
-        } catch (DateTimeParseException e) {
-            // The shape is right but the date is not (month 13, February 30, hour 24).
+            LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                    number(text, 11, 13), number(text, 14, 16), second, nano);
+            if (i == n) {
+                return Optional.of(new StartTime(local.toInstant(ZoneOffset.UTC), false));
+            }
+            ZoneOffset offset = ZoneOffset.UTC;
+            if (text.charAt(i) != 'Z') {
+                int sign = text.charAt(i) == '-' ? -1 : 1;
+                offset = ZoneOffset.ofHoursMinutes(sign * number(text, i + 1, i + 3), sign * number(text, i + 4, i + 6));
+            }
+            return Optional.of(new StartTime(local.toInstant(offset), true));
+        } catch (DateTimeException e) {
+            // The shape is right but the date is not (February 30, April 31).
             return Optional.empty();
         }
+    }
+
+    /** The decimal digits of {@code text[start, end)}, which the shape has checked. */
+    private static int number(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 }

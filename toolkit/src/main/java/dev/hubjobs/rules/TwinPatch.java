@@ -38,12 +38,29 @@ final class TwinPatch {
      * whether it holds a character that twin keys may not.
      */
     record Text(int utf8Bytes, boolean allToken, boolean forbiddenInKey) {
+
+        /** The usual twin name or value: token characters other than '.', so one byte each. */
+        private static final Text[] PLAIN = new Text[64];
+
+        static {
+            for (int n = 0; n < PLAIN.length; n++) {
+                PLAIN[n] = new Text(n, true, false);
+            }
+        }
+
         static Text of(String s) {
             int n = s.length();
+            int i = 0;
+            while (i < n && CharacterSet.isPlainToken(s.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                return n < PLAIN.length ? PLAIN[n] : new Text(n, true, false);
+            }
             int bytes = n;
             boolean allToken = true;
             boolean forbidden = false;
-            for (int i = 0; i < n; i++) {
+            for (; i < n; i++) {
                 char c = s.charAt(i);
                 if (!CharacterSet.isToken(c)) {
                     allToken = false;
@@ -131,7 +148,9 @@ final class TwinPatch {
     }
 
     private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, List<Node> out) {
-        for (Member m : o.members()) {
+        List<Member> members = o.members();
+        for (int i = 0; i < members.size(); i++) { // indexed: this walk is the twin rules' hot loop
+            Member m = members.get(i);
             if (depth == 0 && skippedAtTop != null && skippedAtTop.contains(m.key().value())) {
                 continue;
             }
@@ -144,7 +163,9 @@ final class TwinPatch {
         if (v instanceof JsonObject child) {
             walkObject(null, child, depth + 1, out);
         } else if (v instanceof JsonArray a) {
-            for (JsonValue e : a.elements()) {
+            List<JsonValue> elements = a.elements();
+            for (int i = 0; i < elements.size(); i++) {
+                JsonValue e = elements.get(i);
                 out.add(new Node(null, e, depth, null, text(e)));
                 walkValue(e, depth, out);
             }
