@@ -72,8 +72,38 @@ public sealed interface JsonValue {
      *
      * @param rawOffsets for each decoded UTF-16 unit, its offset from the span start; plus one
      *     final entry for the end of the content. Null when the string holds no escape.
+     * @param simple whether the value holds only ASCII letters, digits, {@code -}, {@code _} and
+     *     {@code .}, as most keys and values do: character-set rules need not look further. Found by
+     *     the parser's own scan; derived from the value when not given.
      */
-    record JsonString(String value, Style style, Span span, int[] rawOffsets) implements JsonValue {
+    record JsonString(String value, Style style, Span span, int[] rawOffsets, boolean simple) implements JsonValue {
+
+        public JsonString(String value, Style style, Span span, int[] rawOffsets) {
+            this(value, style, span, rawOffsets, isSimple(value));
+        }
+
+        private static final boolean[] SIMPLE = new boolean[128];
+
+        static {
+            for (char c = 0; c < SIMPLE.length; c++) {
+                SIMPLE[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '-' || c == '_' || c == '.';
+            }
+        }
+
+        /** Whether {@code c} may stand in a {@link #simple} string. */
+        static boolean isSimple(char c) {
+            return c < SIMPLE.length && SIMPLE[c];
+        }
+
+        private static boolean isSimple(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (!isSimple(value.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /** Offset in the document of UTF-16 offset {@code i} (0..length) of the decoded value. */
         public int documentOffset(int i) {

@@ -36,6 +36,14 @@ final class StrictJson {
     /** Objects with more members than this find duplicate keys by hashing instead of a scan. */
     private static final int SCAN_LIMIT = 8;
 
+    private static final boolean[] SIMPLE = new boolean[128];
+
+    static {
+        for (char c = 0; c < SIMPLE.length; c++) {
+            SIMPLE[c] = JsonString.isSimple(c);
+        }
+    }
+
     private final String text;
     /** The text's characters: indexing an array is what makes one pass cheap. */
     private final char[] chars;
@@ -165,11 +173,13 @@ final class StrictJson {
     private JsonString string() throws NotStrict {
         int start = pos;
         int i = start + 1;
+        boolean simple = true;
         while (i < length) {
             char c = chars[i];
             if (c == '"') {
                 pos = i + 1;
-                return new JsonString(text.substring(start + 1, i), Style.DOUBLE_QUOTED, Span.of(start, pos), null);
+                return new JsonString(text.substring(start + 1, i), Style.DOUBLE_QUOTED, Span.of(start, pos), null,
+                        simple);
             }
             if (c == '\\') {
                 return escapedString(start, i);
@@ -177,6 +187,7 @@ final class StrictJson {
             if (c < 0x20) {
                 throw NOT_STRICT;
             }
+            simple &= c < 128 && SIMPLE[c];
             i++;
         }
         throw NOT_STRICT;

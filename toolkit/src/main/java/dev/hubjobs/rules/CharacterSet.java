@@ -21,11 +21,6 @@ final class CharacterSet {
         return c < TOKEN.length && TOKEN[c];
     }
 
-    /** A token character that twin keys may also hold: any but '.'. */
-    static boolean isPlainToken(char c) {
-        return c != '.' && c < TOKEN.length && TOKEN[c];
-    }
-
     /** Characters the twin documentation forbids in keys: {@code .}, {@code $}, space and control characters. */
     static boolean isForbiddenInTwinKey(char c) {
         // Control characters (Unicode Cc) are U+0000-U+001F and U+007F-U+009F.

@@ -12,6 +12,8 @@ public final class ReservedWordSegment extends Rule {
 
     static final Set<String> RESERVED = Set.of("select", "top", "from", "where", "group", "by", "as", "and", "or",
             "not", "in", "nin", "true", "false", "null", "undefined", "order", "join", "value");
+    /** Longer segments cannot be reserved words, and need no lower-casing to tell. */
+    private static final int LONGEST = RESERVED.stream().mapToInt(String::length).max().orElse(0);
 
     public ReservedWordSegment() {
         super("HJ108", "ReservedWordSegment", Severity.WARNING,
@@ -25,7 +27,8 @@ public final class ReservedWordSegment extends Rule {
                 return;
             }
             for (Expr.Segment s : path.segments()) {
-                if (!s.quoted() && RESERVED.contains(s.name().toLowerCase(Locale.ROOT))) {
+                if (!s.quoted() && s.name().length() <= LONGEST
+                        && RESERVED.contains(s.name().toLowerCase(Locale.ROOT))) {
                     findings.reportInQuery(s.span(), "'" + s.name() + "' is a reserved word; the service wants it"
                             + " quoted as [[" + s.name() + "]] in a property path",
                             Fix.safe("Quote as [[" + s.name() + "]]",

@@ -48,19 +48,23 @@ final class TwinPatch {
             }
         }
 
+        /** Most strings are {@link JsonString#simple}: letters, digits, '-', '_', '.' are all tokens. */
+        static Text of(JsonString string) {
+            String s = string.value();
+            int n = s.length();
+            if (string.simple()) {
+                boolean dot = s.indexOf('.') >= 0;
+                return !dot && n < PLAIN.length ? PLAIN[n] : new Text(n, true, dot);
+            }
+            return of(s);
+        }
+
         static Text of(String s) {
             int n = s.length();
-            int i = 0;
-            while (i < n && CharacterSet.isPlainToken(s.charAt(i))) {
-                i++;
-            }
-            if (i == n) {
-                return n < PLAIN.length ? PLAIN[n] : new Text(n, true, false);
-            }
             int bytes = n;
             boolean allToken = true;
             boolean forbidden = false;
-            for (; i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (!CharacterSet.isToken(c)) {
                     allToken = false;
@@ -154,7 +158,7 @@ final class TwinPatch {
             if (depth == 0 && skippedAtTop != null && skippedAtTop.contains(m.key().value())) {
                 continue;
             }
-            out.add(new Node(m.key(), m.value(), depth, Text.of(m.key().value()), text(m.value())));
+            out.add(new Node(m.key(), m.value(), depth, Text.of(m.key()), text(m.value())));
             walkValue(m.value(), depth, out);
         }
     }
@@ -173,6 +177,6 @@ final class TwinPatch {
     }
 
     private static Text text(JsonValue v) {
-        return v instanceof JsonString s ? Text.of(s.value()) : null;
+        return v instanceof JsonString s ? Text.of(s) : null;
     }
 }

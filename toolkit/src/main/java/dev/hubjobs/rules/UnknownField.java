@@ -11,10 +11,10 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
 import dev.hubjobs.json.JsonText;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * HJ204: a field the service does not know, in the job, in {@code cloudToDeviceMethod}, or at the
@@ -28,23 +28,25 @@ public final class UnknownField extends Rule {
         super("HJ204", "UnknownField", Severity.ERROR, "unknown field (usually a misspelling)", true);
     }
 
+    private static final List<String> JOB_NAMES = JobFields.JOB_FIELDS.stream().map(JobFields.Field::name).toList();
+    private static final List<String> METHOD_NAMES =
+            JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name).toList();
+    /** desired/reported at the top of the patch are HJ303's (missing properties wrapper). */
+    private static final List<String> PATCH_NAMES = Stream.concat(
+            JobFields.TWIN_FIELDS.stream(), JobFields.PROPERTY_SECTIONS.stream()).toList();
+
     @Override
     public void check(JobContext job, Findings findings) {
         JsonObject o = job.object();
         Optional<JobType> type = JobFields.intendedType(o);
-        List<String> jobNames = JobFields.JOB_FIELDS.stream().map(JobFields.Field::name).toList();
-        checkObject(job, o, jobNames, "job", findings);
+        checkObject(job, o, JOB_NAMES, "job", findings);
         if (type.orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
                 && o.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method) {
-            checkObject(job, method, JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name).toList(),
-                    "cloudToDeviceMethod", findings);
+            checkObject(job, method, METHOD_NAMES, "cloudToDeviceMethod", findings);
         }
         if (type.orElse(JobType.SCHEDULE_UPDATE_TWIN) == JobType.SCHEDULE_UPDATE_TWIN
                 && o.get(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject twin) {
-            // desired/reported at the top of the patch are HJ303's (missing properties wrapper).
-            List<String> known = new ArrayList<>(JobFields.TWIN_FIELDS);
-            known.addAll(JobFields.PROPERTY_SECTIONS);
-            checkObject(job, twin, known, "updateTwin patch", findings);
+            checkObject(job, twin, PATCH_NAMES, "updateTwin patch", findings);
             if (twin.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
                 checkObject(job, properties, JobFields.PROPERTY_SECTIONS, "updateTwin.properties", findings);
             }
