@@ -49,6 +49,8 @@ public final class JobValidator {
     private final FleetFacts fleet;
     private final List<Rule> rules;
     private final Map<Path, ConfigFile.Loaded> configs = new ConcurrentHashMap<>();
+    /** Where each directory's configuration is, looked up once: a run over many files in few directories. */
+    private final Map<Path, Optional<Path>> configLocations = new ConcurrentHashMap<>();
     /** For the explicit (or default) configuration, which most inputs use. */
     private final RuleRunner defaultRunner;
 
@@ -100,12 +102,18 @@ public final class JobValidator {
         return result(Optional.of(file), doc, config);
     }
 
-    /** The configuration file that applies to {@code file}, loaded once, with its own findings. */
+    /**
+     * The configuration file that applies to {@code file}, with its own findings. Each directory's
+     * is found and loaded once: a validator takes configuration files as they were when first read.
+     */
     public Optional<ConfigFile.Loaded> configFor(Path file) {
         if (explicitConfig != null) {
             return Optional.empty();
         }
-        return ConfigFile.find(file).map(p -> configs.computeIfAbsent(p, q -> ConfigFile.load(q, Rules::isKnown)));
+        Path start = ConfigFile.searchStart(file);
+        Optional<Path> location = start == null ? Optional.empty()
+                : configLocations.computeIfAbsent(start, ConfigFile::findFrom);
+        return location.map(p -> configs.computeIfAbsent(p, q -> ConfigFile.load(q, Rules::isKnown)));
     }
 
     public List<Rule> rules() {

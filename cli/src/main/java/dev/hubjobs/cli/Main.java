@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,8 +19,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Validate, query and simulate Azure IoT Hub jobs before they run on real devices.",
-        subcommands = {ValidateCommand.class, MatchCommand.class, QueryCommand.class, DryRunCommand.class,
-            RulesCommand.class, SchemaCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit status: 0 no error, 1 error findings, 2 usage or internal error.",
@@ -65,6 +66,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs the command line with the given streams, {@code in} being what {@code -} reads. */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Main(in));
+        addSubcommands(cmd, args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExitCodeExceptionMapper(t -> USAGE);
@@ -97,6 +99,36 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The subcommands in the order the help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("validate", ValidateCommand::new);
+        m.put("match", MatchCommand::new);
+        m.put("query", QueryCommand::new);
+        m.put("dry-run", DryRunCommand::new);
+        m.put("rules", RulesCommand::new);
+        m.put("schema", SchemaCommand::new);
+        m.put("parse", ParseCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
+    /**
+     * picocli builds each command's model by reflection, which costs a short run more than its
+     * work: a command line that names a command gets that one only. Anything else (no command, a
+     * misspelt one, --help, help) gets them all, so usage, help and suggestions are complete.
+     */
+    private static void addSubcommands(CommandLine cmd, String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cmd.addSubcommand(first, SUBCOMMANDS.get(first).get());
+            return;
+        }
+        SUBCOMMANDS.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
     }
 
     InputStream stdin() {

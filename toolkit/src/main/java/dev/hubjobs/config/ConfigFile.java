@@ -41,10 +41,17 @@ public final class ConfigFile {
 
     /** The nearest {@code .hubjobs.json} in the directory of {@code file} or above it. */
     public static Optional<Path> find(Path file) {
+        return findFrom(searchStart(file));
+    }
+
+    /** Where the search for {@code file}'s configuration starts: the file's directory, or itself if it is one. */
+    public static Path searchStart(Path file) {
         Path dir = file.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            dir = dir.getParent();
-        }
+        return Files.isDirectory(dir) ? dir : dir.getParent();
+    }
+
+    /** The nearest configuration file in {@code dir} or above it. */
+    public static Optional<Path> findFrom(Path dir) {
         for (Path d = dir; d != null; d = d.getParent()) {
             Path candidate = d.resolve(NAME);
             if (Files.isRegularFile(candidate)) {

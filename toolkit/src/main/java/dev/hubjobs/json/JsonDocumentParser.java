@@ -53,18 +53,24 @@ public final class JsonDocumentParser {
     /** Deepest nesting of objects and arrays accepted. */
     public static final int MAX_DEPTH = 128;
 
-    private static final ExpectedTokens EXPECTED = new ExpectedTokens(JobJsonLexer.VOCABULARY, List.of(
-            ExpectedTokens.Group.of("<value>",
-                    new int[] {JobJsonLexer.LBRACE, JobJsonLexer.LBRACKET, JobJsonLexer.NUMBER},
-                    new int[] {JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING,
-                        JobJsonLexer.UNTERMINATED_STRING, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL,
-                        JobJsonLexer.PLACEHOLDER, JobJsonLexer.BAREWORD}),
-            ExpectedTokens.Group.of("<key>",
-                    new int[] {JobJsonLexer.STRING, JobJsonLexer.BAREWORD},
-                    new int[] {JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
-                        JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER})),
-            Map.of(JobJsonLexer.STRING, "<string>", JobJsonLexer.NUMBER, "<number>",
-                    JobJsonLexer.UNEXPECTED_CHARACTER, "<character>"));
+    /**
+     * How expected tokens are named in messages. In a holder of its own because it loads the
+     * generated lexer, whose start-up cost a valid document (read by the fast path) never pays.
+     */
+    private static final class Expected {
+        static final ExpectedTokens EXPECTED = new ExpectedTokens(JobJsonLexer.VOCABULARY, List.of(
+                ExpectedTokens.Group.of("<value>",
+                        new int[] {JobJsonLexer.LBRACE, JobJsonLexer.LBRACKET, JobJsonLexer.NUMBER},
+                        new int[] {JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING,
+                            JobJsonLexer.UNTERMINATED_STRING, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL,
+                            JobJsonLexer.PLACEHOLDER, JobJsonLexer.BAREWORD}),
+                ExpectedTokens.Group.of("<key>",
+                        new int[] {JobJsonLexer.STRING, JobJsonLexer.BAREWORD},
+                        new int[] {JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
+                            JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER})),
+                Map.of(JobJsonLexer.STRING, "<string>", JobJsonLexer.NUMBER, "<number>",
+                        JobJsonLexer.UNEXPECTED_CHARACTER, "<character>"));
+    }
 
     private JsonDocumentParser() {}
 
@@ -72,6 +78,12 @@ public final class JsonDocumentParser {
     public static JsonDocument parse(byte[] bytes) {
         if (bytes.length > MAX_SIZE) {
             return tooLarge("", bytes.length + " bytes");
+        }
+        // Valid UTF-8 decodes without a replacement character; only a file with one (invalid, or
+        // holding a real U+FFFD) needs the strict decoder to tell which.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return parse(text);
         }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -164,7 +176,7 @@ public final class JsonDocumentParser {
         } catch (ParseCancellationException sllFailed) {
             tokens.seek(0);
             parser.reset();
-            SyntaxErrorStrategy errors = new SyntaxErrorStrategy(EXPECTED::describe, "end of document");
+            SyntaxErrorStrategy errors = new SyntaxErrorStrategy(Expected.EXPECTED::describe, "end of document");
             parser.setErrorHandler(errors);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             tree = parser.document();

@@ -40,7 +40,10 @@ public final class QueryParser {
     /** How deeply parentheses, unary operators and expressions may nest. */
     public static final int MAX_DEPTH = 200;
 
-    private static final ExpectedTokens EXPECTED = expectedTokens();
+    /** In a holder: it loads the generated lexer, which conditions read by the fast path never need. */
+    private static final class Expected {
+        static final ExpectedTokens EXPECTED = expectedTokens();
+    }
 
     private QueryParser() {}
 
@@ -104,7 +107,7 @@ public final class QueryParser {
         } catch (ParseCancellationException sllFailed) {
             tokens.seek(0);
             parser.reset();
-            errors = new SyntaxErrorStrategy(EXPECTED::describe, "end of query");
+            errors = new SyntaxErrorStrategy(Expected.EXPECTED::describe, "end of query");
             parser.setErrorHandler(errors);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {

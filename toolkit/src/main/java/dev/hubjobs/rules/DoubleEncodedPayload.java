@@ -17,8 +17,10 @@ import java.io.IOException;
  */
 public final class DoubleEncodedPayload extends Rule {
 
-    /** Strict JSON: only what the device could have been meant to receive as JSON. */
-    private static final ObjectMapper STRICT = new ObjectMapper();
+    /** Strict JSON: what the device could have been meant to receive. In a holder: most jobs never need it. */
+    private static final class Strict {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public DoubleEncodedPayload() {
         super("HJ212", "DoubleEncodedPayload", Severity.WARNING,
@@ -39,7 +41,7 @@ public final class DoubleEncodedPayload extends Rule {
         }
         JsonNode node;
         try {
-            node = STRICT.readTree(text);
+            node = Strict.MAPPER.readTree(text);
         } catch (IOException e) {
             return;
         }

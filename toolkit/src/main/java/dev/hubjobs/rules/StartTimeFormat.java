@@ -8,15 +8,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * HJ207: {@code startTime} is not an ISO-8601 date-time ({@code 2026-11-23T08:00:00Z}). The service
  * rejects the job; SDKs write {@code Z}, an offset, or (Java v1) no zone at all.
  */
 public final class StartTimeFormat extends Rule {
-
-    private static final Pattern SHAPE = Pattern.compile(JobFields.START_TIME_PATTERN);
 
     /** A parsed start time; {@code zoned} is false when the text had neither Z nor an offset. */
     record StartTime(Instant instant, boolean zoned) {}
@@ -35,7 +32,7 @@ public final class StartTimeFormat extends Rule {
 
     /** The instant {@code text} names, offset-less times read as UTC as the service reads them. */
     static Optional<StartTime> parse(String text) {
-        if (!SHAPE.matcher(text).matches()) {
+        if (!hasShape(text)) {
             return Optional.empty();
         }
         // The shape fixes where each field stands: yyyy-MM-ddTHH:mm[:ss[.fffffffff]][Z|+HH:mm|-HH:mm].
@@ -70,6 +67,67 @@ public final class StartTimeFormat extends Rule {
             // The shape is right but the date is not (February 30, April 31).
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code text} matches {@link JobFields#START_TIME_PATTERN}, checked by position
+     * (the pattern stays the definition, for the schema; a test holds the two together).
+     */
+    static boolean hasShape(String text) {
+        int n = text.length();
+        if (n < 16 || !digits(text, 0, 4) || text.charAt(4) != '-' || !twoDigits(text, 5, '0', '1')
+                || text.charAt(7) != '-' || !twoDigits(text, 8, '0', '3') || text.charAt(10) != 'T'
+                || !twoDigits(text, 11, '0', '2') || text.charAt(13) != ':' || !twoDigits(text, 14, '0', '5')) {
+            return false;
+        }
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > 31 || number(text, 11, 13) > 23) {
+            return false;
+        }
+        int i = 16;
+        if (i < n && text.charAt(i) == ':') {
+            if (!twoDigits(text, i + 1, '0', '5')) {
+                return false;
+            }
+            i += 3;
+            if (i < n && text.charAt(i) == '.') {
+                int start = ++i;
+                while (i < n && i - start < 10 && digits(text, i, i + 1)) {
+                    i++;
+                }
+                if (i == start || i - start > 9) {
+                    return false;
+                }
+            }
+        }
+        if (i < n && text.charAt(i) == 'Z') {
+            i++;
+        } else if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            if (!twoDigits(text, i + 1, '0', '2') || number(text, i + 1, i + 3) > 23 || i + 3 >= n
+                    || text.charAt(i + 3) != ':' || !twoDigits(text, i + 4, '0', '5')) {
+                return false;
+            }
+            i += 6;
+        }
+        return i == n;
+    }
+
+    private static boolean digits(String text, int start, int end) {
+        if (end > text.length()) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two digits at {@code start}, the first within {@code low..high}. */
+    private static boolean twoDigits(String text, int start, char low, char high) {
+        return digits(text, start, start + 2) && text.charAt(start) >= low && text.charAt(start) <= high;
     }
 
     /** The decimal digits of {@code text[start, end)}, which the shape has checked. */

@@ -19,22 +19,23 @@ public final class TwinPatchEtag extends Rule {
         super("HJ302", "TwinPatchEtag", Severity.ERROR, "updateTwin.etag missing or not \"*\"", true);
     }
 
+    private static final String STAR = JsonText.quote(JobFields.FORCE_ETAG);
+
     @Override
     public void check(JobContext job, Findings findings) {
         job.twinPatch().patch().ifPresent(patch -> {
             JsonValue etag = patch.get(JobFields.ETAG).orElse(null);
-            String star = JsonText.quote(JobFields.FORCE_ETAG);
             if (etag == null) {
                 findings.report(Edits.openingBrace(patch),
                         "updateTwin has no etag; a twin-update job is a forced update and needs \"etag\": \"*\"",
                         Fix.safe("Insert \"etag\": \"*\"",
-                                Edits.insertFirst(job.document().text(), patch, "\"etag\": " + star)));
+                                Edits.insertFirst(job.document().text(), patch, "\"etag\": " + STAR)));
             } else if (!(etag instanceof JsonString s && s.value().equals(JobFields.FORCE_ETAG))) {
                 String found = etag instanceof JsonString s ? "'" + CharacterSet.abbreviate(s.value()) + "'"
                         : etag.typeName();
                 findings.report(etag.span(), "updateTwin.etag is " + found
                         + "; a twin-update job is a forced update that only accepts \"*\"",
-                        Fix.safe("Set etag to \"*\"", new TextEdit(etag.span(), star)));
+                        Fix.safe("Set etag to \"*\"", new TextEdit(etag.span(), STAR)));
             }
         });
     }

@@ -2,12 +2,15 @@ package dev.hubjobs.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubjobs.job.JobFields;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Reading a start time field by field gives what java.time's ISO parsers give, for every shape the rule accepts. */
@@ -27,6 +30,30 @@ class StartTimeFormatTest {
         assertThat(StartTimeFormat.parse("2026-02-30T00:00:00Z")).isEmpty();
         assertThat(StartTimeFormat.parse("2028-02-29T23:59:59.5-05:30")).isPresent();
         assertThat(StartTimeFormat.parse("2026-13-01T00:00:00Z")).isEmpty();
+    }
+
+    @Test
+    void theShapeCheckIsThePattern() {
+        Pattern pattern = Pattern.compile(JobFields.START_TIME_PATTERN);
+        Random random = new Random(13);
+        String noise = "0123456789-:T.Z+ zt";
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder(randomShape(random));
+            for (int k = random.nextInt(3); k > 0 && sb.length() > 0; k--) { // mutate a few characters
+                int at = random.nextInt(sb.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> sb.setCharAt(at, noise.charAt(random.nextInt(noise.length())));
+                    case 1 -> sb.deleteCharAt(at);
+                    default -> sb.insert(at, noise.charAt(random.nextInt(noise.length())));
+                }
+            }
+            String text = sb.toString();
+            assertThat(StartTimeFormat.hasShape(text)).as(text).isEqualTo(pattern.matcher(text).matches());
+        }
+        for (String text : List.of("", "2026-11-23T08:00", "2026-11-23T08:00:00.1234567890Z", "2026-11-23T24:00Z",
+                "2026-11-23T08:00+24:00", "2026-11-23T08:00+05", "2026-11-23t08:00Z", "2026-00-10T08:00Z")) {
+            assertThat(StartTimeFormat.hasShape(text)).as(text).isEqualTo(pattern.matcher(text).matches());
+        }
     }
 
     private static String randomShape(Random r) {
