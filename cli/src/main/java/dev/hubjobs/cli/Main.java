@@ -49,6 +49,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("validate")) {
+            Warmup.start(); // on another core, while picocli reads the command line
+        }
         // UTF-8 whatever the locale: JSON, SARIF and XML reports must be UTF-8, and messages quote
         // the user's text. stdout is buffered and flushed once at the end.
         PrintWriter out = new PrintWriter(new BufferedWriter(
