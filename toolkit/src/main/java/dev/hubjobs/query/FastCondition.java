@@ -762,99 +762,24 @@ final class FastCondition {
         return j + 1;
     }
 
-    /**
-     * The keyword type of the identifier at {@code [start, start + n)}, or IDENT. Keywords match
-     * in any case; the first letter and the length pick the few candidates.
-     */
+    /** Keywords (lower case) and the token type each one lexes as. */
+    private static final String[] KEYWORDS = {
+        "and", "or", "not", "in", "nin", "true", "false", "null", "undefined",
+        "devices", "modules", "jobs", "select", "top", "from", "where", "group", "by", "as"
+    };
+    private static final int[] KEYWORD_TYPES = {
+        AND, OR, NOT, IN, NIN, TRUE, FALSE, NULL, UNDEFINED,
+        WORD, WORD, WORD, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE
+    };
+
+    /** The keyword type of the identifier at {@code [start, start + n)}, or IDENT; keywords match in any case. */
     private int keyword(int start, int n) {
-        switch (text.charAt(start) | 0x20) {
-            case 'a' -> {
-                if (n == 3 && word(start, "and")) {
-                    return AND;
-                }
-                if (n == 2 && word(start, "as")) {
-                    return CLAUSE;
-                }
-            }
-            case 'b' -> {
-                if (n == 2 && word(start, "by")) {
-                    return CLAUSE;
-                }
-            }
-            case 'd' -> {
-                if (n == 7 && word(start, "devices")) {
-                    return WORD;
-                }
-            }
-            case 'f' -> {
-                if (n == 5 && word(start, "false")) {
-                    return FALSE;
-                }
-                if (n == 4 && word(start, "from")) {
-                    return CLAUSE;
-                }
-            }
-            case 'g' -> {
-                if (n == 5 && word(start, "group")) {
-                    return CLAUSE;
-                }
-            }
-            case 'i' -> {
-                if (n == 2 && word(start, "in")) {
-                    return IN;
-                }
-            }
-            case 'j' -> {
-                if (n == 4 && word(start, "jobs")) {
-                    return WORD;
-                }
-            }
-            case 'm' -> {
-                if (n == 7 && word(start, "modules")) {
-                    return WORD;
-                }
-            }
-            case 'n' -> {
-                if (n == 3 && word(start, "not")) {
-                    return NOT;
-                }
-                if (n == 3 && word(start, "nin")) {
-                    return NIN;
-                }
-                if (n == 4 && word(start, "null")) {
-                    return NULL;
-                }
-            }
-            case 'o' -> {
-                if (n == 2 && word(start, "or")) {
-                    return OR;
-                }
-            }
-            case 's' -> {
-                if (n == 6 && word(start, "select")) {
-                    return CLAUSE;
-                }
-            }
-            case 't' -> {
-                if (n == 4 && word(start, "true")) {
-                    return TRUE;
-                }
-                if (n == 3 && word(start, "top")) {
-                    return CLAUSE;
-                }
-            }
-            case 'u' -> {
-                if (n == 9 && word(start, "undefined")) {
-                    return UNDEFINED;
-                }
-            }
-            case 'w' -> {
-                if (n == 5 && word(start, "where")) {
-                    return CLAUSE;
-                }
-            }
-            default -> {
-                return IDENT;
+        if (n > 9) {
+            return IDENT; // longer than "undefined", the longest keyword
+        }
+        for (int k = 0; k < KEYWORDS.length; k++) {
+            if (KEYWORDS[k].length() == n && word(start, KEYWORDS[k])) {
+                return KEYWORD_TYPES[k];
             }
         }
         return IDENT;
