@@ -3,7 +3,6 @@ package dev.hubjobs.json;
 import dev.hubjobs.json.JsonValue.*;
 import dev.hubjobs.syntax.Escapes;
 import dev.hubjobs.text.Span;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +49,12 @@ final class StrictJson {
     private final int length;
     private int pos;
     private int depth;
+    /**
+     * The members and elements of the containers still open, innermost last: each container's
+     * become one exact-size immutable list when it closes, without a growing list per container.
+     */
+    private Object[] stack = new Object[64];
+    private int top;
 
     private StrictJson(String text) {
         this.text = text;
@@ -88,7 +93,7 @@ final class StrictJson {
     private JsonObject object() throws NotStrict {
         int start = pos++;
         enter();
-        List<Member> members = new ArrayList<>();
+        int mark = top;
         Set<String> keys = null;
         skipSpace();
         if (peek() == '}') {
@@ -100,19 +105,19 @@ final class StrictJson {
                 }
                 JsonString key = string();
                 String name = key.value();
-                if (members.size() == SCAN_LIMIT) {
+                if (top - mark == SCAN_LIMIT) {
                     keys = new HashSet<>();
-                    for (Member m : members) {
-                        keys.add(m.key().value());
+                    for (int i = mark; i < top; i++) {
+                        keys.add(((Member) stack[i]).key().value());
                     }
                 }
-                if (keys != null ? !keys.add(name) : isKey(members, name)) {
+                if (keys != null ? !keys.add(name) : isKey(mark, name)) {
                     throw NOT_STRICT; // the grammar path reports HJ004
                 }
                 skipSpace();
                 expect(':');
                 skipSpace();
-                members.add(new Member(key, value()));
+                push(new Member(key, value()));
                 skipSpace();
                 if (peek() == ',') {
                     pos++;
@@ -124,19 +129,19 @@ final class StrictJson {
             }
         }
         depth--;
-        return new JsonObject(members, Span.of(start, pos));
+        return new JsonObject(pop(mark), Span.of(start, pos));
     }
 
     private JsonArray array() throws NotStrict {
         int start = pos++;
         enter();
-        List<JsonValue> elements = new ArrayList<>();
+        int mark = top;
         skipSpace();
         if (peek() == ']') {
             pos++;
         } else {
             while (true) {
-                elements.add(value());
+                push(value());
                 skipSpace();
                 if (peek() == ',') {
                     pos++;
@@ -148,7 +153,7 @@ final class StrictJson {
             }
         }
         depth--;
-        return new JsonArray(elements, Span.of(start, pos));
+        return new JsonArray(pop(mark), Span.of(start, pos));
     }
 
     private void enter() throws NotStrict {
@@ -157,13 +162,29 @@ final class StrictJson {
         }
     }
 
-    private static boolean isKey(List<Member> members, String name) {
-        for (Member m : members) {
-            if (m.key().value().equals(name)) {
+    /** Whether the object whose members start at {@code mark} on the stack has the key {@code name}. */
+    private boolean isKey(int mark, String name) {
+        for (int i = mark; i < top; i++) {
+            if (((Member) stack[i]).key().value().equals(name)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private void push(Object memberOrElement) {
+        if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+        }
+        stack[top++] = memberOrElement;
+    }
+
+    /** The members or elements from {@code mark} up, as the immutable list their container keeps. */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> pop(int mark) {
+        List<T> list = (List<T>) List.of(Arrays.copyOfRange(stack, mark, top));
+        top = mark;
+        return list;
     }
 
     /**

@@ -21,7 +21,7 @@ public final class FieldNotForJobType extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         JsonObject o = job.object();
-        Optional<JobType> type = JobFields.intendedType(o);
+        Optional<JobType> type = job.intendedType();
         if (type.isEmpty()) {
             return;
         }

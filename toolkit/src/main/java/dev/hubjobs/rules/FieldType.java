@@ -28,7 +28,7 @@ public final class FieldType extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         JsonObject o = job.object();
-        Optional<JobType> type = JobFields.intendedType(o);
+        Optional<JobType> type = job.intendedType();
         // A field that does not belong to the job type is HJ205's; its type does not matter.
         String foreign = type.map(JobFields::foreignTo).orElse(null);
         checkFields(o, JobFields.JOB_FIELDS, foreign, findings);

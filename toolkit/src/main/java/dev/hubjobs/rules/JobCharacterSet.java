@@ -23,7 +23,7 @@ public final class JobCharacterSet extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (JobFields.intendedType(job.object()).orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
+        if (job.intendedType().orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
                 && job.field(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method
                 && method.get(JobFields.METHOD_NAME).orElse(null) instanceof JsonString name) {
             check(name, false, "methodName", findings);

@@ -32,6 +32,7 @@ public final class JobContext {
     private TwinPatch twinPatch;
     private List<Expr> conditionNodes;
     private Optional<StartTimeFormat.StartTime> startTime;
+    private Optional<JobType> intendedType;
     private final JsonString conditionString;
     private final ParseResult<Condition> condition;
     private final Clock clock;
@@ -85,10 +86,18 @@ public final class JobContext {
         return startTime;
     }
 
+    /** The type the job means, a near-miss corrected ({@link JobFields#intendedType}), read once for all rules. */
+    public Optional<JobType> intendedType() {
+        if (intendedType == null) {
+            intendedType = JobFields.intendedType(object);
+        }
+        return intendedType;
+    }
+
     /** The twin patch, walked once for all the twin rules. */
     TwinPatch twinPatch() {
         if (twinPatch == null) {
-            twinPatch = TwinPatch.of(object);
+            twinPatch = TwinPatch.of(object, intendedType());
         }
         return twinPatch;
     }

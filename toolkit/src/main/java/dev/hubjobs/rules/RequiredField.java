@@ -23,7 +23,7 @@ public final class RequiredField extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         JsonObject o = job.object();
-        Optional<JobType> type = JobFields.intendedType(o);
+        Optional<JobType> type = job.intendedType();
         List<String> required = new ArrayList<>(JobFields.REQUIRED);
         type.ifPresent(t -> required.addAll(JobFields.requiredFor(t)));
         for (String name : required) {

@@ -111,8 +111,8 @@ final class TwinPatch {
     }
 
     /** The patch of a twin job (or of a job whose type is unknown); a method job's is HJ205's. */
-    static TwinPatch of(JsonObject job) {
-        if (JobFields.intendedType(job).orElse(JobType.SCHEDULE_UPDATE_TWIN) != JobType.SCHEDULE_UPDATE_TWIN
+    static TwinPatch of(JsonObject job, Optional<JobType> intendedType) {
+        if (intendedType.orElse(JobType.SCHEDULE_UPDATE_TWIN) != JobType.SCHEDULE_UPDATE_TWIN
                 || !(job.get(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject patch)) {
             return NONE;
         }

@@ -38,7 +38,7 @@ public final class UnknownField extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         JsonObject o = job.object();
-        Optional<JobType> type = JobFields.intendedType(o);
+        Optional<JobType> type = job.intendedType();
         checkObject(job, o, JOB_NAMES, "job", findings);
         if (type.orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
                 && o.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method) {
