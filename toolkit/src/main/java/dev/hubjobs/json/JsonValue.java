@@ -72,9 +72,9 @@ public sealed interface JsonValue {
      *
      * @param rawOffsets for each decoded UTF-16 unit, its offset from the span start; plus one
      *     final entry for the end of the content. Null when the string holds no escape.
-     * @param simple whether the value holds only ASCII letters, digits, {@code -}, {@code _} and
-     *     {@code .}, as most keys and values do: character-set rules need not look further. Found by
-     *     the parser's own scan; derived from the value when not given.
+     * @param simple whether the value holds only ASCII letters, digits, {@code -} and {@code _}, as
+     *     most keys and values do: character-set rules need not look further. Found by the parser's
+     *     own scan; derived from the value when not given.
      */
     record JsonString(String value, Style style, Span span, int[] rawOffsets, boolean simple) implements JsonValue {
 
@@ -87,7 +87,7 @@ public sealed interface JsonValue {
         static {
             for (char c = 0; c < SIMPLE.length; c++) {
                 SIMPLE[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '-' || c == '_' || c == '.';
+                        || c == '-' || c == '_';
             }
         }
 

@@ -48,15 +48,13 @@ final class TwinPatch {
             }
         }
 
-        /** Most strings are {@link JsonString#simple}: letters, digits, '-', '_', '.' are all tokens. */
+        /** Most strings are {@link JsonString#simple}: letters, digits, '-' and '_' are tokens a key may hold. */
         static Text of(JsonString string) {
-            String s = string.value();
-            int n = s.length();
-            if (string.simple()) {
-                boolean dot = s.indexOf('.') >= 0;
-                return !dot && n < PLAIN.length ? PLAIN[n] : new Text(n, true, dot);
+            if (!string.simple()) {
+                return of(string.value());
             }
-            return of(s);
+            int n = string.value().length();
+            return n < PLAIN.length ? PLAIN[n] : new Text(n, true, false);
         }
 
         static Text of(String s) {
