@@ -58,7 +58,7 @@ class StartTimeFormatTest {
 
     private static String randomShape(Random r) {
         StringBuilder sb = new StringBuilder(String.format("%04d-%02d-%02dT%02d:%02d",
-                1970 + r.nextInt(100), 1 + r.nextInt(12), 1 + r.nextInt(31), r.nextInt(24), r.nextInt(60)));
+                r.nextBoolean() ? r.nextInt(10_000) : 1890 + r.nextInt(220), 1 + r.nextInt(12), 1 + r.nextInt(31), r.nextInt(24), r.nextInt(60)));
         if (r.nextInt(4) > 0) {
             sb.append(String.format(":%02d", r.nextInt(60)));
             if (r.nextBoolean()) {
