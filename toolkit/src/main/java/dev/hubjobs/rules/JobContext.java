@@ -21,24 +21,27 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What a rule sees of one job (one instance per job, used by one thread): the document, the job's JSON object (for spans), the typed
- * request, and the {@code queryCondition} parsed once for all rules.
+ * What a rule sees of one job: the document, the job's JSON object (for spans), the typed request,
+ * and the {@code queryCondition} parsed once for all rules. One instance per job, used by one
+ * thread; what several rules need (the twin patch, the condition's nodes, the start time, the
+ * intended type) is worked out on first use and kept.
  */
 public final class JobContext {
 
     private final JsonDocument document;
     private final JsonObject object;
-    private JobRequest request;
-    private TwinPatch twinPatch;
-    private List<Expr> conditionNodes;
-    private Optional<StartTimeFormat.StartTime> startTime;
-    private Optional<JobType> intendedType;
     private final JsonString conditionString;
     private final ParseResult<Condition> condition;
     private final Clock clock;
     private final Limits limits;
     private final FleetFacts fleet;
     private final Predicate<String> enabled;
+
+    private JobRequest request;
+    private TwinPatch twinPatch;
+    private List<Expr> conditionNodes;
+    private Optional<StartTimeFormat.StartTime> startTime;
+    private Optional<JobType> intendedType;
 
     JobContext(JsonDocument document, JsonObject object, JsonString conditionString,
             ParseResult<Condition> condition, Clock clock, Limits limits, FleetFacts fleet,
