@@ -6,8 +6,6 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.job.JobFields;
-import dev.hubjobs.job.JobType;
-import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import java.io.IOException;
 
@@ -29,10 +27,7 @@ public final class DoubleEncodedPayload extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (job.intendedType().orElse(JobType.SCHEDULE_DEVICE_METHOD)
-                        != JobType.SCHEDULE_DEVICE_METHOD
-                || !(job.field(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method)
-                || !(method.get(JobFields.PAYLOAD).orElse(null) instanceof JsonString payload)) {
+        if (!(job.method().flatMap(m -> m.get(JobFields.PAYLOAD)).orElse(null) instanceof JsonString payload)) {
             return;
         }
         String text = payload.value().strip();

@@ -97,6 +97,17 @@ public final class JobContext {
         return intendedType;
     }
 
+    /**
+     * The {@code cloudToDeviceMethod} object of a method job (or of a job whose type is unknown),
+     * the method rules' counterpart of {@link #twinPatch}; a twin job's is HJ205's.
+     */
+    public Optional<JsonObject> method() {
+        return intendedType().orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
+                && object.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject m
+                ? Optional.of(m)
+                : Optional.empty();
+    }
+
     /** The twin patch, walked once for all the twin rules. */
     TwinPatch twinPatch() {
         if (twinPatch == null) {

@@ -4,7 +4,6 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.job.JobFields;
-import dev.hubjobs.job.JobType;
 import dev.hubjobs.json.JsonValue.JsonNumber;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import java.math.BigDecimal;
@@ -24,9 +23,8 @@ public final class MethodTimeouts extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (job.intendedType().orElse(JobType.SCHEDULE_DEVICE_METHOD)
-                        != JobType.SCHEDULE_DEVICE_METHOD
-                || !(job.field(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method)) {
+        JsonObject method = job.method().orElse(null);
+        if (method == null) {
             return;
         }
         check(method, JobFields.RESPONSE_TIMEOUT, JobFields.RESPONSE_TIMEOUT_MIN, JobFields.RESPONSE_TIMEOUT_MAX,

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.job.JobJson;
-import dev.hubjobs.job.JobType;
 import dev.hubjobs.json.JsonValue;
-import dev.hubjobs.json.JsonValue.JsonObject;
 
 /**
  * HJ211: the method {@code payload} serializes to more than 128 KB, the direct-method request
@@ -20,12 +18,7 @@ public final class PayloadSize extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (job.intendedType().orElse(JobType.SCHEDULE_DEVICE_METHOD)
-                        != JobType.SCHEDULE_DEVICE_METHOD
-                || !(job.field(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method)) {
-            return;
-        }
-        JsonValue payload = method.get(JobFields.PAYLOAD).orElse(null);
+        JsonValue payload = job.method().flatMap(m -> m.get(JobFields.PAYLOAD)).orElse(null);
         if (payload == null) {
             return;
         }

@@ -31,8 +31,8 @@ public final class RequiredField extends Rule {
                 report(job, findings, o, name, skeleton(name, o, type), "job");
             }
         }
-        if (type.orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
-                && o.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method) {
+        JsonObject method = job.method().orElse(null);
+        if (method != null) {
             for (String name : JobFields.METHOD_REQUIRED) {
                 if (method.member(name).isEmpty()) {
                     report(job, findings, method, name, "\"\"", "cloudToDeviceMethod");

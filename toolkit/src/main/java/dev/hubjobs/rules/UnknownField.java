@@ -4,7 +4,6 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.job.JobFields;
-import dev.hubjobs.job.JobType;
 import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonArray;
 import dev.hubjobs.json.JsonValue.JsonObject;
@@ -37,15 +36,10 @@ public final class UnknownField extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        JsonObject o = job.object();
-        Optional<JobType> type = job.intendedType();
-        checkObject(job, o, JOB_NAMES, "job", findings);
-        if (type.orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
-                && o.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method) {
-            checkObject(job, method, METHOD_NAMES, "cloudToDeviceMethod", findings);
-        }
-        if (type.orElse(JobType.SCHEDULE_UPDATE_TWIN) == JobType.SCHEDULE_UPDATE_TWIN
-                && o.get(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject twin) {
+        checkObject(job, job.object(), JOB_NAMES, "job", findings);
+        job.method().ifPresent(method -> checkObject(job, method, METHOD_NAMES, "cloudToDeviceMethod", findings));
+        JsonObject twin = job.twinPatch().patch().orElse(null);
+        if (twin != null) {
             checkObject(job, twin, PATCH_NAMES, "updateTwin patch", findings);
             if (twin.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
                 checkObject(job, properties, JobFields.PROPERTY_SECTIONS, "updateTwin.properties", findings);
