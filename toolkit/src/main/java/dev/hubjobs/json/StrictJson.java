@@ -35,14 +35,6 @@ final class StrictJson {
     /** Objects with more members than this find duplicate keys by hashing instead of a scan. */
     private static final int SCAN_LIMIT = 8;
 
-    private static final boolean[] SIMPLE = new boolean[128];
-
-    static {
-        for (char c = 0; c < SIMPLE.length; c++) {
-            SIMPLE[c] = JsonString.isSimple(c);
-        }
-    }
-
     private final String text;
     /** The text's characters: indexing an array is what makes one pass cheap. */
     private final char[] chars;
@@ -208,7 +200,7 @@ final class StrictJson {
             if (c < 0x20) {
                 throw NOT_STRICT;
             }
-            simple &= c < 128 && SIMPLE[c];
+            simple &= JsonString.isSimple(c);
             i++;
         }
         throw NOT_STRICT;

@@ -38,22 +38,9 @@ public final class Exprs {
         while (!stack.isEmpty()) {
             Expr e = stack.pop();
             action.accept(e);
-            // Children pushed last-first so that they pop in text order; no list per node.
-            if (e instanceof Expr.Binary b) {
-                stack.push(b.right());
-                stack.push(b.left());
-            } else if (e instanceof Expr.Not n) {
-                stack.push(n.operand());
-            } else if (e instanceof Expr.Negate n) {
-                stack.push(n.operand());
-            } else if (e instanceof Expr.In in) {
-                stack.push(in.list());
-                stack.push(in.value());
-            } else {
-                List<Expr> children = children(e);
-                for (int i = children.size() - 1; i >= 0; i--) {
-                    stack.push(children.get(i));
-                }
+            List<Expr> children = children(e);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
             }
         }
     }

@@ -140,20 +140,25 @@ final class TwinPatch {
 
     private static Section section(String path, Member member, JsonObject content) {
         List<Node> nodes = new ArrayList<>();
-        walkObject(path.equals("tags") ? null : JobFields.SECTION_METADATA, content, 0, nodes);
+        walkObject(keptByService(path), content, 0, nodes);
         return new Section(path, member, content, List.copyOf(nodes));
     }
 
     /** {@code $metadata} and {@code $version} at the top of desired properties: kept by the service, HJ308's. */
     static boolean isMetadata(Section section, Member m) {
-        return section.path().equals("properties.desired") && JobFields.SECTION_METADATA.contains(m.key().value());
+        return keptByService(section.path()).contains(m.key().value());
+    }
+
+    /** The top-level keys of a section that the service keeps for itself. */
+    private static List<String> keptByService(String sectionPath) {
+        return sectionPath.equals("properties.desired") ? JobFields.SECTION_METADATA : List.of();
     }
 
     private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, List<Node> out) {
         List<Member> members = o.members();
         for (int i = 0; i < members.size(); i++) { // indexed: this walk is the twin rules' hot loop
             Member m = members.get(i);
-            if (depth == 0 && skippedAtTop != null && skippedAtTop.contains(m.key().value())) {
+            if (depth == 0 && skippedAtTop.contains(m.key().value())) {
                 continue;
             }
             out.add(new Node(m.key(), m.value(), depth, Text.of(m.key()), text(m.value())));
@@ -163,7 +168,7 @@ final class TwinPatch {
 
     private static void walkValue(JsonValue v, int depth, List<Node> out) {
         if (v instanceof JsonObject child) {
-            walkObject(null, child, depth + 1, out);
+            walkObject(List.of(), child, depth + 1, out);
         } else if (v instanceof JsonArray a) {
             List<JsonValue> elements = a.elements();
             for (int i = 0; i < elements.size(); i++) {
