@@ -36,8 +36,6 @@ final class StrictJson {
     private static final int SCAN_LIMIT = 8;
 
     private final String text;
-    /** The text's characters: indexing an array is what makes one pass cheap. */
-    private final char[] chars;
     private final int length;
     private int pos;
     private int depth;
@@ -50,8 +48,7 @@ final class StrictJson {
 
     private StrictJson(String text) {
         this.text = text;
-        this.chars = text.toCharArray();
-        this.length = chars.length;
+        this.length = text.length();
     }
 
     static Optional<JsonValue> tryParse(String text) {
@@ -70,7 +67,7 @@ final class StrictJson {
         if (pos >= length) {
             throw NOT_STRICT;
         }
-        char c = chars[pos];
+        char c = text.charAt(pos);
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
@@ -188,7 +185,7 @@ final class StrictJson {
         int i = start + 1;
         boolean simple = true;
         while (i < length) {
-            char c = chars[i];
+            char c = text.charAt(i);
             if (c == '"') {
                 pos = i + 1;
                 return new JsonString(text.substring(start + 1, i), Style.DOUBLE_QUOTED, Span.of(start, pos), null,
@@ -218,7 +215,7 @@ final class StrictJson {
             if (i >= length) {
                 throw NOT_STRICT;
             }
-            char c = chars[i];
+            char c = text.charAt(i);
             if (c == '"') {
                 break;
             }
@@ -230,7 +227,7 @@ final class StrictJson {
                 if (i + 1 >= length) {
                     throw NOT_STRICT;
                 }
-                char e = chars[i + 1];
+                char e = text.charAt(i + 1);
                 int simple = Escapes.simple(e);
                 if (simple >= 0) {
                     value.append((char) simple);
@@ -262,26 +259,26 @@ final class StrictJson {
     private JsonNumber number() throws NotStrict {
         int start = pos;
         int i = pos;
-        if (i < length && chars[i] == '-') {
+        if (i < length && text.charAt(i) == '-') {
             i++;
         }
-        if (i < length && chars[i] == '0') {
+        if (i < length && text.charAt(i) == '0') {
             i++;
         } else {
             i = digits(i);
         }
-        if (i < length && chars[i] == '.') {
+        if (i < length && text.charAt(i) == '.') {
             i = digits(i + 1);
         }
-        if (i < length && (chars[i] == 'e' || chars[i] == 'E')) {
+        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
             i++;
-            if (i < length && (chars[i] == '+' || chars[i] == '-')) {
+            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
                 i++;
             }
             i = digits(i);
         }
         // A number runs into the next token only through a delimiter; "01" or "1x" is not JSON.
-        if (i < length && !isDelimiter(chars[i])) {
+        if (i < length && !isDelimiter(text.charAt(i))) {
             throw NOT_STRICT;
         }
         pos = i;
@@ -291,7 +288,7 @@ final class StrictJson {
     /** The end of one or more digits starting at {@code i}. */
     private int digits(int i) throws NotStrict {
         int j = i;
-        while (j < length && chars[j] >= '0' && chars[j] <= '9') {
+        while (j < length && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
             j++;
         }
         if (j == i) {
@@ -306,7 +303,7 @@ final class StrictJson {
             throw NOT_STRICT;
         }
         pos += word.length();
-        if (pos < length && !isDelimiter(chars[pos])) {
+        if (pos < length && !isDelimiter(text.charAt(pos))) {
             throw NOT_STRICT; // "nullx", "true1"
         }
         return Span.of(start, pos);
@@ -320,7 +317,7 @@ final class StrictJson {
         if (pos >= length) {
             throw NOT_STRICT;
         }
-        return chars[pos];
+        return text.charAt(pos);
     }
 
     private void expect(char c) throws NotStrict {
@@ -333,15 +330,15 @@ final class StrictJson {
     /** Skips JSON white space and comments ({@code //} to the end of the line, {@code /* *}{@code /}). */
     private void skipSpace() throws NotStrict {
         while (pos < length) {
-            char c = chars[pos];
+            char c = text.charAt(pos);
             if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
                 pos++;
-            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '/') {
+            } else if (c == '/' && pos + 1 < length && text.charAt(pos + 1) == '/') {
                 pos += 2;
-                while (pos < length && chars[pos] != '\n' && chars[pos] != '\r') {
+                while (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
                     pos++;
                 }
-            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
+            } else if (c == '/' && pos + 1 < length && text.charAt(pos + 1) == '*') {
                 int close = text.indexOf("*/", pos + 2);
                 if (close < 0) {
                     throw NOT_STRICT;

@@ -8,6 +8,7 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -139,9 +140,9 @@ final class TwinPatch {
     }
 
     private static Section section(String path, Member member, JsonObject content) {
-        List<Node> nodes = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>(128); // sized for a typical patch: growing it costs more than the walk
         walkObject(keptByService(path), content, 0, nodes);
-        return new Section(path, member, content, List.copyOf(nodes));
+        return new Section(path, member, content, Collections.unmodifiableList(nodes));
     }
 
     /** {@code $metadata} and {@code $version} at the top of desired properties: kept by the service, HJ308's. */
