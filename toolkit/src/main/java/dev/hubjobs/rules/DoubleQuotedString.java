@@ -16,14 +16,14 @@ public final class DoubleQuotedString extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.conditionNodes().forEach(node -> {
-            if (node instanceof Expr.StringLiteral s && s.doubleQuoted()) {
+        for (Expr.StringLiteral s : job.conditionNodes(Expr.StringLiteral.class)) {
+            if (s.doubleQuoted()) {
                 StringBuilder single = new StringBuilder();
                 QueryFormatter.writeString(single, s.value(), '\'');
                 findings.reportInQuery(s.span(), "double-quoted string; single quotes are the documented form"
                         + " (double quotes have failed in some service paths)",
                         Fix.safe("Use single quotes", new TextEdit(s.span(), single.toString())));
             }
-        });
+        }
     }
 }

@@ -38,21 +38,24 @@ public final class EnumValueCase extends Rule {
         if (condition == null) {
             return;
         }
-        job.conditionNodes().forEach(node -> {
-            if (node instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NEQ)) {
+        for (Expr.Binary b : job.conditionNodes(Expr.Binary.class)) {
+            if (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NEQ) {
                 if (b.left() instanceof Expr.Path p && b.right() instanceof Expr.StringLiteral s) {
                     check(condition, p, s, findings);
                 } else if (b.right() instanceof Expr.Path p && b.left() instanceof Expr.StringLiteral s) {
                     check(condition, p, s, findings);
                 }
-            } else if (node instanceof Expr.In in && in.value() instanceof Expr.Path p) {
+            }
+        }
+        for (Expr.In in : job.conditionNodes(Expr.In.class)) {
+            if (in.value() instanceof Expr.Path p) {
                 for (Expr e : in.list().elements()) {
                     if (e instanceof Expr.StringLiteral s) {
                         check(condition, p, s, findings);
                     }
                 }
             }
-        });
+        }
     }
 
     private static void check(Condition condition, Expr.Path path, Expr.StringLiteral literal, Findings findings) {

@@ -19,22 +19,23 @@ public final class ImpossibleComparison extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.conditionNodes().forEach(node -> {
-            if (node instanceof Expr.Binary b && b.op().isComparison()) {
+        for (Expr.Binary b : job.conditionNodes(Expr.Binary.class)) {
+            if (b.op().isComparison()) {
                 checkOperands(b, findings);
-            } else if (node instanceof Expr.And and) {
-                checkConjunction(and, findings);
             }
-        });
+        }
+        for (Expr.And and : job.conditionNodes(Expr.And.class)) {
+            checkConjunction(and, findings);
+        }
     }
 
     private static void checkOperands(Expr.Binary b, Findings findings) {
-        for (Expr side : new Expr[] {b.left(), b.right()}) {
-            if (side instanceof Expr.ArrayLiteral) {
-                findings.reportInQuery(side.span(), "comparing with an array is never true; "
-                        + "to test membership write IN [...]");
-                return;
-            }
+        Expr array = b.left() instanceof Expr.ArrayLiteral ? b.left()
+                : b.right() instanceof Expr.ArrayLiteral ? b.right() : null;
+        if (array != null) {
+            findings.reportInQuery(array.span(), "comparing with an array is never true; "
+                    + "to test membership write IN [...]");
+            return;
         }
         String left = literalType(b.left());
         String right = literalType(b.right());
@@ -46,6 +47,10 @@ public final class ImpossibleComparison extends Rule {
 
     /** Within one AND, {@code p = 'x'} and {@code p = 1} cannot both hold. */
     private static void checkConjunction(Expr.And and, Findings findings) {
+        if (and.operands().stream().filter(o -> o instanceof Expr.Binary b && b.op() == Expr.BinaryOp.EQ)
+                .count() < 2) {
+            return; // a contradiction takes two equalities
+        }
         Map<String, String> typeByPath = new HashMap<>();
         for (Expr operand : and.operands()) {
             if (!(operand instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ) {

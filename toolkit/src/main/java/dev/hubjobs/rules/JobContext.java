@@ -16,7 +16,9 @@ import dev.hubjobs.query.ParseResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -40,6 +42,8 @@ public final class JobContext {
     private JobRequest request;
     private TwinPatch twinPatch;
     private List<Expr> conditionNodes;
+    /** {@link #conditionNodes(Class)} by kind, as the rules ask for them. */
+    private Map<Class<?>, List<?>> conditionNodesByKind;
     private Optional<StartTimeFormat.StartTime> startTime;
     private Optional<JobType> intendedType;
 
@@ -141,6 +145,27 @@ public final class JobContext {
             conditionNodes = Collections.unmodifiableList(nodes);
         }
         return conditionNodes;
+    }
+
+    /**
+     * The condition's nodes of one kind ({@code Expr.Call.class}, {@code Expr.Path.class}...) in
+     * text order, listed once per kind: most query rules look at one kind of node, and a
+     * condition holds few of each.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Expr> List<T> conditionNodes(Class<T> kind) {
+        if (conditionNodesByKind == null) {
+            conditionNodesByKind = new HashMap<>();
+        }
+        return (List<T>) conditionNodesByKind.computeIfAbsent(kind, k -> {
+            List<T> nodes = new ArrayList<>();
+            for (Expr node : conditionNodes()) {
+                if (kind.isInstance(node)) {
+                    nodes.add(kind.cast(node));
+                }
+            }
+            return nodes.isEmpty() ? List.of() : Collections.unmodifiableList(nodes);
+        });
     }
 
     public Optional<ParseResult<Condition>> conditionParse() {

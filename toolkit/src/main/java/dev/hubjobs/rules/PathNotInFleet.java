@@ -36,14 +36,14 @@ public final class PathNotInFleet extends Rule {
             return;
         }
         Set<String> reported = new HashSet<>();
-        job.conditionNodes().forEach(node -> {
-            if (!(node instanceof Expr.Path path) || path.collection() == Expr.Collection.JOBS) {
-                return;
+        for (Expr.Path path : job.conditionNodes(Expr.Path.class)) {
+            if (path.collection() == Expr.Collection.JOBS) {
+                continue;
             }
             String dotted = path.dotted();
             String lower = dotted.toLowerCase(Locale.ROOT);
             if (fleet.pathExists(lower) || !reported.add(lower)) {
-                return;
+                continue;
             }
             Span span = Span.of(path.first().span().start(), path.segments().get(path.segments().size() - 1).span().end());
             Optional<String> suggestion = Suggestions.closest(lower, fleet.paths());
@@ -55,6 +55,6 @@ public final class PathNotInFleet extends Rule {
                         Map.of("suggestions", List.of(suggestion.get())),
                         Fix.suggestion("Change to '" + suggestion.get() + "'", new TextEdit(span, suggestion.get())));
             }
-        });
+        }
     }
 }

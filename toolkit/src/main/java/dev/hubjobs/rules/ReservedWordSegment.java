@@ -22,10 +22,7 @@ public final class ReservedWordSegment extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.conditionNodes().forEach(node -> {
-            if (!(node instanceof Expr.Path path)) {
-                return;
-            }
+        for (Expr.Path path : job.conditionNodes(Expr.Path.class)) {
             for (Expr.Segment s : path.segments()) {
                 if (!s.quoted() && s.name().length() <= LONGEST
                         && RESERVED.contains(s.name().toLowerCase(Locale.ROOT))) {
@@ -35,6 +32,6 @@ public final class ReservedWordSegment extends Rule {
                                     new TextEdit(s.span(), "[[" + s.name() + "]]")));
                 }
             }
-        });
+        }
     }
 }

@@ -39,8 +39,24 @@ final class TwinFunctions {
 
     private TwinFunctions() {}
 
+    /**
+     * Names as conditions usually spell them, in capitals or in small letters, to their canonical
+     * form: most names need no new upper-case string.
+     */
+    private static final Map<String, String> USUAL_SPELLINGS = usualSpellings();
+
+    private static Map<String, String> usualSpellings() {
+        Map<String, String> spellings = new java.util.HashMap<>();
+        for (String name : ARITY.keySet()) {
+            spellings.put(name, name);
+            spellings.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        return Map.copyOf(spellings);
+    }
+
     static String canonical(String name) {
-        return name.toUpperCase(Locale.ROOT);
+        String usual = USUAL_SPELLINGS.get(name);
+        return usual != null ? usual : name.toUpperCase(Locale.ROOT);
     }
 
     static boolean usable(String name) {

@@ -13,12 +13,11 @@ public final class UndocumentedFunction extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.conditionNodes().forEach(node -> {
-            if (node instanceof Expr.Call call
-                    && TwinFunctions.UNDOCUMENTED.contains(TwinFunctions.canonical(call.name()))) {
+        for (Expr.Call call : job.conditionNodes(Expr.Call.class)) {
+            if (TwinFunctions.UNDOCUMENTED.contains(TwinFunctions.canonical(call.name()))) {
                 findings.reportInQuery(call.nameSpan(), call.name()
                         + " works in twin queries but is not documented for them; only IS_DEFINED is");
             }
-        });
+        }
     }
 }

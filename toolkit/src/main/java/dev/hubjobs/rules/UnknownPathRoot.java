@@ -37,9 +37,9 @@ public final class UnknownPathRoot extends Rule {
         if (condition == null || condition.source() == Source.JOBS) {
             return;
         }
-        job.conditionNodes().forEach(node -> {
-            if (!(node instanceof Expr.Path path) || path.collection() == Expr.Collection.JOBS) {
-                return;
+        for (Expr.Path path : job.conditionNodes(Expr.Path.class)) {
+            if (path.collection() == Expr.Collection.JOBS) {
+                continue;
             }
             Expr.Segment root = path.first();
             if (!containsIgnoreCase(TWIN_ROOTS_LOWER, root.name())) {
@@ -51,7 +51,7 @@ public final class UnknownPathRoot extends Rule {
                             "unknown properties section '" + section.name() + "'; twins have desired and reported");
                 }
             }
-        });
+        }
     }
 
     private static void report(Findings findings, Expr.Segment segment, List<String> candidates, String message) {

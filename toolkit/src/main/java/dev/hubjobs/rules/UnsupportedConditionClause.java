@@ -3,9 +3,7 @@ package dev.hubjobs.rules;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.Source;
-import java.util.Locale;
 import java.util.Set;
 
 /** HJ102: {@code FROM devices.jobs}, GROUP BY, aggregates or TOP in a job condition. */
@@ -30,11 +28,11 @@ public final class UnsupportedConditionClause extends Rule {
         }
         condition.groupBySpan().ifPresent(span -> findings.reportInQuery(span,
                 "GROUP BY is not allowed in a queryCondition; a job condition only selects devices"));
-        condition.expression().ifPresent(e -> Exprs.forEach(e, node -> {
-            if (node instanceof Expr.Call c && AGGREGATES.contains(c.name().toUpperCase(Locale.ROOT))) {
-                findings.reportInQuery(c.nameSpan(), "aggregate " + c.name().toUpperCase(Locale.ROOT)
+        for (Expr.Call c : job.conditionNodes(Expr.Call.class)) {
+            if (AGGREGATES.contains(TwinFunctions.canonical(c.name()))) {
+                findings.reportInQuery(c.nameSpan(), "aggregate " + TwinFunctions.canonical(c.name())
                         + "() is not allowed in a queryCondition; aggregates belong in SELECT queries");
             }
-        }));
+        }
     }
 }

@@ -18,13 +18,10 @@ public final class UnsupportedFunction extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.conditionNodes().forEach(node -> {
-            if (!(node instanceof Expr.Call call)) {
-                return;
-            }
+        for (Expr.Call call : job.conditionNodes(Expr.Call.class)) {
             String name = TwinFunctions.canonical(call.name());
             if (TwinFunctions.usable(name) || UnsupportedConditionClause.AGGREGATES.contains(name)) {
-                return;
+                continue;
             }
             String message = "function " + call.name() + " is not available in twin and job queries"
                     + " (documented: IS_DEFINED; accepted: STARTSWITH, ENDSWITH, IS_*)";
@@ -37,6 +34,6 @@ public final class UnsupportedFunction extends Rule {
                         Fix.suggestion("Change to " + suggestion.get(),
                                 new TextEdit(call.nameSpan(), suggestion.get())));
             }
-        });
+        }
     }
 }

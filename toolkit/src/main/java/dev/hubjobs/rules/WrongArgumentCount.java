@@ -12,19 +12,16 @@ public final class WrongArgumentCount extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        job.conditionNodes().forEach(node -> {
-            if (!(node instanceof Expr.Call call)) {
-                return;
-            }
+        for (Expr.Call call : job.conditionNodes(Expr.Call.class)) {
             int[] arity = TwinFunctions.ARITY.get(TwinFunctions.canonical(call.name()));
             int n = call.arguments().size();
             if (arity == null || (n >= arity[0] && n <= arity[1])) {
-                return;
+                continue;
             }
             String expected = arity[0] == arity[1] ? String.valueOf(arity[0])
                     : arity[1] == Integer.MAX_VALUE ? "at least " + arity[0] : arity[0] + " to " + arity[1];
             findings.reportInQuery(call.span(), call.name() + " takes " + expected + " argument"
                     + ("1".equals(expected) ? "" : "s") + ", not " + n);
-        });
+        }
     }
 }
