@@ -41,9 +41,7 @@ public final class JobContext {
 
     private JobRequest request;
     private TwinPatch twinPatch;
-    private List<Expr> conditionNodes;
-    /** {@link #conditionNodes(Class)} by kind, as the rules ask for them. */
-    private Map<Class<?>, List<?>> conditionNodesByKind;
+    private Map<Class<?>, List<Expr>> conditionNodes;
     private Optional<StartTimeFormat.StartTime> startTime;
     private Optional<JobType> intendedType;
 
@@ -135,37 +133,21 @@ public final class JobContext {
     }
 
     /**
-     * Every node of the parsed condition (GROUP BY paths included) in text order, listed once for
-     * all the query rules; empty when the condition has no tree.
-     */
-    public List<Expr> conditionNodes() {
-        if (conditionNodes == null) {
-            List<Expr> nodes = new ArrayList<>();
-            condition().ifPresent(c -> Exprs.forEach(c, nodes::add));
-            conditionNodes = Collections.unmodifiableList(nodes);
-        }
-        return conditionNodes;
-    }
-
-    /**
-     * The condition's nodes of one kind ({@code Expr.Call.class}, {@code Expr.Path.class}...) in
-     * text order, listed once per kind: most query rules look at one kind of node, and a
-     * condition holds few of each.
+     * The condition's nodes of one kind ({@code Expr.Call.class}, {@code Expr.Path.class}...: a
+     * node record, not an interface) in text order, GROUP BY paths included; empty when the
+     * condition has no tree. The nodes are sorted by kind in one walk for all the query rules, as
+     * each rule looks at one or two kinds and a condition holds few of each.
      */
     @SuppressWarnings("unchecked")
     public <T extends Expr> List<T> conditionNodes(Class<T> kind) {
-        if (conditionNodesByKind == null) {
-            conditionNodesByKind = new HashMap<>();
+        if (conditionNodes == null) {
+            Map<Class<?>, List<Expr>> byKind = new HashMap<>();
+            condition().ifPresent(c -> Exprs.forEach(c,
+                    node -> byKind.computeIfAbsent(node.getClass(), k -> new ArrayList<>(4)).add(node)));
+            byKind.replaceAll((k, nodes) -> Collections.unmodifiableList(nodes));
+            conditionNodes = byKind;
         }
-        return (List<T>) conditionNodesByKind.computeIfAbsent(kind, k -> {
-            List<T> nodes = new ArrayList<>();
-            for (Expr node : conditionNodes()) {
-                if (kind.isInstance(node)) {
-                    nodes.add(kind.cast(node));
-                }
-            }
-            return nodes.isEmpty() ? List.of() : Collections.unmodifiableList(nodes);
-        });
+        return (List<T>) conditionNodes.getOrDefault(kind, List.of());
     }
 
     public Optional<ParseResult<Condition>> conditionParse() {
