@@ -27,6 +27,9 @@ public final class JobCharacterSet extends Rule {
         // Leave to HJ304 what it reports, unless it does not run.
         boolean keyRuleRuns = job.isEnabled("HJ304");
         for (TwinPatch.Section section : job.twinPatch().sections()) {
+            if (section.summary().allToken()) {
+                continue;
+            }
             for (TwinPatch.Node node : section.nodes()) {
                 if (node.key() != null && !node.keyText().allToken()) {
                     check(node.key(), keyRuleRuns, "key", findings);

@@ -19,6 +19,9 @@ public final class TwinDepth extends Rule {
     public void check(JobContext job, Findings findings) {
         int max = job.limits().maxTwinDepth();
         for (TwinPatch.Section section : job.twinPatch().sections()) {
+            if (section.summary().deepestObject() < max) {
+                continue;
+            }
             for (TwinPatch.Node node : section.nodes()) {
                 if (node.value() instanceof JsonObject && node.depth() == max) {
                     findings.report(node.key() != null ? node.key().span() : node.value().span(),

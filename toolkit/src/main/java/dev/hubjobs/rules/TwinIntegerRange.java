@@ -13,6 +13,8 @@ public final class TwinIntegerRange extends Rule {
 
     public static final long MIN = -4503599627370496L;
     public static final long MAX = 4503599627370495L;
+    /** Fifteen characters hold at most fifteen digits, always in range: shorter numbers need no decimal. */
+    private static final int ALWAYS_IN_RANGE = 15;
 
     public TwinIntegerRange() {
         super("HJ307", "TwinIntegerRange", Severity.ERROR,
@@ -22,9 +24,11 @@ public final class TwinIntegerRange extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         for (TwinPatch.Section section : job.twinPatch().sections()) {
+            if (section.summary().longestNumber() <= ALWAYS_IN_RANGE) {
+                continue;
+            }
             for (TwinPatch.Node node : section.nodes()) {
-                // Fifteen characters hold at most fifteen digits, always in range: no decimal needed.
-                if (node.value() instanceof JsonNumber n && n.text().length() > 15 && n.isIntegral()) {
+                if (node.value() instanceof JsonNumber n && n.text().length() > ALWAYS_IN_RANGE && n.isIntegral()) {
                     BigDecimal v = n.decimal();
                     if (v.compareTo(BigDecimal.valueOf(MIN)) < 0 || v.compareTo(BigDecimal.valueOf(MAX)) > 0) {
                         findings.report(n.span(), "integer " + n.text() + " is outside the twin range " + MIN

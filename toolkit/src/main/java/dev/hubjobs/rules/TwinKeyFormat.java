@@ -20,6 +20,9 @@ public final class TwinKeyFormat extends Rule {
     public void check(JobContext job, Findings findings) {
         int max = job.limits().maxTwinKeyBytes();
         for (TwinPatch.Section section : job.twinPatch().sections()) {
+            if (section.summary().longestKey() <= max && !section.summary().forbiddenInKey()) {
+                continue;
+            }
             for (TwinPatch.Node node : section.nodes()) {
                 if (node.key() != null) {
                     check(node.key(), node.keyText(), max, findings);

@@ -19,11 +19,95 @@ import java.util.Optional;
 final class TwinPatch {
 
     /**
-     * {@code tags} or {@code properties.desired}: the sections a job may change, with every
-     * key/value and array element below them in document order ({@code $metadata} and
-     * {@code $version} at the top of desired properties left out).
+     * {@code tags} or {@code properties.desired}: the sections a job may change. {@link #summary}
+     * says at once what the whole section holds, so that a rule can see that none of its nodes
+     * can be wrong without looking at them; {@link #nodes} lists every key/value and array element
+     * below the section in document order ({@code $metadata} and {@code $version} at the top of
+     * desired properties left out), made on first use: a clean patch never needs them.
      */
-    record Section(String path, Member member, JsonObject content, List<Node> nodes) {}
+    static final class Section {
+        private final String path;
+        private final Member member;
+        private final JsonObject content;
+        private final Summary summary;
+        private List<Node> nodes;
+
+        private Section(String path, Member member, JsonObject content) {
+            this.path = path;
+            this.member = member;
+            this.content = content;
+            Summary.Builder summary = new Summary.Builder();
+            walkObject(keptByService(path), content, 0, summary, null);
+            this.summary = summary.build();
+        }
+
+        String path() {
+            return path;
+        }
+
+        Member member() {
+            return member;
+        }
+
+        JsonObject content() {
+            return content;
+        }
+
+        Summary summary() {
+            return summary;
+        }
+
+        List<Node> nodes() {
+            if (nodes == null) {
+                List<Node> list = new ArrayList<>();
+                walkObject(keptByService(path), content, 0, null, list);
+                nodes = Collections.unmodifiableList(list);
+            }
+            return nodes;
+        }
+    }
+
+    /**
+     * What a section holds, over all its nodes: {@code bytes} as the service counts them
+     * ({@link TwinPatch#bytes}), the longest key and string in UTF-8 bytes, whether
+     * every key and string is in the HTTP token set, whether a key holds a character twin keys may
+     * not, the depth of the deepest object (-1 without one) and the longest number as written.
+     */
+    record Summary(long bytes, int longestKey, int longestString, boolean allToken, boolean forbiddenInKey,
+            int deepestObject, int longestNumber) {
+
+        private static final class Builder {
+            private long bytes;
+            private int longestKey;
+            private int longestString;
+            private boolean allToken = true;
+            private boolean forbiddenInKey;
+            private int deepestObject = -1;
+            private int longestNumber;
+
+            void add(Text key, JsonValue value, Text valueText, int depth) {
+                bytes += TwinPatch.bytes(key, value, valueText);
+                if (key != null) {
+                    longestKey = Math.max(longestKey, key.utf8Bytes());
+                    allToken &= key.allToken();
+                    forbiddenInKey |= key.forbiddenInKey();
+                }
+                if (valueText != null) {
+                    longestString = Math.max(longestString, valueText.utf8Bytes());
+                    allToken &= valueText.allToken();
+                } else if (value instanceof JsonValue.JsonNumber n) {
+                    longestNumber = Math.max(longestNumber, n.text().length());
+                } else if (value instanceof JsonObject) {
+                    deepestObject = Math.max(deepestObject, depth);
+                }
+            }
+
+            Summary build() {
+                return new Summary(bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject,
+                        longestNumber);
+            }
+        }
+    }
 
     /**
      * A key and its value, or an array element ({@code key} null), inside a section. {@code depth}
@@ -31,7 +115,11 @@ final class TwinPatch {
      * {@code keyText} and {@code valueText} are what one scan of the key and of a string value
      * found (null when there is no key or the value is not a string).
      */
-    record Node(JsonString key, JsonValue value, int depth, Text keyText, Text valueText) {}
+    record Node(JsonString key, JsonValue value, int depth, Text keyText, Text valueText) {
+        long bytes() {
+            return TwinPatch.bytes(keyText, value, valueText);
+        }
+    }
 
     /**
      * What the twin rules need to know of a key or string, found in one scan that HJ301, HJ304
@@ -87,16 +175,17 @@ final class TwinPatch {
         }
     }
 
-    /** Bytes the service counts for a scalar: a string its UTF-8, a number 8, a boolean 4. */
-    static long scalarSize(Node node) {
-        if (node.valueText() != null) {
-            return node.valueText().utf8Bytes();
-        } else if (node.value() instanceof JsonValue.JsonNumber) {
-            return 8;
-        } else if (node.value() instanceof JsonValue.JsonBoolean) {
-            return 4;
+    /** Bytes the service counts for a node: its key's UTF-8, and for a scalar, a string's UTF-8, 8 for a number, 4 for a boolean. */
+    static long bytes(Text key, JsonValue value, Text valueText) {
+        long bytes = key != null ? key.utf8Bytes() : 0;
+        if (valueText != null) {
+            return bytes + valueText.utf8Bytes();
+        } else if (value instanceof JsonValue.JsonNumber) {
+            return bytes + 8;
+        } else if (value instanceof JsonValue.JsonBoolean) {
+            return bytes + 4;
         }
-        return 0;
+        return bytes;
     }
 
     private static final TwinPatch NONE = new TwinPatch(null, List.of());
@@ -118,13 +207,13 @@ final class TwinPatch {
         List<Section> sections = new ArrayList<>(2);
         patch.member(JobFields.TAGS).ifPresent(m -> {
             if (m.value() instanceof JsonObject o) {
-                sections.add(section("tags", m, o));
+                sections.add(new Section("tags", m, o));
             }
         });
         if (patch.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
             properties.member(JobFields.DESIRED).ifPresent(m -> {
                 if (m.value() instanceof JsonObject o) {
-                    sections.add(section("properties.desired", m, o));
+                    sections.add(new Section("properties.desired", m, o));
                 }
             });
         }
@@ -139,12 +228,6 @@ final class TwinPatch {
         return sections;
     }
 
-    private static Section section(String path, Member member, JsonObject content) {
-        List<Node> nodes = new ArrayList<>(128); // sized for a typical patch: growing it costs more than the walk
-        walkObject(keptByService(path), content, 0, nodes);
-        return new Section(path, member, content, Collections.unmodifiableList(nodes));
-    }
-
     /** {@code $metadata} and {@code $version} at the top of desired properties: kept by the service, HJ308's. */
     static boolean isMetadata(Section section, Member m) {
         return keptByService(section.path()).contains(m.key().value());
@@ -155,27 +238,33 @@ final class TwinPatch {
         return sectionPath.equals("properties.desired") ? JobFields.SECTION_METADATA : List.of();
     }
 
-    private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, List<Node> out) {
+    /** Walks {@code o} into {@code summary} or into {@code nodes}, whichever is given. */
+    private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, Summary.Builder summary,
+            List<Node> nodes) {
         List<Member> members = o.members();
         for (int i = 0; i < members.size(); i++) { // indexed: this walk is the twin rules' hot loop
             Member m = members.get(i);
             if (depth == 0 && skippedAtTop.contains(m.key().value())) {
                 continue;
             }
-            out.add(new Node(m.key(), m.value(), depth, Text.of(m.key()), text(m.value())));
-            walkValue(m.value(), depth, out);
+            visit(m.key(), m.value(), depth, summary, nodes);
         }
     }
 
-    private static void walkValue(JsonValue v, int depth, List<Node> out) {
-        if (v instanceof JsonObject child) {
-            walkObject(List.of(), child, depth + 1, out);
-        } else if (v instanceof JsonArray a) {
+    private static void visit(JsonString key, JsonValue value, int depth, Summary.Builder summary, List<Node> nodes) {
+        Text keyText = key == null ? null : Text.of(key);
+        Text valueText = text(value);
+        if (summary != null) {
+            summary.add(keyText, value, valueText, depth);
+        } else {
+            nodes.add(new Node(key, value, depth, keyText, valueText));
+        }
+        if (value instanceof JsonObject child) {
+            walkObject(List.of(), child, depth + 1, summary, nodes);
+        } else if (value instanceof JsonArray a) {
             List<JsonValue> elements = a.elements();
             for (int i = 0; i < elements.size(); i++) {
-                JsonValue e = elements.get(i);
-                out.add(new Node(null, e, depth, null, text(e)));
-                walkValue(e, depth, out);
+                visit(null, elements.get(i), depth, summary, nodes);
             }
         }
     }

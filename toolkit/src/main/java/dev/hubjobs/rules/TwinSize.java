@@ -20,31 +20,37 @@ public final class TwinSize extends Rule {
     public void check(JobContext job, Findings findings) {
         Limits limits = job.limits();
         for (TwinPatch.Section section : job.twinPatch().sections()) {
-            // The nodes are in document order: a property is its key and every node up to the next one.
-            long total = 0;
-            JsonString property = null;
-            long size = 0;
-            for (TwinPatch.Node node : section.nodes()) {
-                if (node.depth() == 0 && node.key() != null) {
-                    checkProperty(property, size, limits, findings);
-                    total += size;
-                    property = node.key();
-                    size = 0;
-                }
-                size += (node.key() != null ? node.keyText().utf8Bytes() : 0) + TwinPatch.scalarSize(node);
-                if (node.valueText() != null && node.valueText().utf8Bytes() > limits.maxStringBytes()) {
-                    findings.report(node.value().span(), "string of " + node.valueText().utf8Bytes()
-                            + " bytes; twin strings may be at most " + limits.maxStringBytes());
-                }
+            TwinPatch.Summary summary = section.summary();
+            // No property is larger than its section, no string longer than the longest: most
+            // patches need no closer look.
+            if (summary.bytes() > limits.maxPropertyBytes() || summary.longestString() > limits.maxStringBytes()) {
+                checkNodes(section, limits, findings);
             }
-            checkProperty(property, size, limits, findings);
-            total += size;
             int sectionLimit = section.path().equals("tags") ? limits.maxTagsBytes() : limits.maxDesiredBytes();
-            if (total > sectionLimit) {
-                findings.report(section.member().key().span(), section.path() + " is " + total
+            if (summary.bytes() > sectionLimit) {
+                findings.report(section.member().key().span(), section.path() + " is " + summary.bytes()
                         + " bytes; the limit is " + sectionLimit);
             }
         }
+    }
+
+    private static void checkNodes(TwinPatch.Section section, Limits limits, Findings findings) {
+        // The nodes are in document order: a property is its key and every node up to the next one.
+        JsonString property = null;
+        long size = 0;
+        for (TwinPatch.Node node : section.nodes()) {
+            if (node.depth() == 0 && node.key() != null) {
+                checkProperty(property, size, limits, findings);
+                property = node.key();
+                size = 0;
+            }
+            size += node.bytes();
+            if (node.valueText() != null && node.valueText().utf8Bytes() > limits.maxStringBytes()) {
+                findings.report(node.value().span(), "string of " + node.valueText().utf8Bytes()
+                        + " bytes; twin strings may be at most " + limits.maxStringBytes());
+            }
+        }
+        checkProperty(property, size, limits, findings);
     }
 
     private static void checkProperty(JsonString key, long size, Limits limits, Findings findings) {
