@@ -37,7 +37,7 @@ final class TwinPatch {
             this.member = member;
             this.content = content;
             Summary.Builder summary = new Summary.Builder();
-            walkObject(keptByService(path), content, 0, summary, null);
+            summary.object(keptByService(path), content, 0);
             this.summary = summary.build();
         }
 
@@ -60,7 +60,7 @@ final class TwinPatch {
         List<Node> nodes() {
             if (nodes == null) {
                 List<Node> list = new ArrayList<>();
-                walkObject(keptByService(path), content, 0, null, list);
+                walkObject(keptByService(path), content, 0, list);
                 nodes = Collections.unmodifiableList(list);
             }
             return nodes;
@@ -85,20 +85,54 @@ final class TwinPatch {
             private int deepestObject = -1;
             private int longestNumber;
 
-            void add(Text key, JsonValue value, Text valueText, int depth) {
-                bytes += TwinPatch.bytes(key, value, valueText);
-                if (key != null) {
-                    longestKey = Math.max(longestKey, key.utf8Bytes());
-                    allToken &= key.allToken();
-                    forbiddenInKey |= key.forbiddenInKey();
+            void object(List<String> skippedAtTop, JsonObject o, int depth) {
+                List<Member> members = o.members();
+                for (int i = 0; i < members.size(); i++) {
+                    Member m = members.get(i);
+                    JsonString key = m.key();
+                    if (depth == 0 && skippedAtTop.contains(key.value())) {
+                        continue;
+                    }
+                    // A simple string is as many bytes as characters, all tokens a key may hold:
+                    // no Text needed, which on this walk over every node is worth saying twice.
+                    if (key.simple()) {
+                        bytes += key.value().length();
+                        longestKey = Math.max(longestKey, key.value().length());
+                    } else {
+                        Text text = Text.of(key.value());
+                        bytes += text.utf8Bytes();
+                        longestKey = Math.max(longestKey, text.utf8Bytes());
+                        allToken &= text.allToken();
+                        forbiddenInKey |= text.forbiddenInKey();
+                    }
+                    value(m.value(), depth);
                 }
-                if (valueText != null) {
-                    longestString = Math.max(longestString, valueText.utf8Bytes());
-                    allToken &= valueText.allToken();
-                } else if (value instanceof JsonValue.JsonNumber n) {
-                    longestNumber = Math.max(longestNumber, n.text().length());
-                } else if (value instanceof JsonObject) {
+            }
+
+            void value(JsonValue value, int depth) {
+                if (value instanceof JsonString s) {
+                    if (s.simple()) {
+                        bytes += s.value().length();
+                        longestString = Math.max(longestString, s.value().length());
+                    } else {
+                        Text text = Text.of(s.value());
+                        bytes += text.utf8Bytes();
+                        longestString = Math.max(longestString, text.utf8Bytes());
+                        allToken &= text.allToken();
+                    }
+                } else if (value instanceof JsonValue.JsonNumber number) {
+                    bytes += NUMBER_BYTES;
+                    longestNumber = Math.max(longestNumber, number.text().length());
+                } else if (value instanceof JsonValue.JsonBoolean) {
+                    bytes += BOOLEAN_BYTES;
+                } else if (value instanceof JsonObject o) {
                     deepestObject = Math.max(deepestObject, depth);
+                    object(List.of(), o, depth + 1);
+                } else if (value instanceof JsonArray a) {
+                    List<JsonValue> elements = a.elements();
+                    for (int i = 0; i < elements.size(); i++) {
+                        value(elements.get(i), depth);
+                    }
                 }
             }
 
@@ -181,12 +215,15 @@ final class TwinPatch {
         if (valueText != null) {
             return bytes + valueText.utf8Bytes();
         } else if (value instanceof JsonValue.JsonNumber) {
-            return bytes + 8;
+            return bytes + NUMBER_BYTES;
         } else if (value instanceof JsonValue.JsonBoolean) {
-            return bytes + 4;
+            return bytes + BOOLEAN_BYTES;
         }
         return bytes;
     }
+
+    private static final int NUMBER_BYTES = 8;
+    private static final int BOOLEAN_BYTES = 4;
 
     private static final TwinPatch NONE = new TwinPatch(null, List.of());
 
@@ -238,33 +275,25 @@ final class TwinPatch {
         return sectionPath.equals("properties.desired") ? JobFields.SECTION_METADATA : List.of();
     }
 
-    /** Walks {@code o} into {@code summary} or into {@code nodes}, whichever is given. */
-    private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, Summary.Builder summary,
-            List<Node> nodes) {
+    private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, List<Node> nodes) {
         List<Member> members = o.members();
-        for (int i = 0; i < members.size(); i++) { // indexed: this walk is the twin rules' hot loop
+        for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             if (depth == 0 && skippedAtTop.contains(m.key().value())) {
                 continue;
             }
-            visit(m.key(), m.value(), depth, summary, nodes);
+            visit(m.key(), m.value(), depth, nodes);
         }
     }
 
-    private static void visit(JsonString key, JsonValue value, int depth, Summary.Builder summary, List<Node> nodes) {
-        Text keyText = key == null ? null : Text.of(key);
-        Text valueText = text(value);
-        if (summary != null) {
-            summary.add(keyText, value, valueText, depth);
-        } else {
-            nodes.add(new Node(key, value, depth, keyText, valueText));
-        }
+    private static void visit(JsonString key, JsonValue value, int depth, List<Node> nodes) {
+        nodes.add(new Node(key, value, depth, key == null ? null : Text.of(key), text(value)));
         if (value instanceof JsonObject child) {
-            walkObject(List.of(), child, depth + 1, summary, nodes);
+            walkObject(List.of(), child, depth + 1, nodes);
         } else if (value instanceof JsonArray a) {
             List<JsonValue> elements = a.elements();
             for (int i = 0; i < elements.size(); i++) {
-                visit(null, elements.get(i), depth, summary, nodes);
+                visit(null, elements.get(i), depth, nodes);
             }
         }
     }
