@@ -93,8 +93,8 @@ final class TwinPatch {
                     if (depth == 0 && skippedAtTop.contains(key.value())) {
                         continue;
                     }
-                    // A simple string is as many bytes as characters, all tokens a key may hold:
-                    // no Text needed, which on this walk over every node is worth saying twice.
+                    // Most keys and strings are simple: as many bytes as characters, all tokens a
+                    // key may hold. They are counted without a Text, as this walk visits every node.
                     if (key.simple()) {
                         bytes += key.value().length();
                         longestKey = Math.max(longestKey, key.value().length());
