@@ -772,12 +772,27 @@ final class FastCondition {
         WORD, WORD, WORD, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE
     };
 
+    /** For each letter a to z, the indexes in {@link #KEYWORDS} of the keywords it starts: at most three. */
+    private static final int[][] KEYWORDS_BY_LETTER = new int[26][];
+
+    static {
+        for (int letter = 0; letter < 26; letter++) {
+            char first = (char) ('a' + letter);
+            KEYWORDS_BY_LETTER[letter] = java.util.stream.IntStream.range(0, KEYWORDS.length)
+                    .filter(k -> KEYWORDS[k].charAt(0) == first).toArray();
+        }
+    }
+
     /** The keyword type of the identifier at {@code [start, start + n)}, or IDENT; keywords match in any case. */
     private int keyword(int start, int n) {
         if (n > 9) {
             return IDENT; // longer than "undefined", the longest keyword
         }
-        for (int k = 0; k < KEYWORDS.length; k++) {
+        int letter = (text.charAt(start) | 0x20) - 'a'; // out of range for '_', '$' and digits
+        if (letter < 0 || letter >= KEYWORDS_BY_LETTER.length) {
+            return IDENT;
+        }
+        for (int k : KEYWORDS_BY_LETTER[letter]) {
             if (KEYWORDS[k].length() == n && word(start, KEYWORDS[k])) {
                 return KEYWORD_TYPES[k];
             }
