@@ -17,9 +17,9 @@ public enum JobType {
         return wireName;
     }
 
-    /** The type with exactly this wire name (the service is case-sensitive). */
     private static final JobType[] VALUES = values(); // values() copies its array on every call
 
+    /** The type with exactly this wire name (the service is case-sensitive). */
     public static Optional<JobType> fromWire(String name) {
         for (JobType t : VALUES) {
             if (t.wireName.equals(name)) {

@@ -84,11 +84,8 @@ final class StrictJson {
         enter();
         int mark = top;
         Set<String> keys = null;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-        } else {
-            while (true) {
+        if (!closesAtOnce('}')) {
+            do {
                 if (peek() != '"') {
                     throw NOT_STRICT;
                 }
@@ -107,15 +104,7 @@ final class StrictJson {
                 expect(':');
                 skipSpace();
                 push(new Member(key, value()));
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                    skipSpace();
-                } else {
-                    expect('}');
-                    break;
-                }
-            }
+            } while (another('}'));
         }
         depth--;
         return new JsonObject(pop(mark), Span.of(start, pos));
@@ -125,24 +114,38 @@ final class StrictJson {
         int start = pos++;
         enter();
         int mark = top;
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-        } else {
-            while (true) {
+        if (!closesAtOnce(']')) {
+            do {
                 push(value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                    skipSpace();
-                } else {
-                    expect(']');
-                    break;
-                }
-            }
+            } while (another(']'));
         }
         depth--;
         return new JsonArray(pop(mark), Span.of(start, pos));
+    }
+
+    /** At the start of a container: whether {@code close} follows at once, and if so, steps past it. */
+    private boolean closesAtOnce(char close) throws NotStrict {
+        skipSpace();
+        if (peek() == close) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * After a member or element: true when a comma leads to another, false when {@code close}
+     * ends the container.
+     */
+    private boolean another(char close) throws NotStrict {
+        skipSpace();
+        if (peek() == ',') {
+            pos++;
+            skipSpace();
+            return true;
+        }
+        expect(close);
+        return false;
     }
 
     private void enter() throws NotStrict {

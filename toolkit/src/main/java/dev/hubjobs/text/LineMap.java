@@ -73,11 +73,12 @@ public final class LineMap {
     /** 0-based line and UTF-16 column of {@code offset} (clamped to the text). */
     public Position position(int offset) {
         int o = Math.max(0, Math.min(offset, length));
-        int line = Arrays.binarySearch(lineStarts(), o);
+        int[] starts = lineStarts();
+        int line = Arrays.binarySearch(starts, o);
         if (line < 0) {
             line = -line - 2;
         }
-        return new Position(line, o - lineStarts()[line]);
+        return new Position(line, o - starts[line]);
     }
 
     /** 1-based line and column, for messages read by people. */
