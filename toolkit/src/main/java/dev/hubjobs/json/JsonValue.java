@@ -10,14 +10,30 @@ import java.util.Optional;
  */
 public sealed interface JsonValue {
 
-    Span span();
+    /** Where the value starts in the document (a UTF-16 offset). */
+    int start();
+
+    /** Where it ends, exclusive. */
+    int end();
+
+    /**
+     * Made when asked for: a document holds many values and few of their spans are asked for, so
+     * values keep two offsets instead of an object each (the reader's allocation is its cost).
+     */
+    default Span span() {
+        return Span.of(start(), end());
+    }
 
     /** A short name of the JSON type for messages: "string", "number", "object"... */
     String typeName();
 
-    record JsonObject(List<Member> members, Span span) implements JsonValue {
+    record JsonObject(List<Member> members, int start, int end) implements JsonValue {
         public JsonObject {
             members = List.copyOf(members);
+        }
+
+        public JsonObject(List<Member> members, Span span) {
+            this(members, span.start(), span.end());
         }
 
         /** The member the service would use: the last one with this key, as JSON parsers keep. */
@@ -46,9 +62,13 @@ public sealed interface JsonValue {
         }
     }
 
-    record JsonArray(List<JsonValue> elements, Span span) implements JsonValue {
+    record JsonArray(List<JsonValue> elements, int start, int end) implements JsonValue {
         public JsonArray {
             elements = List.copyOf(elements);
+        }
+
+        public JsonArray(List<JsonValue> elements, Span span) {
+            this(elements, span.start(), span.end());
         }
 
         @Override
@@ -76,10 +96,11 @@ public sealed interface JsonValue {
      *     most keys and values do: character-set rules need not look further. Found by the parser's
      *     own scan; derived from the value when not given.
      */
-    record JsonString(String value, Style style, Span span, int[] rawOffsets, boolean simple) implements JsonValue {
+    record JsonString(String value, Style style, int start, int end, int[] rawOffsets, boolean simple)
+            implements JsonValue {
 
         public JsonString(String value, Style style, Span span, int[] rawOffsets) {
-            this(value, style, span, rawOffsets, isSimple(value));
+            this(value, style, span.start(), span.end(), rawOffsets, isSimple(value));
         }
 
         private static final boolean[] SIMPLE = new boolean[128];
@@ -109,9 +130,9 @@ public sealed interface JsonValue {
         public int documentOffset(int i) {
             int clamped = Math.max(0, Math.min(i, value.length()));
             if (rawOffsets == null) {
-                return span.start() + contentStart() + clamped;
+                return start + contentStart() + clamped;
             }
-            return span.start() + rawOffsets[clamped];
+            return start + rawOffsets[clamped];
         }
 
         public Span documentSpan(Span inValue) {
@@ -141,22 +162,27 @@ public sealed interface JsonValue {
         // Arrays are compared by identity in records; spans and values are what identify a string.
         @Override
         public boolean equals(Object o) {
-            return o instanceof JsonString s && s.value.equals(value) && s.style == style && s.span.equals(span);
+            return o instanceof JsonString s && s.value.equals(value) && s.style == style && s.start == start
+                    && s.end == end;
         }
 
         @Override
         public int hashCode() {
-            return value.hashCode() * 31 + span.hashCode();
+            return (value.hashCode() * 31 + start) * 31 + end;
         }
 
         @Override
         public String toString() {
-            return "JsonString[" + value + " " + span + "]";
+            return "JsonString[" + value + " " + span() + "]";
         }
     }
 
     /** A number as written; JSON numbers have no size limit, so the text is the truth. */
-    record JsonNumber(String text, Span span) implements JsonValue {
+    record JsonNumber(String text, int start, int end) implements JsonValue {
+        public JsonNumber(String text, Span span) {
+            this(text, span.start(), span.end());
+        }
+
         public java.math.BigDecimal decimal() {
             return new java.math.BigDecimal(text);
         }
@@ -171,14 +197,22 @@ public sealed interface JsonValue {
         }
     }
 
-    record JsonBoolean(boolean value, Span span) implements JsonValue {
+    record JsonBoolean(boolean value, int start, int end) implements JsonValue {
+        public JsonBoolean(boolean value, Span span) {
+            this(value, span.start(), span.end());
+        }
+
         @Override
         public String typeName() {
             return "boolean";
         }
     }
 
-    record JsonNull(Span span) implements JsonValue {
+    record JsonNull(int start, int end) implements JsonValue {
+        public JsonNull(Span span) {
+            this(span.start(), span.end());
+        }
+
         @Override
         public String typeName() {
             return "null";
@@ -186,7 +220,11 @@ public sealed interface JsonValue {
     }
 
     /** Text that is no JSON value at all, e.g. a {@code <placeholder>} copied from the documentation. */
-    record JsonInvalid(String text, Span span) implements JsonValue {
+    record JsonInvalid(String text, int start, int end) implements JsonValue {
+        public JsonInvalid(String text, Span span) {
+            this(text, span.start(), span.end());
+        }
+
         @Override
         public String typeName() {
             return "invalid value";

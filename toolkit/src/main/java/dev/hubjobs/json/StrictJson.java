@@ -35,6 +35,22 @@ final class StrictJson {
     /** Objects with more members than this find duplicate keys by hashing instead of a scan. */
     private static final int SCAN_LIMIT = 8;
 
+    /**
+     * What a character means inside a string, looked up once instead of tested four ways: the
+     * string's scan is the reader's hottest loop. Characters past the table are {@link #PLAIN}.
+     */
+    private static final int SIMPLE = 0;
+    private static final int PLAIN = 1;
+    /** A quote, a backslash or a raw control character: the plain run ends. */
+    private static final int STOP = 2;
+    private static final byte[] KIND = new byte[256];
+
+    static {
+        for (char c = 0; c < KIND.length; c++) {
+            KIND[c] = (byte) (c < 0x20 || c == '"' || c == '\\' ? STOP : JsonString.isSimple(c) ? SIMPLE : PLAIN);
+        }
+    }
+
     private final String text;
     private final int length;
     private int pos;
@@ -67,14 +83,15 @@ final class StrictJson {
         if (pos >= length) {
             throw NOT_STRICT;
         }
+        int start = pos;
         char c = text.charAt(pos);
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
             case '"' -> string();
-            case 't' -> new JsonBoolean(true, word("true"));
-            case 'f' -> new JsonBoolean(false, word("false"));
-            case 'n' -> new JsonNull(word("null"));
+            case 't' -> new JsonBoolean(true, start, word("true"));
+            case 'f' -> new JsonBoolean(false, start, word("false"));
+            case 'n' -> new JsonNull(start, word("null"));
             default -> number();
         };
     }
@@ -107,7 +124,7 @@ final class StrictJson {
             } while (another('}'));
         }
         depth--;
-        return new JsonObject(pop(mark), Span.of(start, pos));
+        return new JsonObject(pop(mark), start, pos);
     }
 
     private JsonArray array() throws NotStrict {
@@ -120,7 +137,7 @@ final class StrictJson {
             } while (another(']'));
         }
         depth--;
-        return new JsonArray(pop(mark), Span.of(start, pos));
+        return new JsonArray(pop(mark), start, pos);
     }
 
     /** At the start of a container: whether {@code close} follows at once, and if so, steps past it. */
@@ -186,21 +203,22 @@ final class StrictJson {
     private JsonString string() throws NotStrict {
         int start = pos;
         int i = start + 1;
-        boolean simple = true;
+        int kinds = SIMPLE;
         while (i < length) {
             char c = text.charAt(i);
-            if (c == '"') {
-                pos = i + 1;
-                return new JsonString(text.substring(start + 1, i), Style.DOUBLE_QUOTED, Span.of(start, pos), null,
-                        simple);
-            }
-            if (c == '\\') {
-                return escapedString(start, i);
-            }
-            if (c < 0x20) {
+            int kind = c < KIND.length ? KIND[c] : PLAIN;
+            if (kind == STOP) {
+                if (c == '"') {
+                    pos = i + 1;
+                    return new JsonString(text.substring(start + 1, i), Style.DOUBLE_QUOTED, start, pos, null,
+                            kinds == SIMPLE);
+                }
+                if (c == '\\') {
+                    return escapedString(start, i);
+                }
                 throw NOT_STRICT;
             }
-            simple &= JsonString.isSimple(c);
+            kinds |= kind;
             i++;
         }
         throw NOT_STRICT;
@@ -285,7 +303,7 @@ final class StrictJson {
             throw NOT_STRICT;
         }
         pos = i;
-        return new JsonNumber(text.substring(start, i), Span.of(start, i));
+        return new JsonNumber(text.substring(start, i), start, i);
     }
 
     /** The end of one or more digits starting at {@code i}. */
@@ -300,8 +318,8 @@ final class StrictJson {
         return j;
     }
 
-    private Span word(String word) throws NotStrict {
-        int start = pos;
+    /** Steps over {@code word} at {@code pos}; returns where it ends. */
+    private int word(String word) throws NotStrict {
         if (!text.startsWith(word, pos)) {
             throw NOT_STRICT;
         }
@@ -309,7 +327,7 @@ final class StrictJson {
         if (pos < length && !isDelimiter(text.charAt(pos))) {
             throw NOT_STRICT; // "nullx", "true1"
         }
-        return Span.of(start, pos);
+        return pos;
     }
 
     private static boolean isDelimiter(char c) {
