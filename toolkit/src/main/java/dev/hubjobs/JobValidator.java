@@ -151,7 +151,7 @@ public final class JobValidator {
     }
 
     private List<Diagnostic> check(RuleRunner runner, JsonDocument doc, JsonObject job, ValidatorConfig config) {
-        JsonString conditionString = job.get("queryCondition").orElse(null) instanceof JsonString s ? s : null;
+        JsonString conditionString = job.getOrNull("queryCondition") instanceof JsonString s ? s : null;
         ParseResult<Condition> condition = conditionString == null ? null : QueryParser.parseCondition(conditionString.value());
         List<Diagnostic> out = new ArrayList<>();
         if (condition != null) {

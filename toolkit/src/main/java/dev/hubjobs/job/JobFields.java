@@ -197,6 +197,6 @@ public final class JobFields {
      * so that a job with a documentation alias is still checked as the job it is meant to be.
      */
     public static Optional<JobType> intendedType(JsonObject job) {
-        return job.get(TYPE).orElse(null) instanceof JsonString s ? correctedType(s.value()) : Optional.empty();
+        return job.getOrNull(TYPE) instanceof JsonString s ? correctedType(s.value()) : Optional.empty();
     }
 }

@@ -69,17 +69,17 @@ public final class JobJson {
     /** A typed request from one job object; fields of the wrong type are left null. */
     public static JobRequest request(JsonObject o) {
         CloudToDeviceMethod method = null;
-        if (o.get("cloudToDeviceMethod").orElse(null) instanceof JsonObject m) {
+        if (o.getOrNull("cloudToDeviceMethod") instanceof JsonObject m) {
             method = new CloudToDeviceMethod(
                     string(m, "methodName"),
                     m.get("payload").map(JobJson::toJackson).orElse(null),
                     integer(m, "responseTimeoutInSeconds"),
                     integer(m, "connectTimeoutInSeconds"));
         }
-        ObjectNode updateTwin = o.get("updateTwin").orElse(null) instanceof JsonObject u
+        ObjectNode updateTwin = o.getOrNull("updateTwin") instanceof JsonObject u
                 ? (ObjectNode) toJackson(u)
                 : null;
-        Long maxSeconds = o.get("maxExecutionTimeInSeconds").orElse(null) instanceof JsonNumber n && n.isIntegral()
+        Long maxSeconds = o.getOrNull("maxExecutionTimeInSeconds") instanceof JsonNumber n && n.isIntegral()
                 ? asLong(n)
                 : null;
         return new JobRequest(string(o, "jobId"), string(o, "type"), string(o, "queryCondition"),
@@ -87,11 +87,11 @@ public final class JobJson {
     }
 
     private static String string(JsonObject o, String key) {
-        return o.get(key).orElse(null) instanceof JsonString s ? s.value() : null;
+        return o.getOrNull(key) instanceof JsonString s ? s.value() : null;
     }
 
     private static Integer integer(JsonObject o, String key) {
-        if (o.get(key).orElse(null) instanceof JsonNumber n && n.isIntegral()) {
+        if (o.getOrNull(key) instanceof JsonNumber n && n.isIntegral()) {
             Long v = asLong(n);
             if (v != null && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
                 return v.intValue();

@@ -38,16 +38,34 @@ public sealed interface JsonValue {
 
         /** The member the service would use: the last one with this key, as JSON parsers keep. */
         public Optional<Member> member(String key) {
-            for (int i = members.size() - 1; i >= 0; i--) {
-                if (members.get(i).key().value().equals(key)) {
-                    return Optional.of(members.get(i));
-                }
-            }
-            return Optional.empty();
+            int i = lastIndexOf(key);
+            return i < 0 ? Optional.empty() : Optional.of(members.get(i));
         }
 
         public Optional<JsonValue> get(String key) {
-            return member(key).map(Member::value);
+            return Optional.ofNullable(getOrNull(key));
+        }
+
+        /**
+         * The value the service would use for {@code key}, or null: for the rules' many
+         * {@code getOrNull(key) instanceof JsonString s} tests, which need no {@code Optional}.
+         */
+        public JsonValue getOrNull(String key) {
+            int i = lastIndexOf(key);
+            return i < 0 ? null : members.get(i).value();
+        }
+
+        public boolean has(String key) {
+            return lastIndexOf(key) >= 0;
+        }
+
+        private int lastIndexOf(String key) {
+            for (int i = members.size() - 1; i >= 0; i--) {
+                if (members.get(i).key().value().equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override

@@ -38,6 +38,21 @@ public final class Exprs {
         while (!stack.isEmpty()) {
             Expr e = stack.pop();
             action.accept(e);
+            pushChildren(e, stack);
+        }
+    }
+
+    /** Pushes the children of {@code e} to pop in text order; the usual nodes without a list for each. */
+    private static void pushChildren(Expr e, ArrayDeque<Expr> stack) {
+        if (e instanceof Expr.Binary b) {
+            stack.push(b.right());
+            stack.push(b.left());
+        } else if (e instanceof Expr.In in) {
+            stack.push(in.list());
+            stack.push(in.value());
+        } else if (e instanceof Expr.Not n) {
+            stack.push(n.operand());
+        } else {
             List<Expr> children = children(e);
             for (int i = children.size() - 1; i >= 0; i--) {
                 stack.push(children.get(i));

@@ -33,14 +33,14 @@ public final class FieldType extends Rule {
         String foreign = type.map(JobFields::foreignTo).orElse(null);
         checkFields(o, JobFields.JOB_FIELDS, foreign, findings);
         if (!JobFields.CLOUD_TO_DEVICE_METHOD.equals(foreign)
-                && o.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject method) {
+                && o.getOrNull(JobFields.CLOUD_TO_DEVICE_METHOD) instanceof JsonObject method) {
             checkFields(method, JobFields.METHOD_FIELDS, null, findings);
         }
         if (!JobFields.UPDATE_TWIN.equals(foreign)
-                && o.get(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject twin) {
+                && o.getOrNull(JobFields.UPDATE_TWIN) instanceof JsonObject twin) {
             expectObject(twin, JobFields.TAGS, "updateTwin.tags", findings);
             expectObject(twin, JobFields.PROPERTIES, "updateTwin.properties", findings);
-            if (twin.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
+            if (twin.getOrNull(JobFields.PROPERTIES) instanceof JsonObject properties) {
                 expectObject(properties, JobFields.DESIRED, "updateTwin.properties.desired", findings);
             }
         }
@@ -60,7 +60,7 @@ public final class FieldType extends Rule {
     }
 
     private static void expectObject(JsonObject o, String name, String path, Findings findings) {
-        JsonValue value = o.get(name).orElse(null);
+        JsonValue value = o.getOrNull(name);
         if (value != null && !(value instanceof JsonInvalid) && !Kind.OBJECT.accepts(value)) {
             findings.report(value.span(), message(path, "object", value));
         }

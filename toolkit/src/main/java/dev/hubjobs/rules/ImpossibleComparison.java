@@ -47,8 +47,13 @@ public final class ImpossibleComparison extends Rule {
 
     /** Within one AND, {@code p = 'x'} and {@code p = 1} cannot both hold. */
     private static void checkConjunction(Expr.And and, Findings findings) {
-        if (and.operands().stream().filter(o -> o instanceof Expr.Binary b && b.op() == Expr.BinaryOp.EQ)
-                .count() < 2) {
+        int equalities = 0;
+        for (Expr operand : and.operands()) {
+            if (operand instanceof Expr.Binary b && b.op() == Expr.BinaryOp.EQ) {
+                equalities++;
+            }
+        }
+        if (equalities < 2) {
             return; // a contradiction takes two equalities
         }
         Map<String, String> typeByPath = new HashMap<>();

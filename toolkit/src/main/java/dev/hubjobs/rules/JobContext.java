@@ -15,10 +15,8 @@ import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.ParseResult;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -41,7 +39,11 @@ public final class JobContext {
 
     private JobRequest request;
     private TwinPatch twinPatch;
-    private Map<Class<?>, List<Expr>> conditionNodes;
+    /** Every node of the condition in text order, and the lists of one kind asked for so far (few). */
+    private List<Expr> conditionNodes;
+    private Class<?>[] askedKinds = new Class<?>[8];
+    private List<?>[] nodesOfKind = new List<?>[8];
+    private int kindsAsked;
     private Optional<StartTimeFormat.StartTime> startTime;
     private Optional<JobType> intendedType;
 
@@ -77,14 +79,14 @@ public final class JobContext {
 
     /** The type the job names, as the service reads it (no correction of near-misses). */
     public Optional<JobType> type() {
-        return object.get(JobFields.TYPE).orElse(null) instanceof JsonString s ? JobType.fromWire(s.value())
+        return object.getOrNull(JobFields.TYPE) instanceof JsonString s ? JobType.fromWire(s.value())
                 : Optional.empty();
     }
 
     /** The {@code startTime} string read as an instant, once for HJ207 and HJ208; empty when absent or unreadable. */
     Optional<StartTimeFormat.StartTime> startTime() {
         if (startTime == null) {
-            startTime = object.get(JobFields.START_TIME).orElse(null) instanceof JsonString s
+            startTime = object.getOrNull(JobFields.START_TIME) instanceof JsonString s
                     ? StartTimeFormat.parse(s.value())
                     : Optional.empty();
         }
@@ -105,7 +107,7 @@ public final class JobContext {
      */
     public Optional<JsonObject> method() {
         return intendedType().orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
-                && object.get(JobFields.CLOUD_TO_DEVICE_METHOD).orElse(null) instanceof JsonObject m
+                && object.getOrNull(JobFields.CLOUD_TO_DEVICE_METHOD) instanceof JsonObject m
                 ? Optional.of(m)
                 : Optional.empty();
     }
@@ -135,19 +137,35 @@ public final class JobContext {
     /**
      * The condition's nodes of one kind ({@code Expr.Call.class}, {@code Expr.Path.class}...: a
      * node record, not an interface) in text order, GROUP BY paths included; empty when the
-     * condition has no tree. The nodes are sorted by kind in one walk for all the query rules, as
-     * each rule looks at one or two kinds and a condition holds few of each.
+     * condition has no tree. The condition is walked once for all the query rules, and each kind
+     * picked out once: each rule looks at one or two kinds, and a condition holds few nodes.
      */
     @SuppressWarnings("unchecked")
     public <T extends Expr> List<T> conditionNodes(Class<T> kind) {
         if (conditionNodes == null) {
-            Map<Class<?>, List<Expr>> byKind = new HashMap<>();
-            condition().ifPresent(c -> Exprs.forEach(c,
-                    node -> byKind.computeIfAbsent(node.getClass(), k -> new ArrayList<>(4)).add(node)));
-            byKind.replaceAll((k, nodes) -> Collections.unmodifiableList(nodes));
-            conditionNodes = byKind;
+            List<Expr> all = new ArrayList<>();
+            condition().ifPresent(c -> Exprs.forEach(c, all::add));
+            conditionNodes = all;
         }
-        return (List<T>) conditionNodes.getOrDefault(kind, List.of());
+        for (int i = 0; i < kindsAsked; i++) {
+            if (askedKinds[i] == kind) {
+                return (List<T>) nodesOfKind[i];
+            }
+        }
+        List<Expr> matching = new ArrayList<>();
+        for (int i = 0; i < conditionNodes.size(); i++) {
+            if (conditionNodes.get(i).getClass() == kind) {
+                matching.add(conditionNodes.get(i));
+            }
+        }
+        if (kindsAsked == askedKinds.length) {
+            askedKinds = Arrays.copyOf(askedKinds, kindsAsked * 2);
+            nodesOfKind = Arrays.copyOf(nodesOfKind, kindsAsked * 2);
+        }
+        askedKinds[kindsAsked] = kind;
+        List<T> nodes = (List<T>) List.copyOf(matching);
+        nodesOfKind[kindsAsked++] = nodes;
+        return nodes;
     }
 
     public Optional<ParseResult<Condition>> conditionParse() {

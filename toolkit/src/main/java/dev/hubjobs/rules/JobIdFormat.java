@@ -19,7 +19,7 @@ public final class JobIdFormat extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (!(job.field(JobFields.JOB_ID).orElse(null) instanceof JsonString id)) {
+        if (!(job.object().getOrNull(JobFields.JOB_ID) instanceof JsonString id)) {
             return;
         }
         String value = id.value();

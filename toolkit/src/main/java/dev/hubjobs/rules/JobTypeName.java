@@ -26,7 +26,7 @@ public final class JobTypeName extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (!(job.field(JobFields.TYPE).orElse(null) instanceof JsonString type)
+        if (!(job.object().getOrNull(JobFields.TYPE) instanceof JsonString type)
                 || JobType.fromWire(type.value()).isPresent()) {
             return;
         }

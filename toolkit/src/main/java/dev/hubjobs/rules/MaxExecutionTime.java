@@ -20,17 +20,20 @@ public final class MaxExecutionTime extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (!(job.field(JobFields.MAX_EXECUTION_TIME).orElse(null) instanceof JsonNumber n)) {
+        if (!(job.object().getOrNull(JobFields.MAX_EXECUTION_TIME) instanceof JsonNumber n)) {
             return;
         }
         String name = JobFields.MAX_EXECUTION_TIME;
         if (!n.isIntegral()) {
             findings.report(n.span(), name + " must be a whole number of seconds, found " + n.text());
-        } else if (n.decimal().signum() < 0) {
+            return;
+        }
+        BigDecimal seconds = n.decimal();
+        if (seconds.signum() < 0) {
             findings.report(n.span(), name + " must not be negative, found " + n.text());
-        } else if (n.decimal().compareTo(LONG_MAX) > 0) {
+        } else if (seconds.compareTo(LONG_MAX) > 0) {
             findings.report(n.span(), name + " " + n.text() + " does not fit the service's 64-bit integer");
-        } else if (n.decimal().signum() == 0) {
+        } else if (seconds.signum() == 0) {
             findings.report(Severity.WARNING, n.span(),
                     name + " is 0: the job has no time to run; leave the field out for the default");
         }

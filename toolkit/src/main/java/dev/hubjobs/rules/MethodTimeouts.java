@@ -34,7 +34,7 @@ public final class MethodTimeouts extends Rule {
     }
 
     private static void check(JsonObject method, String name, int min, int max, Findings findings) {
-        if (!(method.get(name).orElse(null) instanceof JsonNumber n)) {
+        if (!(method.getOrNull(name) instanceof JsonNumber n)) {
             return;
         }
         BigDecimal value = n.decimal();

@@ -6,7 +6,6 @@ import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Source;
 import dev.hubjobs.text.Span;
-import java.util.Locale;
 
 /** HJ101: {@code SELECT * FROM devices WHERE} or {@code WHERE} written in front of a job condition. */
 public final class MisplacedSelectPrefix extends Rule {
@@ -26,8 +25,13 @@ public final class MisplacedSelectPrefix extends Rule {
         while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
-        String keyword = firstWord(text, start).toUpperCase(Locale.ROOT);
-        if (!keyword.equals("SELECT") && !keyword.equals("WHERE")) {
+        int wordEnd = start;
+        while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        String keyword = isWord(text, start, wordEnd, "SELECT") ? "SELECT"
+                : isWord(text, start, wordEnd, "WHERE") ? "WHERE" : null;
+        if (keyword == null) {
             return;
         }
         Condition condition = job.condition().orElse(null);
@@ -51,11 +55,8 @@ public final class MisplacedSelectPrefix extends Rule {
                 Fix.safe("Remove '" + prefix.textOf(text) + "'", new TextEdit(Span.of(prefix.start(), end), replacement)));
     }
 
-    private static String firstWord(String text, int from) {
-        int end = from;
-        while (end < text.length() && Character.isLetter(text.charAt(end))) {
-            end++;
-        }
-        return text.substring(from, end);
+    /** Whether {@code text[from, to)} is {@code word} in any case. */
+    private static boolean isWord(String text, int from, int to, String word) {
+        return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
     }
 }

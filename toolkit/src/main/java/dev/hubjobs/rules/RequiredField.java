@@ -5,7 +5,6 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.job.JobType;
 import dev.hubjobs.json.JsonValue.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,21 +21,24 @@ public final class RequiredField extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        JsonObject o = job.object();
         Optional<JobType> type = job.intendedType();
-        List<String> required = new ArrayList<>(JobFields.REQUIRED);
-        type.ifPresent(t -> required.addAll(JobFields.requiredFor(t)));
-        for (String name : required) {
-            if (o.member(name).isEmpty()) {
-                report(job, findings, o, name, skeleton(name, o, type), "job");
-            }
-        }
+        requireAll(job, findings, JobFields.REQUIRED, type);
+        type.ifPresent(t -> requireAll(job, findings, JobFields.requiredFor(t), type));
         JsonObject method = job.method().orElse(null);
         if (method != null) {
             for (String name : JobFields.METHOD_REQUIRED) {
-                if (method.member(name).isEmpty()) {
+                if (!method.has(name)) {
                     report(job, findings, method, name, "\"\"", "cloudToDeviceMethod");
                 }
+            }
+        }
+    }
+
+    private static void requireAll(JobContext job, Findings findings, List<String> names, Optional<JobType> type) {
+        JsonObject o = job.object();
+        for (String name : names) {
+            if (!o.has(name)) {
+                report(job, findings, o, name, skeleton(name, o, type), "job");
             }
         }
     }
@@ -55,7 +57,7 @@ public final class RequiredField extends Rule {
     private static String skeleton(String name, JsonObject job, Optional<JobType> type) {
         return switch (name) {
             case JobFields.TYPE -> {
-                JobType guess = job.member(JobFields.UPDATE_TWIN).isPresent()
+                JobType guess = job.has(JobFields.UPDATE_TWIN)
                         ? JobType.SCHEDULE_UPDATE_TWIN : JobType.SCHEDULE_DEVICE_METHOD;
                 yield "\"" + guess.wireName() + "\"";
             }

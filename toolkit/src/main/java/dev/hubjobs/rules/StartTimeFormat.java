@@ -21,7 +21,7 @@ public final class StartTimeFormat extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (job.field(JobFields.START_TIME).orElse(null) instanceof JsonString s && job.startTime().isEmpty()) {
+        if (job.object().getOrNull(JobFields.START_TIME) instanceof JsonString s && job.startTime().isEmpty()) {
             findings.report(s.span(), "startTime '" + s.value() + "' is not an ISO-8601 date-time such as "
                     + "'2026-11-23T08:00:00Z'");
         }

@@ -19,7 +19,7 @@ public final class StartTimeZoneOrPast extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (!(job.field(JobFields.START_TIME).orElse(null) instanceof JsonString s)) {
+        if (!(job.object().getOrNull(JobFields.START_TIME) instanceof JsonString s)) {
             return;
         }
         job.startTime().ifPresent(time -> {

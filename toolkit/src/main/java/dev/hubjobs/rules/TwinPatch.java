@@ -238,7 +238,7 @@ final class TwinPatch {
     /** The patch of a twin job (or of a job whose type is unknown); a method job's is HJ205's. */
     static TwinPatch of(JsonObject job, Optional<JobType> intendedType) {
         if (intendedType.orElse(JobType.SCHEDULE_UPDATE_TWIN) != JobType.SCHEDULE_UPDATE_TWIN
-                || !(job.get(JobFields.UPDATE_TWIN).orElse(null) instanceof JsonObject patch)) {
+                || !(job.getOrNull(JobFields.UPDATE_TWIN) instanceof JsonObject patch)) {
             return NONE;
         }
         List<Section> sections = new ArrayList<>(2);
@@ -247,7 +247,7 @@ final class TwinPatch {
                 sections.add(new Section("tags", m, o));
             }
         });
-        if (patch.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
+        if (patch.getOrNull(JobFields.PROPERTIES) instanceof JsonObject properties) {
             properties.member(JobFields.DESIRED).ifPresent(m -> {
                 if (m.value() instanceof JsonObject o) {
                     sections.add(new Section("properties.desired", m, o));

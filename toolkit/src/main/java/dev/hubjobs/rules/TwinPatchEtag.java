@@ -24,7 +24,7 @@ public final class TwinPatchEtag extends Rule {
     @Override
     public void check(JobContext job, Findings findings) {
         job.twinPatch().patch().ifPresent(patch -> {
-            JsonValue etag = patch.get(JobFields.ETAG).orElse(null);
+            JsonValue etag = patch.getOrNull(JobFields.ETAG);
             if (etag == null) {
                 findings.report(Edits.openingBrace(patch),
                         "updateTwin has no etag; a twin-update job is a forced update and needs \"etag\": \"*\"",

@@ -28,7 +28,7 @@ public final class TwinPatchSections extends Rule {
             return;
         }
         String text = job.document().text();
-        boolean hasProperties = patch.member(JobFields.PROPERTIES).isPresent();
+        boolean hasProperties = patch.has(JobFields.PROPERTIES);
         for (Member m : patch.members()) {
             String key = m.key().value();
             if (key.equals(JobFields.DESIRED)) {
@@ -45,7 +45,7 @@ public final class TwinPatchSections extends Rule {
                         Fix.suggestion("Remove 'reported'", Edits.remove(text, patch, m)));
             }
         }
-        if (patch.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
+        if (patch.getOrNull(JobFields.PROPERTIES) instanceof JsonObject properties) {
             Optional<Member> reported = properties.member(JobFields.REPORTED);
             if (reported.isPresent() && !isEmpty(reported.get())) {
                 findings.report(reported.get().key().span(),

@@ -41,7 +41,7 @@ public final class UnknownField extends Rule {
         JsonObject twin = job.twinPatch().patch().orElse(null);
         if (twin != null) {
             checkObject(job, twin, PATCH_NAMES, "updateTwin patch", findings);
-            if (twin.get(JobFields.PROPERTIES).orElse(null) instanceof JsonObject properties) {
+            if (twin.getOrNull(JobFields.PROPERTIES) instanceof JsonObject properties) {
                 checkObject(job, properties, JobFields.PROPERTY_SECTIONS, "updateTwin.properties", findings);
             }
         }
@@ -70,7 +70,7 @@ public final class UnknownField extends Rule {
                 continue;
             }
             message += legacy ? "; the service's name is '" + right + "'" : "; did you mean '" + right + "'?";
-            if (o.member(right).isPresent()) {
+            if (o.has(right)) {
                 findings.report(key.span(), message + " ('" + right + "' is already set)",
                         Map.of("suggestions", List.of(right)));
                 continue;
@@ -88,7 +88,7 @@ public final class UnknownField extends Rule {
         String message = "unknown field 'deviceIds': the service chooses devices only by queryCondition; "
                 + "write \"queryCondition\": \"deviceId IN ['d1', 'd2']\"";
         Optional<String> condition = inCondition(m.value());
-        if (condition.isEmpty() || o.member(JobFields.QUERY_CONDITION).isPresent()) {
+        if (condition.isEmpty() || o.has(JobFields.QUERY_CONDITION)) {
             findings.report(m.key().span(), message, Map.of("suggestions", List.of(JobFields.QUERY_CONDITION)));
             return;
         }
