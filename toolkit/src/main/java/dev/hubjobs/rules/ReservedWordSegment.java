@@ -20,12 +20,21 @@ public final class ReservedWordSegment extends Rule {
                 "reserved word used as a path segment without [[ ]]", true);
     }
 
+    /** The reserved words by length: most segments are longer, or match no word's length and first letter. */
+    private static final String[][] BY_LENGTH = new String[LONGEST + 1][];
+
+    static {
+        for (int n = 0; n <= LONGEST; n++) {
+            int length = n;
+            BY_LENGTH[n] = RESERVED.stream().filter(w -> w.length() == length).toArray(String[]::new);
+        }
+    }
+
     @Override
     public void check(JobContext job, Findings findings) {
         for (Expr.Path path : job.conditionNodes(Expr.Path.class)) {
             for (Expr.Segment s : path.segments()) {
-                if (!s.quoted() && s.name().length() <= LONGEST
-                        && RESERVED.contains(s.name().toLowerCase(Locale.ROOT))) {
+                if (!s.quoted() && isReserved(s.name())) {
                     findings.reportInQuery(s.span(), "'" + s.name() + "' is a reserved word; the service wants it"
                             + " quoted as [[" + s.name() + "]] in a property path",
                             Fix.safe("Quote as [[" + s.name() + "]]",
@@ -33,5 +42,28 @@ public final class ReservedWordSegment extends Rule {
                 }
             }
         }
+    }
+
+    /**
+     * {@code RESERVED.contains(name.toLowerCase(Locale.ROOT))}, without lower-casing: this runs on
+     * every segment of every condition. An ASCII letter and its lower case differ only in 0x20.
+     */
+    static boolean isReserved(String name) {
+        int n = name.length();
+        if (n == 0 || n > LONGEST) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (name.charAt(i) >= 0x80) {
+                return RESERVED.contains(name.toLowerCase(Locale.ROOT)); // beyond ASCII, case is subtler
+            }
+        }
+        int first = name.charAt(0) | 0x20;
+        for (String word : BY_LENGTH[n]) {
+            if (word.charAt(0) == first && word.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
