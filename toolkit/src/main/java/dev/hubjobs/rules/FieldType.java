@@ -51,7 +51,7 @@ public final class FieldType extends Rule {
             if (field.name().equals(skip)) {
                 continue;
             }
-            JsonValue value = o.get(field.name()).orElse(null);
+            JsonValue value = o.getOrNull(field.name());
             if (value == null || value instanceof JsonInvalid || field.kind().accepts(value)) {
                 continue;
             }

@@ -10,9 +10,13 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
 import dev.hubjobs.json.JsonText;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,12 +31,18 @@ public final class UnknownField extends Rule {
         super("HJ204", "UnknownField", Severity.ERROR, "unknown field (usually a misspelling)", true);
     }
 
-    private static final List<String> JOB_NAMES = JobFields.JOB_FIELDS.stream().map(JobFields.Field::name).toList();
-    private static final List<String> METHOD_NAMES =
-            JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name).toList();
+    // Ordered sets: membership by hash for every key of every job, suggestions in a fixed order.
+    private static final Set<String> JOB_NAMES = names(JobFields.JOB_FIELDS.stream().map(JobFields.Field::name));
+    private static final Set<String> METHOD_NAMES = names(JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name));
     /** desired/reported at the top of the patch are HJ303's (missing properties wrapper). */
-    private static final List<String> PATCH_NAMES = Stream.concat(
-            JobFields.TWIN_FIELDS.stream(), JobFields.PROPERTY_SECTIONS.stream()).toList();
+    private static final Set<String> PATCH_NAMES = names(Stream.concat(
+            JobFields.TWIN_FIELDS.stream(), JobFields.PROPERTY_SECTIONS.stream()));
+    private static final Set<String> SECTION_NAMES = names(JobFields.PROPERTY_SECTIONS.stream());
+
+    private static Set<String> names(Stream<String> names) {
+        Set<String> set = names.collect(Collectors.toCollection(LinkedHashSet::new));
+        return Collections.unmodifiableSet(set);
+    }
 
     @Override
     public void check(JobContext job, Findings findings) {
@@ -42,12 +52,12 @@ public final class UnknownField extends Rule {
         if (twin != null) {
             checkObject(job, twin, PATCH_NAMES, "updateTwin patch", findings);
             if (twin.getOrNull(JobFields.PROPERTIES) instanceof JsonObject properties) {
-                checkObject(job, properties, JobFields.PROPERTY_SECTIONS, "updateTwin.properties", findings);
+                checkObject(job, properties, SECTION_NAMES, "updateTwin.properties", findings);
             }
         }
     }
 
-    private static void checkObject(JobContext job, JsonObject o, List<String> known, String owner,
+    private static void checkObject(JobContext job, JsonObject o, Set<String> known, String owner,
             Findings findings) {
         for (Member m : o.members()) {
             JsonString key = m.key();
