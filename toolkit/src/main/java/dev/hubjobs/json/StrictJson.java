@@ -2,6 +2,7 @@ package dev.hubjobs.json;
 
 import dev.hubjobs.json.JsonValue.*;
 import dev.hubjobs.syntax.Escapes;
+import dev.hubjobs.syntax.Lists;
 import dev.hubjobs.text.Span;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -189,9 +190,8 @@ final class StrictJson {
     }
 
     /** The members or elements from {@code mark} up, as the immutable list their container keeps. */
-    @SuppressWarnings("unchecked")
     private <T> List<T> pop(int mark) {
-        List<T> list = (List<T>) List.of(Arrays.copyOfRange(stack, mark, top));
+        List<T> list = Lists.copyOf(stack, mark, top);
         top = mark;
         return list;
     }

@@ -1,5 +1,6 @@
 package dev.hubjobs.query;
 
+import dev.hubjobs.syntax.Lists;
 import dev.hubjobs.text.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -362,21 +363,7 @@ final class FastCondition {
             }
         }
         int skip = collection == Expr.Collection.NONE ? 0 : collection == Expr.Collection.DEVICES ? 1 : 2;
-        return new Expr.Path(collection, list(segments, skip, count), Span.of(start, prevEnd));
-    }
-
-    /**
-     * {@code buffer[from, to)} as an immutable list, which the records keep as it is: the
-     * fixed-arity {@code List.of} of the short paths copies nothing more.
-     */
-    private static List<Expr.Segment> list(Expr.Segment[] buffer, int from, int to) {
-        return switch (to - from) {
-            case 1 -> List.of(buffer[from]);
-            case 2 -> List.of(buffer[from], buffer[from + 1]);
-            case 3 -> List.of(buffer[from], buffer[from + 1], buffer[from + 2]);
-            case 4 -> List.of(buffer[from], buffer[from + 1], buffer[from + 2], buffer[from + 3]);
-            default -> List.of(Arrays.copyOfRange(buffer, from, to));
-        };
+        return new Expr.Path(collection, Lists.copyOf(segments, skip, count), Span.of(start, prevEnd));
     }
 
     private static boolean isWord(Expr.Segment s, String word) {
