@@ -2,6 +2,7 @@ package dev.hubjobs.json;
 
 import dev.hubjobs.text.Span;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -108,17 +109,96 @@ public sealed interface JsonValue {
      * value back to the document through escape sequences, so that an error found in a query
      * held by the string is reported where the user sees it.
      *
-     * @param rawOffsets for each decoded UTF-16 unit, its offset from the span start; plus one
-     *     final entry for the end of the content. Null when the string holds no escape.
-     * @param simple whether the value holds only ASCII letters, digits, {@code -} and {@code _}, as
-     *     most keys and values do: character-set rules need not look further. Found by the parser's
-     *     own scan; derived from the value when not given.
+     * <p>A class rather than a record for one reason: a plain double-quoted string read from a
+     * document makes its value from the document's text when first asked. A valid job is asked
+     * for few of its strings (the twin rules need only lengths and {@link #simple}), and a String
+     * per key and value was a third of what reading a document made.
      */
-    record JsonString(String value, Style style, int start, int end, int[] rawOffsets, boolean simple)
-            implements JsonValue {
+    final class JsonString implements JsonValue {
+
+        /** The document text, for a value not made yet; null when the value was given. */
+        private final String source;
+        /** Racy but safe, as String's own hash: every thread makes an equal String. */
+        private String value;
+        private final Style style;
+        private final int start;
+        private final int end;
+        private final int[] rawOffsets;
+        private final boolean simple;
+
+        /**
+         * @param rawOffsets for each decoded UTF-16 unit, its offset from the span start; plus one
+         *     final entry for the end of the content. Null when the string holds no escape.
+         * @param simple whether the value holds only ASCII letters, digits, {@code -} and {@code _}, as
+         *     most keys and values do: character-set rules need not look further.
+         */
+        public JsonString(String value, Style style, int start, int end, int[] rawOffsets, boolean simple) {
+            this(null, value, style, start, end, rawOffsets, simple);
+        }
 
         public JsonString(String value, Style style, Span span, int[] rawOffsets) {
             this(value, style, span.start(), span.end(), rawOffsets, isSimple(value));
+        }
+
+        private JsonString(String source, String value, Style style, int start, int end, int[] rawOffsets,
+                boolean simple) {
+            this.source = source;
+            this.value = value;
+            this.style = Objects.requireNonNull(style);
+            this.start = start;
+            this.end = end;
+            this.rawOffsets = rawOffsets;
+            this.simple = simple;
+        }
+
+        /** The double-quoted string at {@code source[start, end)}, which holds no escape. */
+        static JsonString plain(String source, int start, int end, boolean simple) {
+            return new JsonString(source, null, Style.DOUBLE_QUOTED, start, end, null, simple);
+        }
+
+        public String value() {
+            String v = value;
+            if (v == null) {
+                v = source.substring(start + 1, end - 1);
+                value = v;
+            }
+            return v;
+        }
+
+        /** The value's length in UTF-16 units, without making the value. */
+        public int length() {
+            return value != null ? value.length() : end - start - 2;
+        }
+
+        /** Whether the two values are equal, compared in the document where both are still there. */
+        public boolean sameValue(JsonString other) {
+            if (value == null && other.value == null && source == other.source) {
+                int n = length();
+                return n == other.length() && source.regionMatches(start + 1, source, other.start + 1, n);
+            }
+            return value().equals(other.value());
+        }
+
+        public Style style() {
+            return style;
+        }
+
+        @Override
+        public int start() {
+            return start;
+        }
+
+        @Override
+        public int end() {
+            return end;
+        }
+
+        public int[] rawOffsets() {
+            return rawOffsets;
+        }
+
+        public boolean simple() {
+            return simple;
         }
 
         private static final boolean[] SIMPLE = new boolean[128];
@@ -146,7 +226,7 @@ public sealed interface JsonValue {
 
         /** Offset in the document of UTF-16 offset {@code i} (0..length) of the decoded value. */
         public int documentOffset(int i) {
-            int clamped = Math.max(0, Math.min(i, value.length()));
+            int clamped = Math.max(0, Math.min(i, length()));
             if (rawOffsets == null) {
                 return start + contentStart() + clamped;
             }
@@ -164,7 +244,7 @@ public sealed interface JsonValue {
 
         /** The span of the characters between the quotes. */
         public Span contentSpan() {
-            return Span.of(documentOffset(0), documentOffset(value.length()));
+            return Span.of(documentOffset(0), documentOffset(length()));
         }
 
         /** Encodes {@code text} for insertion inside this string (escapes as this string's quotes need). */
@@ -177,21 +257,21 @@ public sealed interface JsonValue {
             return "string";
         }
 
-        // Arrays are compared by identity in records; spans and values are what identify a string.
+        // Spans and values are what identify a string, as a record would say without rawOffsets.
         @Override
         public boolean equals(Object o) {
-            return o instanceof JsonString s && s.value.equals(value) && s.style == style && s.start == start
+            return o instanceof JsonString s && s.value().equals(value()) && s.style == style && s.start == start
                     && s.end == end;
         }
 
         @Override
         public int hashCode() {
-            return (value.hashCode() * 31 + start) * 31 + end;
+            return (value().hashCode() * 31 + start) * 31 + end;
         }
 
         @Override
         public String toString() {
-            return "JsonString[" + value + " " + span() + "]";
+            return "JsonString[" + value() + " " + span() + "]";
         }
     }
 

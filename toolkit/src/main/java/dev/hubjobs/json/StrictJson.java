@@ -108,14 +108,13 @@ final class StrictJson {
                     throw NOT_STRICT;
                 }
                 JsonString key = string();
-                String name = key.value();
                 if (top - mark == SCAN_LIMIT) {
                     keys = new HashSet<>();
                     for (int i = mark; i < top; i++) {
                         keys.add(((Member) stack[i]).key().value());
                     }
                 }
-                if (keys != null ? !keys.add(name) : isKey(mark, name)) {
+                if (keys != null ? !keys.add(key.value()) : isKey(mark, key)) {
                     throw NOT_STRICT; // the grammar path reports HJ004
                 }
                 skipSpace();
@@ -172,10 +171,10 @@ final class StrictJson {
         }
     }
 
-    /** Whether the object whose members start at {@code mark} on the stack has the key {@code name}. */
-    private boolean isKey(int mark, String name) {
+    /** Whether the object whose members start at {@code mark} on the stack already has {@code key}. */
+    private boolean isKey(int mark, JsonString key) {
         for (int i = mark; i < top; i++) {
-            if (((Member) stack[i]).key().value().equals(name)) {
+            if (((Member) stack[i]).key().sameValue(key)) {
                 return true;
             }
         }
@@ -210,8 +209,7 @@ final class StrictJson {
             if (kind == STOP) {
                 if (c == '"') {
                     pos = i + 1;
-                    return new JsonString(text.substring(start + 1, i), Style.DOUBLE_QUOTED, start, pos, null,
-                            kinds == SIMPLE);
+                    return JsonString.plain(text, start, pos, kinds == SIMPLE);
                 }
                 if (c == '\\') {
                     return escapedString(start, i);

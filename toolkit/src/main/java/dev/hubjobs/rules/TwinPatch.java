@@ -90,14 +90,14 @@ final class TwinPatch {
                 for (int i = 0; i < members.size(); i++) {
                     Member m = members.get(i);
                     JsonString key = m.key();
-                    if (depth == 0 && skippedAtTop.contains(key.value())) {
+                    if (depth == 0 && !skippedAtTop.isEmpty() && skippedAtTop.contains(key.value())) {
                         continue;
                     }
                     // Most keys and strings are simple: as many bytes as characters, all tokens a
                     // key may hold. They are counted without a Text, as this walk visits every node.
                     if (key.simple()) {
-                        bytes += key.value().length();
-                        longestKey = Math.max(longestKey, key.value().length());
+                        bytes += key.length();
+                        longestKey = Math.max(longestKey, key.length());
                     } else {
                         Text text = Text.of(key.value());
                         bytes += text.utf8Bytes();
@@ -112,8 +112,8 @@ final class TwinPatch {
             void value(JsonValue value, int depth) {
                 if (value instanceof JsonString s) {
                     if (s.simple()) {
-                        bytes += s.value().length();
-                        longestString = Math.max(longestString, s.value().length());
+                        bytes += s.length();
+                        longestString = Math.max(longestString, s.length());
                     } else {
                         Text text = Text.of(s.value());
                         bytes += text.utf8Bytes();
@@ -176,7 +176,7 @@ final class TwinPatch {
             if (!string.simple()) {
                 return of(string.value());
             }
-            int n = string.value().length();
+            int n = string.length();
             return n < PLAIN.length ? PLAIN[n] : new Text(n, true, false);
         }
 

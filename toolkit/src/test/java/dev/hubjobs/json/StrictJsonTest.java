@@ -43,8 +43,13 @@ class StrictJsonTest {
         "\"just a string\"",
         "  42  ",
         "{\"k\\u0041y\": 1, \"kAy2\": \"\\/\"}",
+        "{\"ab\": 1, \"ba\": 2, \"b\": 3, \"abc\": 4}",
+        "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": 8, \"k9\": 9}",
         // Each of these has a finding, so the fast path must step aside.
         "{\"a\": 1, \"a\": 2}",
+        "{\"a\": 1, \"\\u0061\": 2}",
+        "{\"\\u0061\": 1, \"a\": 2}",
+        "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": 8, \"k1\": 9}",
         "{\"a\": 1,}",
         "{'a': 1}",
         "{a: 1}",
@@ -88,8 +93,24 @@ class StrictJsonTest {
         if (strict.isEmpty()) {
             return; // stepping aside is always allowed: the grammar path then gives the same result
         }
+        assertLengthsBeforeValues(strict.get());
         assertThat(strict).isEqualTo(tolerant.root());
         assertSameEscapeMaps(strict.get(), tolerant.root().orElseThrow());
+    }
+
+    /** A string's length, asked before its value is made, is the value's length. */
+    private static void assertLengthsBeforeValues(JsonValue v) {
+        if (v instanceof JsonObject o) {
+            for (Member m : o.members()) {
+                assertLengthsBeforeValues(m.key());
+                assertLengthsBeforeValues(m.value());
+            }
+        } else if (v instanceof JsonArray a) {
+            a.elements().forEach(StrictJsonTest::assertLengthsBeforeValues);
+        } else if (v instanceof JsonString s) {
+            int length = s.length();
+            assertThat(length).as("length of %s", s).isEqualTo(s.value().length());
+        }
     }
 
     /** {@link JsonString#equals} leaves out the escape map; compare it offset by offset. */
