@@ -276,17 +276,81 @@ public sealed interface JsonValue {
     }
 
     /** A number as written; JSON numbers have no size limit, so the text is the truth. */
-    record JsonNumber(String text, int start, int end) implements JsonValue {
+    final class JsonNumber implements JsonValue {
+
+        /** The document text, for a number whose text is not made yet; null when the text was given. */
+        private final String source;
+        /** Made from the source on first use, as {@link JsonString#value} is. */
+        private String text;
+        private final int start;
+        private final int end;
+
+        public JsonNumber(String text, int start, int end) {
+            this(null, Objects.requireNonNull(text), start, end);
+        }
+
         public JsonNumber(String text, Span span) {
             this(text, span.start(), span.end());
         }
 
+        private JsonNumber(String source, String text, int start, int end) {
+            this.source = source;
+            this.text = text;
+            this.start = start;
+            this.end = end;
+        }
+
+        /** The number written at {@code source[start, end)}. */
+        static JsonNumber at(String source, int start, int end) {
+            return new JsonNumber(source, null, start, end);
+        }
+
+        public String text() {
+            String t = text;
+            if (t == null) {
+                t = source.substring(start, end);
+                text = t;
+            }
+            return t;
+        }
+
+        /** How many characters the number is written with, without making its text. */
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public int start() {
+            return start;
+        }
+
+        @Override
+        public int end() {
+            return end;
+        }
+
         public java.math.BigDecimal decimal() {
-            return new java.math.BigDecimal(text);
+            return new java.math.BigDecimal(text());
         }
 
         public boolean isIntegral() {
-            return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+            String t = text();
+            return t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JsonNumber n && n.text().equals(text()) && n.start == start && n.end == end;
+        }
+
+        @Override
+        public int hashCode() {
+            return (text().hashCode() * 31 + start) * 31 + end;
+        }
+
+        @Override
+        public String toString() {
+            return "JsonNumber[text=" + text() + ", start=" + start + ", end=" + end + "]";
         }
 
         @Override

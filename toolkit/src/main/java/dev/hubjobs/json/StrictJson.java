@@ -301,7 +301,7 @@ final class StrictJson {
             throw NOT_STRICT;
         }
         pos = i;
-        return new JsonNumber(text.substring(start, i), start, i);
+        return JsonNumber.at(text, start, i);
     }
 
     /** The end of one or more digits starting at {@code i}. */

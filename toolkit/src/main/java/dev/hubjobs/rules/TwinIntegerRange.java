@@ -28,7 +28,7 @@ public final class TwinIntegerRange extends Rule {
                 continue;
             }
             for (TwinPatch.Node node : section.nodes()) {
-                if (node.value() instanceof JsonNumber n && n.text().length() > ALWAYS_IN_RANGE && n.isIntegral()) {
+                if (node.value() instanceof JsonNumber n && n.length() > ALWAYS_IN_RANGE && n.isIntegral()) {
                     BigDecimal v = n.decimal();
                     if (v.compareTo(BigDecimal.valueOf(MIN)) < 0 || v.compareTo(BigDecimal.valueOf(MAX)) > 0) {
                         findings.report(n.span(), "integer " + n.text() + " is outside the twin range " + MIN

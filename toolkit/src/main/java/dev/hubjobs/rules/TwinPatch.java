@@ -122,7 +122,7 @@ final class TwinPatch {
                     }
                 } else if (value instanceof JsonValue.JsonNumber number) {
                     bytes += NUMBER_BYTES;
-                    longestNumber = Math.max(longestNumber, number.text().length());
+                    longestNumber = Math.max(longestNumber, number.length());
                 } else if (value instanceof JsonValue.JsonBoolean) {
                     bytes += BOOLEAN_BYTES;
                 } else if (value instanceof JsonObject o) {

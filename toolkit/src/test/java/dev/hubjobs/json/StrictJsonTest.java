@@ -98,7 +98,7 @@ class StrictJsonTest {
         assertSameEscapeMaps(strict.get(), tolerant.root().orElseThrow());
     }
 
-    /** A string's length, asked before its value is made, is the value's length. */
+    /** A string's (or number's) length, asked before its text is made, is the text's length. */
     private static void assertLengthsBeforeValues(JsonValue v) {
         if (v instanceof JsonObject o) {
             for (Member m : o.members()) {
@@ -110,6 +110,9 @@ class StrictJsonTest {
         } else if (v instanceof JsonString s) {
             int length = s.length();
             assertThat(length).as("length of %s", s).isEqualTo(s.value().length());
+        } else if (v instanceof JsonNumber n) {
+            int length = n.length();
+            assertThat(length).as("length of %s", n).isEqualTo(n.text().length());
         }
     }
 
