@@ -62,7 +62,7 @@ public sealed interface JsonValue {
 
         private int lastIndexOf(String key) {
             for (int i = members.size() - 1; i >= 0; i--) {
-                if (members.get(i).key().value().equals(key)) {
+                if (members.get(i).key().valueEquals(key)) {
                     return i;
                 }
             }
@@ -167,14 +167,24 @@ public sealed interface JsonValue {
 
         /** The value's length in UTF-16 units, without making the value. */
         public int length() {
-            return value != null ? value.length() : end - start - 2;
+            return source != null ? end - start - 2 : value.length();
         }
 
-        /** Whether the two values are equal, compared in the document where both are still there. */
+        /** The value's {@code i}-th UTF-16 unit, without making the value. */
+        public char charAt(int i) {
+            return source != null ? source.charAt(start + 1 + i) : value.charAt(i);
+        }
+
+        /** {@code value().equals(s)}, compared in the document when the value is read from there. */
+        public boolean valueEquals(String s) {
+            return source != null ? end - start - 2 == s.length() && source.startsWith(s, start + 1) : value.equals(s);
+        }
+
+        /** Whether the two values are equal, compared in the document when both are read from the same one. */
         public boolean sameValue(JsonString other) {
-            if (value == null && other.value == null && source == other.source) {
-                int n = length();
-                return n == other.length() && source.regionMatches(start + 1, source, other.start + 1, n);
+            if (source != null && source == other.source) {
+                int n = end - start;
+                return n == other.end - other.start && source.regionMatches(start + 1, source, other.start + 1, n - 2);
             }
             return value().equals(other.value());
         }

@@ -13,6 +13,7 @@ import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.ParseResult;
+import dev.hubjobs.syntax.Lists;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,10 +153,11 @@ public final class JobContext {
                 return (List<T>) nodesOfKind[i];
             }
         }
-        List<Expr> matching = new ArrayList<>();
+        Object[] matching = new Object[conditionNodes.size()];
+        int count = 0;
         for (int i = 0; i < conditionNodes.size(); i++) {
             if (conditionNodes.get(i).getClass() == kind) {
-                matching.add(conditionNodes.get(i));
+                matching[count++] = conditionNodes.get(i);
             }
         }
         if (kindsAsked == askedKinds.length) {
@@ -163,7 +165,7 @@ public final class JobContext {
             nodesOfKind = Arrays.copyOf(nodesOfKind, kindsAsked * 2);
         }
         askedKinds[kindsAsked] = kind;
-        List<T> nodes = (List<T>) List.copyOf(matching);
+        List<T> nodes = Lists.copyOf(matching, 0, count);
         nodesOfKind[kindsAsked++] = nodes;
         return nodes;
     }

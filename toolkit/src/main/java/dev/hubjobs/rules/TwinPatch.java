@@ -99,7 +99,7 @@ final class TwinPatch {
                         bytes += key.length();
                         longestKey = Math.max(longestKey, key.length());
                     } else {
-                        Text text = Text.of(key.value());
+                        Text text = Text.scan(key);
                         bytes += text.utf8Bytes();
                         longestKey = Math.max(longestKey, text.utf8Bytes());
                         allToken &= text.allToken();
@@ -115,7 +115,7 @@ final class TwinPatch {
                         bytes += s.length();
                         longestString = Math.max(longestString, s.length());
                     } else {
-                        Text text = Text.of(s.value());
+                        Text text = Text.scan(s);
                         bytes += text.utf8Bytes();
                         longestString = Math.max(longestString, text.utf8Bytes());
                         allToken &= text.allToken();
@@ -174,13 +174,14 @@ final class TwinPatch {
         /** Most strings are {@link JsonString#simple}: letters, digits, '-' and '_' are tokens a key may hold. */
         static Text of(JsonString string) {
             if (!string.simple()) {
-                return of(string.value());
+                return scan(string);
             }
             int n = string.length();
             return n < PLAIN.length ? PLAIN[n] : new Text(n, true, false);
         }
 
-        static Text of(String s) {
+        /** Every character looked at, through {@link JsonString#charAt}: most strings need not be made. */
+        static Text scan(JsonString s) {
             int n = s.length();
             int bytes = n;
             boolean allToken = true;

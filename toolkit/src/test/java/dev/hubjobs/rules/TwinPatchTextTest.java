@@ -2,6 +2,7 @@ package dev.hubjobs.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.text.Span;
@@ -24,7 +25,8 @@ class TwinPatchTextTest {
                 sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length()))); // may split a surrogate pair
             }
             String s = sb.toString();
-            TwinPatch.Text text = TwinPatch.Text.of(s);
+            TwinPatch.Text text = TwinPatch.Text.scan(
+                    new JsonString(s, JsonValue.Style.DOUBLE_QUOTED, 0, s.length() + 2, null, false));
             assertThat(text.utf8Bytes()).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
             assertThat(text.allToken()).as(s).isEqualTo(s.chars().allMatch(c -> CharacterSet.isToken((char) c)));
             assertThat(text.forbiddenInKey()).as(s).isEqualTo(s.chars().anyMatch(
@@ -32,6 +34,12 @@ class TwinPatchTextTest {
             // The shortcut for simple strings must find the same.
             assertThat(TwinPatch.Text.of(new JsonString(s, JsonValue.Style.DOUBLE_QUOTED, Span.at(0), null)))
                     .as(s).isEqualTo(text);
+            // A string read from a document, its value not made yet, scans the same.
+            if (s.chars().noneMatch(c -> c < 0x20)) {
+                JsonValue read = ((JsonValue.JsonArray) JsonDocumentParser.parse("[\"" + s + "\"]").root().orElseThrow())
+                        .elements().get(0);
+                assertThat(TwinPatch.Text.scan((JsonString) read)).as(s).isEqualTo(text);
+            }
         }
     }
 }
