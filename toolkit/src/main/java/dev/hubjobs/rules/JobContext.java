@@ -13,10 +13,7 @@ import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.ParseResult;
-import dev.hubjobs.syntax.Lists;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -40,11 +37,7 @@ public final class JobContext {
 
     private JobRequest request;
     private TwinPatch twinPatch;
-    /** Every node of the condition in text order, and the lists of one kind asked for so far (few). */
-    private List<Expr> conditionNodes;
-    private Class<?>[] askedKinds = new Class<?>[8];
-    private List<?>[] nodesOfKind = new List<?>[8];
-    private int kindsAsked;
+    private NodesByKind conditionNodes;
     private Optional<StartTimeFormat.StartTime> startTime;
     private Optional<JobType> intendedType;
 
@@ -138,36 +131,16 @@ public final class JobContext {
     /**
      * The condition's nodes of one kind ({@code Expr.Call.class}, {@code Expr.Path.class}...: a
      * node record, not an interface) in text order, GROUP BY paths included; empty when the
-     * condition has no tree. The condition is walked once for all the query rules, and each kind
-     * picked out once: each rule looks at one or two kinds, and a condition holds few nodes.
+     * condition has no tree. The condition is walked once for all the query rules, its nodes
+     * grouped by kind as it goes: each rule looks at one or two kinds.
      */
-    @SuppressWarnings("unchecked")
     public <T extends Expr> List<T> conditionNodes(Class<T> kind) {
         if (conditionNodes == null) {
-            List<Expr> all = new ArrayList<>();
-            condition().ifPresent(c -> Exprs.forEach(c, all::add));
-            conditionNodes = all;
+            NodesByKind byKind = new NodesByKind();
+            condition().ifPresent(c -> Exprs.forEach(c, byKind));
+            conditionNodes = byKind;
         }
-        for (int i = 0; i < kindsAsked; i++) {
-            if (askedKinds[i] == kind) {
-                return (List<T>) nodesOfKind[i];
-            }
-        }
-        Object[] matching = new Object[conditionNodes.size()];
-        int count = 0;
-        for (int i = 0; i < conditionNodes.size(); i++) {
-            if (conditionNodes.get(i).getClass() == kind) {
-                matching[count++] = conditionNodes.get(i);
-            }
-        }
-        if (kindsAsked == askedKinds.length) {
-            askedKinds = Arrays.copyOf(askedKinds, kindsAsked * 2);
-            nodesOfKind = Arrays.copyOf(nodesOfKind, kindsAsked * 2);
-        }
-        askedKinds[kindsAsked] = kind;
-        List<T> nodes = Lists.copyOf(matching, 0, count);
-        nodesOfKind[kindsAsked++] = nodes;
-        return nodes;
+        return conditionNodes.of(kind);
     }
 
     public Optional<ParseResult<Condition>> conditionParse() {
