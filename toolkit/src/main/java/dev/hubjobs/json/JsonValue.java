@@ -116,9 +116,9 @@ public sealed interface JsonValue {
      */
     final class JsonString implements JsonValue {
 
-        /** The document text, for a value not made yet; null when the value was given. */
+        /** The document the value is read from, quoted at start and end; null when the value was given. */
         private final String source;
-        /** Racy but safe, as String's own hash: every thread makes an equal String. */
+        /** Made on first use when read from a document; racy but safe, as String.hash: threads make equal ones. */
         private String value;
         private final Style style;
         private final int start;
@@ -288,7 +288,7 @@ public sealed interface JsonValue {
     /** A number as written; JSON numbers have no size limit, so the text is the truth. */
     final class JsonNumber implements JsonValue {
 
-        /** The document text, for a number whose text is not made yet; null when the text was given. */
+        /** The document the number is read from, at start and end; null when the text was given. */
         private final String source;
         /** Made from the source on first use, as {@link JsonString#value} is. */
         private String text;
