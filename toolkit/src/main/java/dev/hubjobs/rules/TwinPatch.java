@@ -90,6 +90,7 @@ final class TwinPatch {
                 for (int i = 0; i < members.size(); i++) {
                     Member m = members.get(i);
                     JsonString key = m.key();
+                    // Only asked where there is something to skip: asking makes the key's value.
                     if (depth == 0 && !skippedAtTop.isEmpty() && skippedAtTop.contains(key.value())) {
                         continue;
                     }
