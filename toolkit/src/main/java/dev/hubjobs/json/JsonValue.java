@@ -177,14 +177,14 @@ public sealed interface JsonValue {
 
         /** {@code value().equals(s)}, compared in the document when the value is read from there. */
         public boolean valueEquals(String s) {
-            return source != null ? end - start - 2 == s.length() && source.startsWith(s, start + 1) : value.equals(s);
+            return source != null ? length() == s.length() && source.startsWith(s, start + 1) : value.equals(s);
         }
 
         /** Whether the two values are equal, compared in the document when both are read from the same one. */
         public boolean sameValue(JsonString other) {
             if (source != null && source == other.source) {
-                int n = end - start;
-                return n == other.end - other.start && source.regionMatches(start + 1, source, other.start + 1, n - 2);
+                int n = length();
+                return n == other.length() && source.regionMatches(start + 1, source, other.start + 1, n);
             }
             return value().equals(other.value());
         }
