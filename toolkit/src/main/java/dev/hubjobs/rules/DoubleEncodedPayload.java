@@ -27,7 +27,7 @@ public final class DoubleEncodedPayload extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (!(job.method().flatMap(m -> m.get(JobFields.PAYLOAD)).orElse(null) instanceof JsonString payload)) {
+        if (!(job.methodField(JobFields.PAYLOAD) instanceof JsonString payload)) {
             return;
         }
         String text = payload.value().strip();

@@ -13,7 +13,7 @@ public final class EmptyMethodName extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (job.method().flatMap(m -> m.get(JobFields.METHOD_NAME)).orElse(null) instanceof JsonString name
+        if (job.methodField(JobFields.METHOD_NAME) instanceof JsonString name
                 && name.value().isEmpty()) {
             findings.report(name.span(), "methodName is empty; name the direct method to invoke");
         }

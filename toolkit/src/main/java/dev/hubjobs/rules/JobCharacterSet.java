@@ -21,7 +21,7 @@ public final class JobCharacterSet extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (job.method().flatMap(m -> m.get(JobFields.METHOD_NAME)).orElse(null) instanceof JsonString name) {
+        if (job.methodField(JobFields.METHOD_NAME) instanceof JsonString name) {
             check(name, false, "methodName", findings);
         }
         // Leave to HJ304 what it reports, unless it does not run.

@@ -106,6 +106,12 @@ public final class JobContext {
                 : Optional.empty();
     }
 
+    /** The value of {@code name} in {@link #method}, or null without a method object or without the field. */
+    public JsonValue methodField(String name) {
+        JsonObject method = method().orElse(null);
+        return method == null ? null : method.getOrNull(name);
+    }
+
     /** The twin patch, walked once for all the twin rules. */
     TwinPatch twinPatch() {
         if (twinPatch == null) {

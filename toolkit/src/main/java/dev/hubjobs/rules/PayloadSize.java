@@ -18,7 +18,7 @@ public final class PayloadSize extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        JsonValue payload = job.method().flatMap(m -> m.get(JobFields.PAYLOAD)).orElse(null);
+        JsonValue payload = job.methodField(JobFields.PAYLOAD);
         if (payload == null) {
             return;
         }
