@@ -2,11 +2,11 @@ package dev.hubjobs.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hubjobs.QueryValidator;
 import dev.hubjobs.eval.CompileException;
 import dev.hubjobs.eval.QueryEngine;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.ParseResult;
-import dev.hubjobs.query.QueryParser;
 import dev.hubjobs.twin.Fleet;
 import dev.hubjobs.twin.FleetLoad;
 import dev.hubjobs.twin.TwinObject;
@@ -50,7 +50,7 @@ final class MatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ParseResult<Condition> parsed = QueryParser.parseCondition(condition);
+        ParseResult<Condition> parsed = QueryValidator.standard().validateCondition(condition);
         if (!QueryText.usable(condition, parsed, err)) {
             return Main.FINDINGS;
         }

@@ -1,9 +1,9 @@
 package dev.hubjobs.cli;
 
+import dev.hubjobs.QueryValidator;
 import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.query.ParseResult;
 import dev.hubjobs.query.QueryFormatter;
-import dev.hubjobs.query.QueryParser;
 import dev.hubjobs.text.LineMap;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -35,7 +35,8 @@ final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ParseResult<?> result = condition ? QueryParser.parseCondition(text) : QueryParser.parseQuery(text);
+        ParseResult<?> result = condition ? QueryValidator.standard().validateCondition(text)
+                : QueryValidator.standard().validateQuery(text);
         if (result.hasErrors() || result.value().isEmpty()) {
             LineMap lines = LineMap.of(text);
             for (Diagnostic d : result.diagnostics()) {

@@ -2,12 +2,12 @@ package dev.hubjobs.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hubjobs.QueryValidator;
 import dev.hubjobs.eval.CompileException;
 import dev.hubjobs.eval.QueryEngine;
 import dev.hubjobs.eval.QueryResult;
 import dev.hubjobs.query.ParseResult;
 import dev.hubjobs.query.Query;
-import dev.hubjobs.query.QueryParser;
 import dev.hubjobs.twin.FleetLoad;
 import dev.hubjobs.twin.TwinJson;
 import dev.hubjobs.twin.TwinObject;
@@ -57,7 +57,7 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ParseResult<Query> parsed = QueryParser.parseQuery(query);
+        ParseResult<Query> parsed = QueryValidator.standard().validateQuery(query);
         if (!QueryText.usable(query, parsed, err)) {
             return Main.FINDINGS;
         }

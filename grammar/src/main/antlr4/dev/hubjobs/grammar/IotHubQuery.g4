@@ -180,7 +180,11 @@ NUMBER
 
 QUOTED_IDENTIFIER : '[[' .*? ']]';
 
-IDENTIFIER : ID_START ID_PART*;
+// A name may hold '-' between name characters, as the service reads it: a desired property named
+// KeyQuery1b4e28ba-2fa1-11d2-883f-0016d3cca427 is queried and grouped as written, and
+// SupportedMethods.ChangeDeviceState--DeviceState-string is one name (docs/decisions.md).
+// Subtraction needs spaces or a token that cannot continue a name: 'a - b', 'a -1'.
+IDENTIFIER : ID_START ID_PART* ('-'+ ID_PART+)*;
 
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
 

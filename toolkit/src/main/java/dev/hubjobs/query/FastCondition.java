@@ -532,10 +532,7 @@ final class FastCondition {
                 if (isDigit(c)) {
                     end = number(i);
                 } else if (isIdStart(c)) {
-                    end = i + 1;
-                    while (end < length && isIdPart(text.charAt(end))) {
-                        end++;
-                    }
+                    end = identifierEnd(i + 1);
                     // A non-ASCII letter or digit right after would continue the identifier
                     // (ID_PART includes \p{L}\p{N}); the next token bails on it.
                     type = keyword(i, end - i);
@@ -638,6 +635,27 @@ final class FastCondition {
     /** ID_PART, ASCII part. */
     private static boolean isIdPart(char c) {
         return is(c, ID_PART);
+    }
+
+    /**
+     * The end of the IDENTIFIER whose first character is before {@code i}: {@code ID_PART*
+     * ('-'+ ID_PART+)*}, so a run of '-' belongs to the name only when a name character follows it.
+     */
+    private int identifierEnd(int i) {
+        int end = i;
+        while (true) {
+            while (end < length && isIdPart(text.charAt(end))) {
+                end++;
+            }
+            int afterHyphens = end;
+            while (afterHyphens < length && text.charAt(afterHyphens) == '-') {
+                afterHyphens++;
+            }
+            if (afterHyphens == end || afterHyphens >= length || !isIdPart(text.charAt(afterHyphens))) {
+                return end;
+            }
+            end = afterHyphens;
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.QueryFormatter;
 
 /** HJ112: a double-quoted string literal; valid, but single quotes are the documented form. */
-public final class DoubleQuotedString extends Rule {
+public final class DoubleQuotedString extends QueryRule {
 
     public DoubleQuotedString() {
         super("HJ112", "DoubleQuotedString", Severity.INFO,
@@ -15,8 +15,8 @@ public final class DoubleQuotedString extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        for (Expr.StringLiteral s : job.conditionNodes(Expr.StringLiteral.class)) {
+    public void check(QueryContext query, Findings findings) {
+        for (Expr.StringLiteral s : query.nodes(Expr.StringLiteral.class)) {
             if (s.doubleQuoted()) {
                 StringBuilder single = new StringBuilder();
                 QueryFormatter.writeString(single, s.value(), '\'');

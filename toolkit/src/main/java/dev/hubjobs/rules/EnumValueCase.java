@@ -3,7 +3,6 @@ package dev.hubjobs.rules;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
-import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.QueryFormatter;
 import dev.hubjobs.query.Source;
@@ -16,7 +15,7 @@ import java.util.Map;
  * the service spells {@code enabled}, {@code Connected}, device-job {@code completed} and
  * {@code canceled} (one L) exactly so.
  */
-public final class EnumValueCase extends Rule {
+public final class EnumValueCase extends QueryRule {
 
     private static final Map<String, List<String>> DEVICE_VALUES = Map.of(
             "status", List.of("enabled", "disabled"),
@@ -33,36 +32,36 @@ public final class EnumValueCase extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        Condition condition = job.condition().orElse(null);
-        if (condition == null) {
+    public void check(QueryContext query, Findings findings) {
+        Source source = query.source().orElse(null);
+        if (source == null) {
             return;
         }
-        for (Expr.Binary b : job.conditionNodes(Expr.Binary.class)) {
+        for (Expr.Binary b : query.nodes(Expr.Binary.class)) {
             if (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NEQ) {
                 if (b.left() instanceof Expr.Path p && b.right() instanceof Expr.StringLiteral s) {
-                    check(condition, p, s, findings);
+                    check(source, p, s, findings);
                 } else if (b.right() instanceof Expr.Path p && b.left() instanceof Expr.StringLiteral s) {
-                    check(condition, p, s, findings);
+                    check(source, p, s, findings);
                 }
             }
         }
-        for (Expr.In in : job.conditionNodes(Expr.In.class)) {
+        for (Expr.In in : query.nodes(Expr.In.class)) {
             if (in.value() instanceof Expr.Path p) {
                 for (Expr e : in.list().elements()) {
                     if (e instanceof Expr.StringLiteral s) {
-                        check(condition, p, s, findings);
+                        check(source, p, s, findings);
                     }
                 }
             }
         }
     }
 
-    private static void check(Condition condition, Expr.Path path, Expr.StringLiteral literal, Findings findings) {
+    private static void check(Source source, Expr.Path path, Expr.StringLiteral literal, Findings findings) {
         if (path.segments().size() != 1) {
             return;
         }
-        boolean deviceJobs = condition.source() == Source.JOBS || path.collection() == Expr.Collection.JOBS;
+        boolean deviceJobs = source == Source.JOBS || path.collection() == Expr.Collection.JOBS;
         List<String> values = (deviceJobs ? DEVICE_JOB_VALUES : DEVICE_VALUES)
                 .get(path.first().name().toLowerCase(Locale.ROOT));
         if (values == null || values.contains(literal.value())) {

@@ -49,14 +49,17 @@ public final class Findings {
         add(new Diagnostic(rule.code(), severity, message, span, List.of(fixes), Map.of()));
     }
 
-    /** Reports at {@code querySpan} of the {@code queryCondition}, mapped into the document. */
+    /**
+     * Reports at {@code querySpan} of the query: of the {@code queryCondition}, mapped into the
+     * document, inside a job; as it is for a query given alone.
+     */
     public void reportInQuery(Span querySpan, String message, Fix... fixes) {
         reportInQuery(querySpan, message, Map.of(), fixes);
     }
 
     public void reportInQuery(Span querySpan, String message, Map<String, Object> data, Fix... fixes) {
         Diagnostic d = new Diagnostic(rule.code(), rule.defaultSeverity(), message, querySpan, List.of(fixes), data);
-        add(d.relocate(condition::documentSpan, condition::encode));
+        add(condition == null ? d : d.relocate(condition::documentSpan, condition::encode));
     }
 
     private void add(Diagnostic d) {

@@ -11,20 +11,20 @@ import java.util.Map;
  * ordered (the result is undefined), arrays and objects never compare at all, and one property
  * cannot equal a string and a number in the same conjunction.
  */
-public final class ImpossibleComparison extends Rule {
+public final class ImpossibleComparison extends QueryRule {
 
     public ImpossibleComparison() {
         super("HJ107", "ImpossibleComparison", Severity.WARNING, "comparison that can never be true", false);
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        for (Expr.Binary b : job.conditionNodes(Expr.Binary.class)) {
+    public void check(QueryContext query, Findings findings) {
+        for (Expr.Binary b : query.nodes(Expr.Binary.class)) {
             if (b.op().isComparison()) {
                 checkOperands(b, findings);
             }
         }
-        for (Expr.And and : job.conditionNodes(Expr.And.class)) {
+        for (Expr.And and : query.nodes(Expr.And.class)) {
             checkConjunction(and, findings);
         }
     }

@@ -11,7 +11,6 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
-import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.ParseResult;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class JobContext {
 
     private JobRequest request;
     private TwinPatch twinPatch;
-    private NodesByKind conditionNodes;
+    private QueryContext query;
     private Optional<StartTimeFormat.StartTime> startTime;
     private Optional<JobType> intendedType;
 
@@ -135,18 +134,19 @@ public final class JobContext {
     }
 
     /**
-     * The condition's nodes of one kind ({@code Expr.Call.class}, {@code Expr.Path.class}...: a
-     * node record, not an interface) in text order, GROUP BY paths included; empty when the
-     * condition has no tree. The condition is walked once for all the query rules, its nodes
-     * grouped by kind as it goes: each rule looks at one or two kinds.
+     * The {@code queryCondition} as the query rules see it, when the job has one that is a string;
+     * made once for all of them.
      */
-    public <T extends Expr> List<T> conditionNodes(Class<T> kind) {
-        if (conditionNodes == null) {
-            NodesByKind byKind = new NodesByKind();
-            condition().ifPresent(c -> Exprs.forEach(c, byKind));
-            conditionNodes = byKind;
+    public Optional<QueryContext> query() {
+        if (query == null && conditionString != null) {
+            query = QueryContext.ofCondition(conditionString.value(), condition().orElse(null), type(), limits);
         }
-        return conditionNodes.of(kind);
+        return Optional.ofNullable(query);
+    }
+
+    /** The condition's nodes of one kind, in text order ({@link QueryContext#nodes}); empty without a tree. */
+    public <T extends Expr> List<T> conditionNodes(Class<T> kind) {
+        return query().map(q -> q.nodes(kind)).orElse(List.of());
     }
 
     public Optional<ParseResult<Condition>> conditionParse() {

@@ -8,7 +8,7 @@ import dev.hubjobs.query.Source;
 import dev.hubjobs.text.Span;
 
 /** HJ101: {@code SELECT * FROM devices WHERE} or {@code WHERE} written in front of a job condition. */
-public final class MisplacedSelectPrefix extends Rule {
+public final class MisplacedSelectPrefix extends QueryRule {
 
     public MisplacedSelectPrefix() {
         super("HJ101", "MisplacedSelectPrefix", Severity.ERROR,
@@ -16,11 +16,11 @@ public final class MisplacedSelectPrefix extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        String text = job.conditionString().map(s -> s.value()).orElse(null);
-        if (text == null) {
-            return;
+    public void check(QueryContext query, Findings findings) {
+        if (!query.isCondition()) {
+            return; // a full query starts with SELECT, rightly
         }
+        String text = query.text();
         int start = 0;
         while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
             start++;
@@ -34,7 +34,7 @@ public final class MisplacedSelectPrefix extends Rule {
         if (keyword == null) {
             return;
         }
-        Condition condition = job.condition().orElse(null);
+        Condition condition = query.condition().orElse(null);
         Span prefix = condition != null && condition.misplacedPrefix().isPresent()
                 ? condition.misplacedPrefix().get()
                 : Span.of(start, start + keyword.length());

@@ -5,7 +5,7 @@ import dev.hubjobs.job.JobType;
 import dev.hubjobs.query.Source;
 
 /** HJ111: a {@code devices.modules} condition in a twin-update job (module targeting is for method jobs). */
-public final class ModuleConditionInTwinJob extends Rule {
+public final class ModuleConditionInTwinJob extends QueryRule {
 
     public ModuleConditionInTwinJob() {
         super("HJ111", "ModuleConditionInTwinJob", Severity.WARNING,
@@ -13,11 +13,11 @@ public final class ModuleConditionInTwinJob extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        if (job.type().orElse(null) != JobType.SCHEDULE_UPDATE_TWIN) {
+    public void check(QueryContext query, Findings findings) {
+        if (query.jobType().orElse(null) != JobType.SCHEDULE_UPDATE_TWIN) {
             return;
         }
-        job.condition().ifPresent(c -> {
+        query.condition().ifPresent(c -> {
             if (c.source() == Source.MODULES) {
                 c.sourceSpan().ifPresent(span -> findings.reportInQuery(span,
                         "twin-update jobs update device twins; a devices.modules condition is only known to work"

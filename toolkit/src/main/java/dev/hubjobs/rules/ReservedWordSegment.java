@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** HJ108: a reserved word used as a path segment without {@code [[ ]]} ({@code tags.group.name}). */
-public final class ReservedWordSegment extends Rule {
+public final class ReservedWordSegment extends QueryRule {
 
     static final Set<String> RESERVED = Set.of("select", "top", "from", "where", "group", "by", "as", "and", "or",
             "not", "in", "nin", "true", "false", "null", "undefined", "order", "join", "value");
@@ -31,8 +31,8 @@ public final class ReservedWordSegment extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        for (Expr.Path path : job.conditionNodes(Expr.Path.class)) {
+    public void check(QueryContext query, Findings findings) {
+        for (Expr.Path path : query.nodes(Expr.Path.class)) {
             for (Expr.Segment s : path.segments()) {
                 if (!s.quoted() && isReserved(s.name())) {
                     findings.reportInQuery(s.span(), "'" + s.name() + "' is a reserved word; the service wants it"

@@ -8,8 +8,11 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.ParseResult;
+import dev.hubjobs.query.Query;
+import dev.hubjobs.text.Span;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,17 +42,44 @@ public final class RuleRunner {
         JobContext context = new JobContext(doc, job, conditionString, condition, clock, config.limits(),
                 fleet, enabled::contains);
         Findings findings = new Findings(config);
+        Span internalErrorAt = Span.of(job.span().start(), job.span().start() + 1);
         for (Rule rule : active) {
             findings.begin(rule, conditionString);
-            try {
-                rule.check(context, findings);
-            } catch (RuntimeException | StackOverflowError e) {
-                findings.diagnostics().add(Diagnostic.of(rule.code(), Severity.ERROR,
-                        "internal error in rule " + rule.code() + " (" + rule.name() + "): " + e
-                                + "; the other rules still ran",
-                        dev.hubjobs.text.Span.of(job.span().start(), job.span().start() + 1)));
+            runIsolated(rule, () -> rule.check(context, findings), findings, internalErrorAt);
+        }
+        return findings.diagnostics();
+    }
+
+    /** Runs the query rules on a job condition given alone ({@code text} and its parse). */
+    public List<Diagnostic> runCondition(String text, ParseResult<Condition> parsed) {
+        return runQueryRules(QueryContext.ofCondition(text, parsed.value().orElse(null), Optional.empty(),
+                config.limits()));
+    }
+
+    /** Runs the query rules on a full query given alone ({@code text} and its parse). */
+    public List<Diagnostic> runQuery(String text, ParseResult<Query> parsed) {
+        return runQueryRules(QueryContext.ofQuery(text, parsed.value().orElse(null), config.limits()));
+    }
+
+    private List<Diagnostic> runQueryRules(QueryContext query) {
+        Findings findings = new Findings(config);
+        for (Rule rule : active) {
+            if (rule instanceof QueryRule q) {
+                findings.begin(rule, null);
+                runIsolated(rule, () -> q.check(query, findings), findings, Span.at(0));
             }
         }
         return findings.diagnostics();
+    }
+
+    /** Runs one rule; a rule that throws costs that rule only, reported as an internal error. */
+    private static void runIsolated(Rule rule, Runnable check, Findings findings, Span at) {
+        try {
+            check.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            findings.diagnostics().add(Diagnostic.of(rule.code(), Severity.ERROR,
+                    "internal error in rule " + rule.code() + " (" + rule.name() + "): " + e
+                            + "; the other rules still ran", at));
+        }
     }
 }

@@ -34,6 +34,7 @@ public final class Rules {
             new QueryTooLong(),
             new ModuleConditionInTwinJob(),
             new DoubleQuotedString(),
+            new AmbiguousHyphen(),
             new JobTypeName(),
             new RequiredField(),
             new FieldType(),

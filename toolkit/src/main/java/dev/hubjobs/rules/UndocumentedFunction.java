@@ -4,7 +4,7 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
 
 /** HJ105: a function the service accepts in twin queries but does not document there. */
-public final class UndocumentedFunction extends Rule {
+public final class UndocumentedFunction extends QueryRule {
 
     public UndocumentedFunction() {
         super("HJ105", "UndocumentedFunction", Severity.INFO,
@@ -12,8 +12,8 @@ public final class UndocumentedFunction extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        for (Expr.Call call : job.conditionNodes(Expr.Call.class)) {
+    public void check(QueryContext query, Findings findings) {
+        for (Expr.Call call : query.nodes(Expr.Call.class)) {
             if (TwinFunctions.UNDOCUMENTED.contains(TwinFunctions.canonical(call.name()))) {
                 findings.reportInQuery(call.nameSpan(), call.name()
                         + " works in twin queries but is not documented for them; only IS_DEFINED is");

@@ -3,7 +3,6 @@ package dev.hubjobs.rules;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
-import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.Source;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** HJ103: a property path whose root is not a twin field ({@code tag.floor}, {@code properties.reportd.x}). */
-public final class UnknownPathRoot extends Rule {
+public final class UnknownPathRoot extends QueryRule {
 
     /** Top-level fields of a device or module twin, as the service names them. */
     public static final List<String> TWIN_ROOTS = List.of(
@@ -32,12 +31,11 @@ public final class UnknownPathRoot extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        Condition condition = job.condition().orElse(null);
-        if (condition == null || condition.source() == Source.JOBS) {
-            return;
+    public void check(QueryContext query, Findings findings) {
+        if (query.source().orElse(Source.JOBS) == Source.JOBS) {
+            return; // no tree, or device-job rows, whose fields are not twin fields
         }
-        for (Expr.Path path : job.conditionNodes(Expr.Path.class)) {
+        for (Expr.Path path : query.nodes(Expr.Path.class)) {
             if (path.collection() == Expr.Collection.JOBS) {
                 continue;
             }

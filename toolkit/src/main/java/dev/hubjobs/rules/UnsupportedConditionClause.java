@@ -7,7 +7,7 @@ import dev.hubjobs.query.Source;
 import java.util.Set;
 
 /** HJ102: {@code FROM devices.jobs}, GROUP BY, aggregates or TOP in a job condition. */
-public final class UnsupportedConditionClause extends Rule {
+public final class UnsupportedConditionClause extends QueryRule {
 
     static final Set<String> AGGREGATES = Set.of("COUNT", "AVG", "SUM", "MIN", "MAX");
 
@@ -17,8 +17,8 @@ public final class UnsupportedConditionClause extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        Condition condition = job.condition().orElse(null);
+    public void check(QueryContext query, Findings findings) {
+        Condition condition = query.condition().orElse(null);
         if (condition == null) {
             return;
         }
@@ -28,7 +28,7 @@ public final class UnsupportedConditionClause extends Rule {
         }
         condition.groupBySpan().ifPresent(span -> findings.reportInQuery(span,
                 "GROUP BY is not allowed in a queryCondition; a job condition only selects devices"));
-        for (Expr.Call c : job.conditionNodes(Expr.Call.class)) {
+        for (Expr.Call c : query.nodes(Expr.Call.class)) {
             if (AGGREGATES.contains(TwinFunctions.canonical(c.name()))) {
                 findings.reportInQuery(c.nameSpan(), "aggregate " + TwinFunctions.canonical(c.name())
                         + "() is not allowed in a queryCondition; aggregates belong in SELECT queries");

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** HJ104: a function that twin and job queries do not have ({@code CONTAINS}, {@code LOWER}, {@code STARTS_WITH}). */
-public final class UnsupportedFunction extends Rule {
+public final class UnsupportedFunction extends QueryRule {
 
     public UnsupportedFunction() {
         super("HJ104", "UnsupportedFunction", Severity.ERROR,
@@ -17,8 +17,8 @@ public final class UnsupportedFunction extends Rule {
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        for (Expr.Call call : job.conditionNodes(Expr.Call.class)) {
+    public void check(QueryContext query, Findings findings) {
+        for (Expr.Call call : query.nodes(Expr.Call.class)) {
             String name = TwinFunctions.canonical(call.name());
             if (TwinFunctions.usable(name) || UnsupportedConditionClause.AGGREGATES.contains(name)) {
                 continue;

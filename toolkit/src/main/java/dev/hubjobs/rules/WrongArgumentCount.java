@@ -4,15 +4,15 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
 
 /** HJ106: a known function called with the wrong number of arguments. */
-public final class WrongArgumentCount extends Rule {
+public final class WrongArgumentCount extends QueryRule {
 
     public WrongArgumentCount() {
         super("HJ106", "WrongArgumentCount", Severity.ERROR, "wrong number of arguments to a function", false);
     }
 
     @Override
-    public void check(JobContext job, Findings findings) {
-        for (Expr.Call call : job.conditionNodes(Expr.Call.class)) {
+    public void check(QueryContext query, Findings findings) {
+        for (Expr.Call call : query.nodes(Expr.Call.class)) {
             int[] arity = TwinFunctions.ARITY.get(TwinFunctions.canonical(call.name()));
             int n = call.arguments().size();
             if (arity == null || (n >= arity[0] && n <= arity[1])) {
