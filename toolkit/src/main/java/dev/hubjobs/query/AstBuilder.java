@@ -322,6 +322,11 @@ final class AstBuilder {
         StringBuilder value = new StringBuilder(end);
         for (int i = 1; i < end; i++) {
             char c = raw.charAt(i);
+            if (c == quote) {
+                value.append(c); // a doubled quote: the lexer lets a quote inside only in pairs
+                i++;
+                continue;
+            }
             if (c != '\\') {
                 value.append(c);
                 continue;

@@ -714,7 +714,17 @@ final class FastCondition {
             }
             char c = text.charAt(j);
             if (c == quote) {
-                break;
+                if (j + 1 >= length || text.charAt(j + 1) != quote) {
+                    break;
+                }
+                // A doubled quote is one quote, as the grammar's STRING reads it.
+                if (value == null) {
+                    value = new StringBuilder(j - i + 16);
+                }
+                value.append(text, copied, j + 1);
+                j += 2;
+                copied = j;
+                continue;
             }
             if (c == '\\') {
                 if (j + 1 >= length) {

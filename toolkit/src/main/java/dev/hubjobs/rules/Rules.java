@@ -35,6 +35,7 @@ public final class Rules {
             new ModuleConditionInTwinJob(),
             new DoubleQuotedString(),
             new AmbiguousHyphen(),
+            new DoubledQuote(),
             new JobTypeName(),
             new RequiredField(),
             new FieldType(),
