@@ -148,6 +148,39 @@ class ValidateCommandTest {
     }
 
     @Test
+    void ignoreRulesAreReadWithoutRunningGitOrCommandsFromTheRepositorysConfiguration(@TempDir Path dir,
+            @TempDir Path outside) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(gitAvailable(), "git is not installed");
+        Processes.git(dir, "init", "-q");
+        // git runs core.fsmonitor for any command that reads the index, check-ignore included.
+        Path marker = outside.resolve("fsmonitor-ran");
+        Processes.git(dir, "config", "core.fsmonitor", "touch '" + marker + "'; false");
+        Files.writeString(dir.resolve(".gitignore"), "*.gen.job.json\nbuild/\n!build/keep.job.json\n");
+        Files.writeString(dir.resolve(".git/info/exclude"), "local/\n");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/.gitignore"), "!special.gen.job.json\n*.tmp.job.json\n");
+        Files.createDirectories(dir.resolve("docs/deep"));
+        Files.writeString(dir.resolve("docs/.gitignore"), "/anchored.job.json\n");
+        for (String p : List.of("a.gen.job.json", "keep.job.json", "build/keep.job.json", "build/x.job.json",
+                "local/y.job.json", "sub/special.gen.job.json", "sub/other.gen.job.json", "sub/z.tmp.job.json",
+                "docs/anchored.job.json", "docs/deep/anchored.job.json")) {
+            Files.createDirectories(dir.resolve(p).getParent());
+            Files.writeString(dir.resolve(p), job("'reboot'"));
+        }
+
+        Cli.Result r = Cli.run("validate", dir.toString());
+
+        // What `git check-ignore` answers for each of these files.
+        assertThat(r.out().lines().filter(l -> l.contains(": error: ")).map(l -> l.substring(0, l.indexOf(':')))
+                .map(p -> dir.relativize(Path.of(p)).toString()))
+                .containsExactly("docs/deep/anchored.job.json", "keep.job.json", "sub/special.gen.job.json");
+        assertThat(Cli.run("validate", dir.resolve("build").toString()).out()).isEqualTo("0 files, 0 errors, 0 warnings\n");
+        assertThat(Cli.run("validate", dir.resolve("sub").toString()).out()).contains("special.gen.job.json")
+                .doesNotContain("other.gen.job.json").doesNotContain("z.tmp.job.json");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void configurationFileProblemsAreReportedOnceAsFindingsOfThatFile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".hubjobs.json"), "{\"rules\": {\"HJ999\": \"off\", \"HJ112\": \"off\"}}");
         Files.copy(Path.of(WARNINGS), dir.resolve("one.job.json"));
