@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -12,8 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Replaces a file's content so that a reader (or a crash) sees either the old or the new content,
  * never a half-written file: write a temporary file in the same directory, force it to disk, then
- * rename it over the original. The original's permissions are kept; a symbolic link is followed
- * and its target replaced, so the link stays a link.
+ * rename it over the original. The original's permissions are kept. A symbolic link is refused,
+ * never followed: what it points to may be anywhere, and the rename would replace the link itself.
  */
 final class AtomicFile {
 
@@ -30,13 +31,16 @@ final class AtomicFile {
     }
 
     static void write(Path target, byte[] bytes, ByteWriter writer) throws IOException {
-        Path real = target.toRealPath();
-        Path dir = real.getParent();
-        Path temp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp");
+        Path file = target.toAbsolutePath();
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("it is a symbolic link");
+        }
+        Path dir = file.getParent();
+        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
             try {
-                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(real));
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
             } catch (UnsupportedOperationException notPosix) {
                 // Other file systems keep whatever the new file got; there is nothing to copy.
             }
@@ -47,7 +51,8 @@ final class AtomicFile {
                 out.flush();
                 channel.force(true);
             }
-            Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // A rename replaces whatever has the name, a link put there meanwhile too, never its target.
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
         } finally {
             if (!moved) {

@@ -1,6 +1,7 @@
 package dev.hubjobs.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -27,9 +28,12 @@ final class InputFiles {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target");
 
     private final Path cwd;
+    private final PrintWriter err;
 
-    InputFiles(Path cwd) {
+    /** {@code err} gets one line for each file a walk skips for a reason the user should know. */
+    InputFiles(Path cwd, PrintWriter err) {
         this.cwd = cwd.toAbsolutePath().normalize();
+        this.err = err;
     }
 
     /** The inputs in command-line order, each file once; throws {@link UsageException} for a bad path. */
@@ -45,7 +49,7 @@ final class InputFiles {
                 throw new UsageException("no such file or directory: " + arg);
             }
             if (Files.isDirectory(path)) {
-                for (Path file : walk(path)) {
+                for (Path file : walk(path, arg)) {
                     Path key = file.toAbsolutePath().normalize();
                     inputs.putIfAbsent(key, new Input.File(file, display(file)));
                 }
@@ -69,7 +73,13 @@ final class InputFiles {
         return abs.toString();
     }
 
-    private List<Path> walk(Path root) {
+    /**
+     * The job files under {@code root}, which stays the boundary: a link to a file outside it is
+     * reported and skipped, so that a tree cannot make the run read (and quote, or fix) a file
+     * elsewhere. Links to directories are not followed at all, which also keeps the walk free of
+     * cycles.
+     */
+    private List<Path> walk(Path root, String arg) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -100,12 +110,18 @@ final class InputFiles {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            // A link to a job file counts (links to directories are not followed,
-                            // which keeps the walk free of cycles); a dangling link does not.
-                            if (file.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(file)
-                                    && (ignored == null || !ignored.ignoresFile(file))) {
-                                found.add(file);
+                            // A link to a job file in the tree counts; a dangling link does not.
+                            if (!file.getFileName().toString().endsWith(SUFFIX) || !Files.isRegularFile(file)
+                                    || (ignored != null && ignored.ignoresFile(file))) {
+                                return FileVisitResult.CONTINUE;
                             }
+                            if (attrs.isSymbolicLink() && !inside(file, realRoot)) {
+                                err.println("hubjobs: skipped " + display(file) + ": symbolic link to a file outside "
+                                        + (arg.endsWith("/") ? arg : arg + "/"));
+                                err.flush();
+                                return FileVisitResult.CONTINUE;
+                            }
+                            found.add(file);
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -121,5 +137,13 @@ final class InputFiles {
         // Sorting by the shown path makes the order the same on every file system.
         found.sort((a, b) -> display(a).compareTo(display(b)));
         return found;
+    }
+
+    private static boolean inside(Path file, Path realRoot) {
+        try {
+            return file.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -92,7 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InputFiles files = new InputFiles(Path.of(""));
+        InputFiles files = new InputFiles(Path.of(""), err);
 
         List<FileResult> results = new ArrayList<>();
         JobValidator.Builder builder = JobValidator.builder();
@@ -238,6 +238,12 @@ final class ValidateCommand implements Callable<Integer> {
         JobValidator validator = byConfig.forFile(input.path());
         Fixer.Outcome outcome = Fixer.fix(text, t -> validator.validate(t).diagnostics());
         if (!outcome.changed()) {
+            return;
+        }
+        if (Files.isSymbolicLink(input.path())) {
+            // The link is checked like any file, but what it points to may be anywhere.
+            err.println("hubjobs: not fixed: " + input.display() + ": symbolic link (fixes are never written through a link)");
+            err.flush();
             return;
         }
         try {

@@ -58,12 +58,49 @@ class FixTest {
     }
 
     @Test
-    void aSymbolicLinkStaysALinkAndItsTargetIsFixed() throws IOException {
+    void aNamedSymbolicLinkIsValidatedButNeverFixedThroughTheLink() throws IOException {
         Path target = Files.writeString(dir.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
         Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target.getFileName());
-        Cli.run("validate", "--fix", link.toString());
+        Cli.Result r = Cli.run("validate", "--fix", link.toString());
+        assertThat(r.err()).isEqualTo("hubjobs: not fixed: " + link
+                + ": symbolic link (fixes are never written through a link)\n");
+        assertThat(r.out()).contains(link + ":2:40: error: single-quoted string");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.readString(target)).isEqualTo(ValidateCommandTest.job("\"reboot\""));
+        assertThat(Files.readString(target)).isEqualTo(ValidateCommandTest.job("'reboot'"));
+    }
+
+    @Test
+    void aWalkNeverReadsNorFixesFilesOutsideTheDirectoryThroughLinks() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        String secret = "{\"jobId\": 'secret-token-1234'}";
+        Path creds = Files.writeString(outside.resolve("creds.txt"), secret);
+        Path tree = Files.createDirectories(dir.resolve("a"));
+        Files.createSymbolicLink(tree.resolve("creds.job.json"), Path.of("../outside/creds.txt"));
+        Path real = Files.writeString(tree.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
+        Path inner = Files.createSymbolicLink(tree.resolve("inner.job.json"), real.getFileName());
+
+        Cli.Result r = Cli.run("validate", "--fix", tree.toString());
+
+        assertThat(r.err().lines()).containsExactly(
+                "hubjobs: skipped " + tree.resolve("creds.job.json") + ": symbolic link to a file outside " + tree + "/",
+                "hubjobs: not fixed: " + inner + ": symbolic link (fixes are never written through a link)",
+                "fixed: " + real + ": 1 edit (HJ002)");
+        assertThat(r.out()).doesNotContain("secret").doesNotContain("creds").endsWith("2 files, 0 errors, 0 warnings\n");
+        assertThat(Files.readString(creds)).isEqualTo(secret);
+        assertThat(Files.isSymbolicLink(inner)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo(ValidateCommandTest.job("\"reboot\""));
+    }
+
+    @Test
+    void atomicWritesRefuseSymbolicLinks() throws IOException {
+        Path target = Files.writeString(dir.resolve("target.txt"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target);
+        assertThatThrownBy(() -> AtomicFile.write(link, "new".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test
