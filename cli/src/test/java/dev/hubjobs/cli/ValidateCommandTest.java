@@ -195,6 +195,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aConfigurationAboveTheRepositoryDoesNotApplyAndNoneTurnsSyntaxErrorsOff(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve(".hubjobs.json"), "{\"rules\": {\"HJ002\": \"off\"}}");
+        Path repo = Files.createDirectories(dir.resolve("repo/.git")).getParent();
+        Files.writeString(repo.resolve("a.job.json"), job("'reboot'"));
+        Cli.Result above = Cli.run("validate", repo.toString());
+        assertThat(above.out()).contains("[HJ002]").endsWith("1 files, 1 errors, 0 warnings\n");
+        assertThat(above.exit()).isEqualTo(Main.FINDINGS);
+
+        Files.writeString(repo.resolve(".hubjobs.json"), "{\"rules\": {\"HJ001\": \"off\"}}");
+        Files.writeString(repo.resolve("a.job.json"), "{\"jobId\" \"j1\"}");
+        Cli.Result inside = Cli.run("validate", repo.toString());
+        assertThat(inside.out().lines()).first().asString().isEqualTo(repo.resolve(".hubjobs.json")
+                + ":1:21: error: HJ001 cannot be turned off or lowered: it means the file is not a job at all [HJ003]");
+        assertThat(inside.out()).contains(repo.resolve("a.job.json") + ":1:10: error: ").contains("[HJ001]");
+        assertThat(inside.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
     void explicitConfigurationFileReplacesTheOneFoundAboveTheFiles(@TempDir Path dir) throws IOException {
         Path config = Files.writeString(dir.resolve("strict.json"), "{\"rules\": {\"HJ103\": \"error\"}}");
         Cli.Result r = Cli.run("validate", "--config", config.toString(), WARNINGS);
