@@ -8,6 +8,7 @@ import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.fix.FixAll;
 import dev.hubjobs.text.LineMap;
 import dev.hubjobs.text.Span;
 import dev.hubjobs.json.JsonDocumentParser;
@@ -236,7 +237,7 @@ final class ValidateCommand implements Callable<Integer> {
             return;
         }
         JobValidator validator = byConfig.forFile(input.path());
-        Fixer.Outcome outcome = Fixer.fix(text, t -> validator.validate(t).diagnostics());
+        FixAll.Outcome outcome = FixAll.apply(text, t -> validator.validate(t).diagnostics());
         if (!outcome.changed()) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.hubjobs.cli;
+package dev.hubjobs.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The fix loop with made-up findings, so that passes, conflicts and the pass limit are visible. */
-class FixerTest {
+class FixAllTest {
 
     /** Every "aa" pair is a finding whose safe fix makes it "a". */
     static final Function<String, List<Diagnostic>> DOUBLE_A = text -> {
@@ -26,7 +26,7 @@ class FixerTest {
 
     @Test
     void repeatsUntilNothingIsLeftToFix() {
-        Fixer.Outcome o = Fixer.fix("aaaa-b", DOUBLE_A);
+        FixAll.Outcome o = FixAll.apply("aaaa-b", DOUBLE_A);
         assertThat(o.text()).isEqualTo("a-b");
         assertThat(o.edits()).isEqualTo(3);
         assertThat(o.codes()).containsExactly("HJ900");
@@ -53,7 +53,7 @@ class FixerTest {
             }
             return out;
         };
-        Fixer.Outcome o = Fixer.fix("abcz", validate);
+        FixAll.Outcome o = FixAll.apply("abcz", validate);
         // "ab" wins the first pass; "bc" is gone once it is applied, so the second pass has nothing.
         assertThat(o.text()).isEqualTo("Acz");
         assertThat(o.edits()).isEqualTo(1);
@@ -64,15 +64,61 @@ class FixerTest {
     void stopsAfterTheLastAllowedPassWhenFixesNeverSettle() {
         Function<String, List<Diagnostic>> growing = text -> List.of(Diagnostic.error("HJ904", "grow", Span.at(0))
                 .withFix(Fix.safe("grow", new TextEdit(Span.at(0), "x"))));
-        Fixer.Outcome o = Fixer.fix("", growing);
-        assertThat(o.text()).hasSize(Fixer.MAX_PASSES);
-        assertThat(o.edits()).isEqualTo(Fixer.MAX_PASSES);
+        FixAll.Outcome o = FixAll.apply("", growing);
+        assertThat(o.text()).hasSize(FixAll.MAX_PASSES);
+        assertThat(o.edits()).isEqualTo(FixAll.MAX_PASSES);
     }
 
     @Test
     void nothingToFixLeavesTheTextAlone() {
-        Fixer.Outcome o = Fixer.fix("a-b", DOUBLE_A);
+        FixAll.Outcome o = FixAll.apply("a-b", DOUBLE_A);
         assertThat(o.changed()).isFalse();
         assertThat(o.text()).isEqualTo("a-b");
+    }
+
+    @Test
+    void overlappingEditsAndInsertionsInsideAnotherEditConflict() {
+        assertThat(FixAll.conflict(Span.of(0, 5), Span.of(4, 6))).isTrue();
+        assertThat(FixAll.conflict(Span.of(0, 5), Span.of(5, 6))).isFalse();
+        assertThat(FixAll.conflict(Span.at(5), Span.of(5, 6))).isTrue();
+        assertThat(FixAll.conflict(Span.at(3), Span.at(3))).isTrue();
+        assertThat(FixAll.conflict(Span.at(2), Span.of(3, 4))).isFalse();
+    }
+
+    @Test
+    void aFixThatConflictsWithAnyChosenEditWaitsWhateverItsNeighbours() {
+        // Fixes in this order: [4,6), [0,2), [2,4) touch but do not conflict; [1,5) conflicts with all
+        // three, an insertion at 6 with [4,6), an insertion at 8 with nothing.
+        Function<String, List<Diagnostic>> validate = text -> text.startsWith("0123456789") ? List.of(
+                fix("HJ911", Span.of(4, 6), "x"), fix("HJ912", Span.of(0, 2), "y"), fix("HJ913", Span.of(2, 4), "z"),
+                fix("HJ914", Span.of(1, 5), "!"), fix("HJ915", Span.at(6), "!"), fix("HJ916", Span.at(8), "w"))
+                : List.of();
+        FixAll.Outcome o = FixAll.apply("0123456789", validate);
+        assertThat(o.text()).isEqualTo("yzx67w89");
+        assertThat(o.codes()).containsExactly("HJ911", "HJ912", "HJ913", "HJ916");
+    }
+
+    @Test
+    void manyFixesTakeTimeLinearInTheirNumber() {
+        // 200,000 findings of one character each; choosing and applying them used to take quadratic time.
+        String text = "a".repeat(200_000);
+        Function<String, List<Diagnostic>> validate = t -> {
+            List<Diagnostic> out = new ArrayList<>();
+            for (int i = 0; i < t.length(); i++) {
+                if (t.charAt(i) == 'a') {
+                    out.add(fix("HJ917", Span.of(i, i + 1), "b"));
+                }
+            }
+            return out;
+        };
+        long start = System.nanoTime();
+        FixAll.Outcome o = FixAll.apply(text, validate);
+        assertThat(o.text()).isEqualTo("b".repeat(200_000));
+        assertThat(o.edits()).isEqualTo(200_000);
+        assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+    }
+
+    static Diagnostic fix(String code, Span span, String newText) {
+        return Diagnostic.error(code, code, span).withFix(Fix.safe(code, new TextEdit(span, newText)));
     }
 }
