@@ -57,6 +57,23 @@ class FixTest {
     }
 
     @Test
+    void aSyntaxFixThatWouldMakeABrokenDocumentWorseIsLeftOut() throws IOException {
+        // The parser offers to drop the ',' after "jobId"; that would lose "type" instead (a new error).
+        String broken = "{\"jobId\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\",\n"
+                + " \"cloudToDeviceMethod\": {\"methodName\": %s}}\n";
+        Path file = Files.writeString(dir.resolve("broken.job.json"), broken.formatted("'m'"));
+        Cli.Result r = Cli.run("validate", "--fix", file.toString());
+        assertThat(r.err()).isEqualTo("fixed: " + file + ": 1 edit (HJ002)\n");
+        assertThat(Files.readString(file)).isEqualTo(broken.formatted("\"m\""));
+        assertThat(r.out()).contains("[HJ001]").doesNotContain("[HJ002]");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+
+        Cli.Result again = Cli.run("validate", "--fix", file.toString());
+        assertThat(again.err()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(broken.formatted("\"m\""));
+    }
+
+    @Test
     void aHundredThousandFixesTakeTimeLinearInTheirNumber() throws IOException {
         // 160,000 single-quoted strings: applying their fixes took quadratic time, a minute here.
         String values = String.join(",", java.util.Collections.nCopies(160_000, "'a'"));

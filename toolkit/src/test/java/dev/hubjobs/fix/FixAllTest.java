@@ -77,6 +77,33 @@ class FixAllTest {
     }
 
     @Test
+    void aPassThatWouldAddAnErrorIsTriedWithoutTheSyntaxRecoveryGuessesAndElseDropped() {
+        // Removing the '?' (an HJ001 fix) makes an error appear that was not there; 'x' to 'y' (HJ002) does not.
+        Function<String, List<Diagnostic>> validate = text -> {
+            List<Diagnostic> out = new ArrayList<>();
+            int q = text.indexOf('?');
+            out.add(q >= 0 ? fix("HJ001", Span.of(q, q + 1), "") : Diagnostic.error("HJ001", "lost", Span.at(0)));
+            int x = text.indexOf('x');
+            if (x >= 0) {
+                out.add(fix("HJ002", Span.of(x, x + 1), "y"));
+            }
+            return out;
+        };
+        FixAll.Outcome o = FixAll.apply("a?x", validate);
+        assertThat(o.text()).isEqualTo("a?y");
+        assertThat(o.codes()).containsExactly("HJ002");
+        assertThat(FixAll.apply("a?", validate).changed()).isFalse();
+    }
+
+    @Test
+    void aPassThatTradesOneErrorForAnotherIsNotKept() {
+        Function<String, List<Diagnostic>> validate = text -> List.of(text.equals("a")
+                ? fix("HJ918", Span.of(0, 1), "b")
+                : Diagnostic.error("HJ919", "worse", Span.at(0)));
+        assertThat(FixAll.apply("a", validate).text()).isEqualTo("a");
+    }
+
+    @Test
     void overlappingEditsAndInsertionsInsideAnotherEditConflict() {
         assertThat(FixAll.conflict(Span.of(0, 5), Span.of(4, 6))).isTrue();
         assertThat(FixAll.conflict(Span.of(0, 5), Span.of(5, 6))).isFalse();
