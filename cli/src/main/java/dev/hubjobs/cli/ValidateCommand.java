@@ -14,6 +14,7 @@ import dev.hubjobs.text.Span;
 import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.rules.Rules;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -227,8 +228,26 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private void fix(Input.File input, TextValidators byConfig, PrintWriter err) throws IOException {
-        byte[] bytes = Files.readAllBytes(input.path());
+    /**
+     * Fixes one file in place. A file that is too large or cannot be read is left alone: the
+     * validation that follows reports it (HJ005), and the other files are fixed all the same.
+     */
+    private void fix(Input.File input, TextValidators byConfig, PrintWriter err) {
+        byte[] bytes;
+        try {
+            if (Files.size(input.path()) > JsonDocumentParser.MAX_SIZE) {
+                return;
+            }
+            try (InputStream in = Files.newInputStream(input.path())) {
+                // One byte past the limit, in case the file grew since its size was asked.
+                bytes = in.readNBytes(JsonDocumentParser.MAX_SIZE + 1);
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (bytes.length > JsonDocumentParser.MAX_SIZE) {
+            return;
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

@@ -90,6 +90,33 @@ class FixTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsReportedWithoutBeingReadAndTheOthersAreFixed() throws IOException {
+        Path huge = dir.resolve("huge.job.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L << 30); // 3 GiB, sparse: reading it whole was an OutOfMemoryError
+        }
+        Path small = Files.writeString(dir.resolve("small.job.json"), ValidateCommandTest.job("'reboot'"));
+        Cli.Result r = Cli.run("validate", "--fix", dir.toString());
+        assertThat(r.out()).startsWith(huge + ":1:1: error: file is 3221225472 bytes; the limit is "
+                + dev.hubjobs.json.JsonDocumentParser.MAX_SIZE + " bytes [HJ005]\n");
+        assertThat(r.err()).isEqualTo("fixed: " + small + ": 1 edit (HJ002)\n");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
+    void anUnreadableFileIsOneFindingAndTheOthersAreFixed() throws IOException {
+        Path locked = Files.writeString(dir.resolve("a-locked.job.json"), ValidateCommandTest.job("'reboot'"));
+        Path other = Files.writeString(dir.resolve("b-other.job.json"), ValidateCommandTest.job("'reboot'"));
+        assertThat(locked.toFile().setReadable(false, false)).isTrue();
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "running as a user who reads anything");
+        Cli.Result r = Cli.run("validate", "--fix", dir.toString());
+        assertThat(r.out().lines()).filteredOn(l -> l.startsWith(locked.toString()))
+                .containsExactly(locked + ":1:1: error: cannot read file: permission denied [HJ005]");
+        assertThat(r.err()).isEqualTo("fixed: " + other + ": 1 edit (HJ002)\n");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
     void aNamedSymbolicLinkIsValidatedButNeverFixedThroughTheLink() throws IOException {
         Path target = Files.writeString(dir.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
         Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target.getFileName());
