@@ -180,6 +180,26 @@ class FixTest {
     }
 
     @Test
+    void aRunStoppedInTheMiddleOfAWriteLeavesNoTemporaryFileAndTheOriginalIntact() throws IOException {
+        Path file = Files.writeString(dir.resolve("a.job.json"), "{'original': true}");
+        AtomicFile.TemporaryFiles temporary = new AtomicFile.TemporaryFiles();
+        AtomicFile.ByteWriter stoppedHalfWay = (OutputStream out, byte[] bytes) -> {
+            out.write(bytes, 0, bytes.length / 2);
+            assertThat(leftovers()).hasSize(1);
+            temporary.close(); // what the shutdown hook does on SIGINT or SIGTERM
+            out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+        };
+        byte[] replacement = "{\"replacement\": true}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AtomicFile.write(file, replacement, stoppedHalfWay, temporary))
+                .isInstanceOf(IOException.class);
+        assertThat(Files.readString(file)).isEqualTo("{'original': true}");
+        assertThat(leftovers()).isEmpty();
+        assertThatThrownBy(() -> AtomicFile.write(file, replacement, OutputStream::write, temporary))
+                .hasMessage("stopped");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void aFileThatCannotBeReplacedIsAUsageErrorAndStaysAsItWas() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("ro"));
         Path file = Files.writeString(sub.resolve("a.job.json"), "{'a': 1}");
