@@ -116,8 +116,9 @@ final class InputFiles {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (attrs.isSymbolicLink() && !inside(file, realRoot)) {
-                                err.println("hubjobs: skipped " + display(file) + ": symbolic link to a file outside "
-                                        + (arg.endsWith("/") ? arg : arg + "/"));
+                                err.println("hubjobs: skipped " + Printable.escape(display(file))
+                                        + ": symbolic link to a file outside "
+                                        + Printable.escape(arg.endsWith("/") ? arg : arg + "/"));
                                 err.flush();
                                 return FileVisitResult.CONTINUE;
                             }

@@ -262,7 +262,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (Files.isSymbolicLink(input.path())) {
             // The link is checked like any file, but what it points to may be anywhere.
-            err.println("hubjobs: not fixed: " + input.display() + ": symbolic link (fixes are never written through a link)");
+            err.println("hubjobs: not fixed: " + Printable.escape(input.display())
+                    + ": symbolic link (fixes are never written through a link)");
             err.flush();
             return;
         }
@@ -271,8 +272,8 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot write " + input.display() + " (left unchanged): " + e.getMessage());
         }
-        err.println("fixed: " + input.display() + ": " + outcome.edits() + " " + (outcome.edits() == 1 ? "edit" : "edits")
-                + " (" + String.join(", ", outcome.codes()) + ")");
+        err.println("fixed: " + Printable.escape(input.display()) + ": " + outcome.edits() + " "
+                + (outcome.edits() == 1 ? "edit" : "edits") + " (" + String.join(", ", outcome.codes()) + ")");
         err.flush();
     }
 
