@@ -139,7 +139,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         format.report().write(results, out);
-        boolean errors = results.stream().anyMatch(r -> r.diagnostics().stream().anyMatch(Diagnostic::isError));
+        boolean errors = results.stream().anyMatch(r -> r.errors() > 0);
         return errors ? Main.FINDINGS : Main.OK;
     }
 
@@ -158,7 +158,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static FileResult configResult(InputFiles files, ConfigFile.Loaded loaded) {
-        return new FileResult(files.display(loaded.path()), loaded.lines(), loaded.diagnostics(), false);
+        return FileResult.of(files.display(loaded.path()), loaded.lines(), loaded.diagnostics(), false);
     }
 
     /** Validates in input order; large sets in parallel, results still in input order. */
@@ -206,7 +206,7 @@ final class ValidateCommand implements Callable<Integer> {
     /** The findings of one input; the document text is not kept, so that large runs stay small. */
     private FileResult validate(Input input, JobValidator validator, TextValidators byConfig) {
         ValidationResult r = read(input, validator, byConfig);
-        return new FileResult(input.display(), r.lines(), r.diagnostics(), true);
+        return FileResult.of(input.display(), r.lines(), r.diagnostics(), true);
     }
 
     private ValidationResult read(Input input, JobValidator validator, TextValidators byConfig) {

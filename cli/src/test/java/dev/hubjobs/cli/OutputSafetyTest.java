@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.w3c.dom.Element;
 /**
  * Job content and file names never reach a terminal or a report raw: an ESC sequence could
  * retitle or clear the terminal, a newline forge a report line, a bidirectional override reorder
- * what is shown, a control character make the checkstyle XML ill-formed.
+ * what is shown, a control character make the checkstyle XML ill-formed. And a file's findings
+ * are capped.
  */
 class OutputSafetyTest {
 
@@ -97,5 +100,29 @@ class OutputSafetyTest {
         Cli.Result option = Cli.run("validate", "--\u001b[2J");
         assertPrintable(option.err());
         assertThat(option.exit()).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void aFileShowsItsFirstThousandFindingsAndOneSayingHowManyMore() throws IOException {
+        // 1,500 single-quoted strings, each an HJ002 error; an 800 KB document can have 500,000 findings.
+        String values = String.join(",", Collections.nCopies(1500, "'a'"));
+        Path many = Files.writeString(dir.resolve("many.job.json"), "{\"jobId\": \"j1\", \"type\": \"scheduleDeviceMethod\","
+                + " \"queryCondition\": \"*\", \"cloudToDeviceMethod\": {\"methodName\": \"m\", \"payload\": [" + values + "]}}");
+        Cli.Result text = Cli.run("validate", many.toString());
+        List<String> lines = text.out().lines().toList();
+        assertThat(lines).hasSize(FileResult.MAX_SHOWN + 2);
+        assertThat(lines.get(FileResult.MAX_SHOWN)).isEqualTo(many + ":1:" + (1 + text(many).indexOf("'a'", 0) + 4 * 1000)
+                + ": error: 500 more findings in this file are not shown (500 errors, 0 warnings, 0 infos);"
+                + " the report shows the first 1000 of a file [HJ005]");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 files, 1500 errors, 0 warnings");
+        assertThat(text.exit()).isEqualTo(Main.FINDINGS);
+
+        JsonNode json = ReportFormatsTest.MAPPER.readTree(Cli.run("validate", "--format", "json", many.toString()).out());
+        assertThat(json.at("/files/0/diagnostics").size()).isEqualTo(FileResult.MAX_SHOWN + 1);
+        assertThat(json.at("/summary/errors").asInt()).isEqualTo(1500);
+    }
+
+    private static String text(Path p) throws IOException {
+        return Files.readString(p);
     }
 }
