@@ -20,7 +20,9 @@ import dev.hubjobs.rules.RuleRunner;
 import dev.hubjobs.rules.Rules;
 import dev.hubjobs.text.Span;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -97,9 +99,20 @@ public final class JobValidator {
             doc = JsonDocumentParser.parse(Files.readAllBytes(file));
         } catch (IOException | RuntimeException e) {
             return new ValidationResult(Optional.of(file), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
-                    "cannot read file: " + e.getMessage(), Span.at(0))), dev.hubjobs.text.LineMap.of(""));
+                    "cannot read file: " + reason(e), Span.at(0))), dev.hubjobs.text.LineMap.of(""));
         }
         return result(Optional.of(file), doc, config);
+    }
+
+    /** Why a file could not be read, in words: some exceptions' message is only the file's path. */
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

@@ -9,7 +9,10 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** Checkstyle XML, which many CI services and review bots read. */
+/**
+ * Checkstyle XML, which many CI services and review bots read. File names and messages are
+ * {@linkplain Printable escaped}: XML 1.0 has no way to write most control characters at all.
+ */
 final class CheckstyleReport implements Report {
 
     @Override
@@ -25,12 +28,12 @@ final class CheckstyleReport implements Report {
                 xml.writeCharacters("  ");
                 if (r.diagnostics().isEmpty()) {
                     xml.writeEmptyElement("file");
-                    xml.writeAttribute("name", r.path());
+                    xml.writeAttribute("name", Printable.escape(r.path()));
                     xml.writeCharacters("\n");
                     continue;
                 }
                 xml.writeStartElement("file");
-                xml.writeAttribute("name", r.path());
+                xml.writeAttribute("name", Printable.escape(r.path()));
                 xml.writeCharacters("\n");
                 for (Diagnostic d : r.diagnostics()) {
                     LineMap.Position p = r.lines().humanPosition(d.span().start());
@@ -40,7 +43,7 @@ final class CheckstyleReport implements Report {
                     xml.writeAttribute("column", Integer.toString(p.column()));
                     // Checkstyle's own severities are error, warning and info: the same words.
                     xml.writeAttribute("severity", d.severity().label());
-                    xml.writeAttribute("message", d.message());
+                    xml.writeAttribute("message", Printable.escape(d.message()));
                     xml.writeAttribute("source", "hubjobs." + d.code());
                     xml.writeCharacters("\n");
                 }

@@ -147,24 +147,25 @@ final class DryRunCommand implements Callable<Integer> {
         }
     }
 
+    /** Ids, names and values come from the job and the fleet: each line is {@linkplain Printable escaped}. */
     private void printText(PrintWriter out, DryRun.Result r) {
         JobRequest request = r.request();
         out.println();
-        out.println("job " + request.jobId() + " (" + request.type() + ")");
+        line(out, "job " + request.jobId() + " (" + request.type() + ")");
         if (r.refused().isPresent()) {
-            out.println("  refused by the service: " + r.refused().get());
+            line(out, "  refused by the service: " + r.refused().get());
             return;
         }
-        out.println("  matched " + r.matchedCount() + " of " + devices(r.fleetSize())
+        line(out, "  matched " + r.matchedCount() + " of " + devices(r.fleetSize())
                 + (r.matchedIds().isEmpty() ? "" : ": " + String.join(", ", r.matchedIds())
                         + (r.matchedCount() > r.matchedIds().size() ? ", ..." : "")));
         if (request.cloudToDeviceMethod() != null) {
             CloudToDeviceMethod m = request.cloudToDeviceMethod();
-            out.println("  calls " + m.methodName() + "(" + (m.payload() == null ? "" : m.payload().toString()) + ")"
+            line(out, "  calls " + m.methodName() + "(" + (m.payload() == null ? "" : m.payload().toString()) + ")"
                     + " with responseTimeoutInSeconds " + m.effectiveResponseTimeout()
                     + ", connectTimeoutInSeconds " + m.effectiveConnectTimeout());
             for (DeviceJob row : r.deviceJobs()) {
-                out.println("    " + id(row) + ": " + row.status() + answer(row));
+                line(out, "    " + id(row) + ": " + row.status() + answer(row));
             }
         } else {
             // changes and rows are both in device order, one per shown device
@@ -172,23 +173,27 @@ final class DryRunCommand implements Callable<Integer> {
                 DeviceJob row = r.deviceJobs().get(i);
                 DryRun.DeviceChange change = r.changes().get(i);
                 if (row.error() != null) {
-                    out.println("    " + id(row) + ": " + row.status() + answer(row));
+                    line(out, "    " + id(row) + ": " + row.status() + answer(row));
                     continue;
                 }
-                out.println("    " + change.id() + (change.changes().isEmpty() ? ": no change" : ""));
+                line(out, "    " + change.id() + (change.changes().isEmpty() ? ": no change" : ""));
                 for (DryRun.PathChange c : change.changes()) {
-                    out.println("      " + c.path() + ": " + show(c.before()) + " -> " + show(c.after()));
+                    line(out, "      " + c.path() + ": " + show(c.before()) + " -> " + show(c.after()));
                 }
             }
         }
         if (r.matchedCount() > r.matchedIds().size()) {
-            out.println("    (" + (r.matchedCount() - r.matchedIds().size()) + " more; --limit to see more)");
+            line(out, "    (" + (r.matchedCount() - r.matchedIds().size()) + " more; --limit to see more)");
         }
         var s = r.job().deviceJobStatistics();
-        out.println("  result: " + r.job().status() + "; " + devices(s.deviceCount()) + ": " + s.succeededCount()
+        line(out, "  result: " + r.job().status() + "; " + devices(s.deviceCount()) + ": " + s.succeededCount()
                 + " succeeded, " + s.failedCount() + " failed"
                 + (r.job().failureReason() == null ? "" : "; " + r.job().failureReason()));
-        out.println("  " + estimateText(r.estimate(), r));
+        line(out, "  " + estimateText(r.estimate(), r));
+    }
+
+    private static void line(PrintWriter out, String text) {
+        out.println(Printable.escape(text));
     }
 
     private static String estimateText(DryRun.Estimate e, DryRun.Result r) {

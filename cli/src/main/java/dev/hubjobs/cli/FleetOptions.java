@@ -43,7 +43,7 @@ final class FleetOptions {
         return FleetFile.load(file, err).map(load -> {
             DeclaredBehaviours.Extracted fleet = DeclaredBehaviours.extract(load.fleet());
             for (String problem : fleet.problems()) {
-                err.println(file + ": warning: " + problem);
+                err.println(Printable.escape(file + ": warning: " + problem));
             }
             return fleet;
         });

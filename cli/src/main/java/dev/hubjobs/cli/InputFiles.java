@@ -1,10 +1,7 @@
 package dev.hubjobs.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -13,16 +10,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns command-line paths into inputs: files as given, directories walked for {@code *.job.json}
- * in a stable order, {@code -} for the standard input.
+ * in a stable order (without what git would ignore there, see {@link IgnoreRules}), {@code -} for
+ * the standard input.
  */
 final class InputFiles {
 
@@ -32,9 +28,12 @@ final class InputFiles {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target");
 
     private final Path cwd;
+    private final PrintWriter err;
 
-    InputFiles(Path cwd) {
+    /** {@code err} gets one line for each file a walk skips for a reason the user should know. */
+    InputFiles(Path cwd, PrintWriter err) {
         this.cwd = cwd.toAbsolutePath().normalize();
+        this.err = err;
     }
 
     /** The inputs in command-line order, each file once; throws {@link UsageException} for a bad path. */
@@ -50,7 +49,7 @@ final class InputFiles {
                 throw new UsageException("no such file or directory: " + arg);
             }
             if (Files.isDirectory(path)) {
-                for (Path file : walk(path)) {
+                for (Path file : walk(path, arg)) {
                     Path key = file.toAbsolutePath().normalize();
                     inputs.putIfAbsent(key, new Input.File(file, display(file)));
                 }
@@ -74,25 +73,56 @@ final class InputFiles {
         return abs.toString();
     }
 
-    private List<Path> walk(Path root) {
+    /**
+     * The job files under {@code root}, which stays the boundary: a link to a file outside it is
+     * reported and skipped, so that a tree cannot make the run read (and quote, or fix) a file
+     * elsewhere. Links to directories are not followed at all, which also keeps the walk free of
+     * cycles.
+     */
+    private List<Path> walk(Path root, String arg) {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new UsageException("cannot walk " + display(root) + ": " + e.getMessage());
+        }
+        IgnoreRules ignored = IgnoreRules.forWalk(root, realRoot).orElse(null);
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            return !dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-                                    ? FileVisitResult.SKIP_SUBTREE
-                                    : FileVisitResult.CONTINUE;
+                            if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return ignored == null || ignored.enter(dir) ? FileVisitResult.CONTINUE
+                                    : FileVisitResult.SKIP_SUBTREE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                            if (ignored != null) {
+                                ignored.leave();
+                            }
+                            return super.postVisitDirectory(dir, e);
                         }
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            // A link to a job file counts (links to directories are not followed,
-                            // which keeps the walk free of cycles); a dangling link does not.
-                            if (file.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(file)) {
-                                found.add(file);
+                            // A link to a job file in the tree counts; a dangling link does not.
+                            if (!file.getFileName().toString().endsWith(SUFFIX) || !Files.isRegularFile(file)
+                                    || (ignored != null && ignored.ignoresFile(file))) {
+                                return FileVisitResult.CONTINUE;
                             }
+                            if (attrs.isSymbolicLink() && !inside(file, realRoot)) {
+                                err.println("hubjobs: skipped " + Printable.escape(display(file))
+                                        + ": symbolic link to a file outside "
+                                        + Printable.escape(arg.endsWith("/") ? arg : arg + "/"));
+                                err.flush();
+                                return FileVisitResult.CONTINUE;
+                            }
+                            found.add(file);
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -107,63 +137,14 @@ final class InputFiles {
         }
         // Sorting by the shown path makes the order the same on every file system.
         found.sort((a, b) -> display(a).compareTo(display(b)));
-        return withoutGitIgnored(root, found);
+        return found;
     }
 
-    /**
-     * Drops files that git ignores, when {@code root} is inside a git work tree and git is on the
-     * PATH; anything else (no git, not a repository) keeps every file.
-     */
-    static List<Path> withoutGitIgnored(Path root, List<Path> files) {
-        if (files.isEmpty()) {
-            return files;
-        }
-        Set<String> ignored = new HashSet<>();
+    private static boolean inside(Path file, Path realRoot) {
         try {
-            Process git = new ProcessBuilder("git", "-C", root.toAbsolutePath().toString(), "check-ignore", "--stdin", "-z")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            // Feed the paths from another thread so that a full output pipe cannot block both sides.
-            Thread feeder = new Thread(() -> {
-                try (OutputStream in = git.getOutputStream()) {
-                    for (Path f : files) {
-                        in.write(f.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-                        in.write(0);
-                    }
-                } catch (IOException ignoredWhenGitStopsEarly) {
-                    // git exits at once outside a repository; its exit code says so below.
-                }
-            }, "git-check-ignore-feeder");
-            feeder.setDaemon(true);
-            feeder.start();
-            byte[] output;
-            try (InputStream out = git.getInputStream()) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                out.transferTo(buffer);
-                output = buffer.toByteArray();
-            }
-            if (!git.waitFor(30, TimeUnit.SECONDS)) {
-                git.destroy();
-                return files;
-            }
-            // 0: some paths are ignored, 1: none is, 128: not a repository (or another failure).
-            if (git.exitValue() != 0) {
-                return files;
-            }
-            for (String p : new String(output, StandardCharsets.UTF_8).split("\0")) {
-                if (!p.isEmpty()) {
-                    ignored.add(Path.of(p).toAbsolutePath().normalize().toString());
-                }
-            }
+            return file.toRealPath().startsWith(realRoot);
         } catch (IOException e) {
-            return files;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return files;
+            return false;
         }
-        if (ignored.isEmpty()) {
-            return files;
-        }
-        return files.stream().filter(f -> !ignored.contains(f.toAbsolutePath().normalize().toString())).toList();
     }
 }

@@ -76,7 +76,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // A wrong option gets one line and a pointer to the help, not the whole help text.
         cmd.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("hubjobs: " + e.getMessage());
+            c.getErr().println("hubjobs: " + Printable.escape(e.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             c.getErr().flush();
             return USAGE;
@@ -84,9 +84,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // A user mistake is one line; anything else is a bug, still one line and exit 2.
             if (e instanceof UsageException) {
-                commandLine.getErr().println("hubjobs: " + e.getMessage());
+                commandLine.getErr().println("hubjobs: " + Printable.escape(e.getMessage()));
             } else {
-                commandLine.getErr().println("hubjobs: internal error: " + e);
+                commandLine.getErr().println("hubjobs: internal error: " + Printable.escape(e.toString()));
             }
             commandLine.getErr().flush();
             return USAGE;

@@ -81,7 +81,7 @@ final class MatchCommand implements Callable<Integer> {
             out.println();
         } else {
             for (TwinObject t : matched) {
-                out.println(Fleet.id(t));
+                out.println(Printable.escape(Fleet.id(t)));
             }
             out.println(matched.size() + " devices");
         }

@@ -102,16 +102,17 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         List<String> columns = new ArrayList<>(columnSet);
+        List<String> headers = columns.stream().map(Printable::escape).toList();
         List<String[]> cells = new ArrayList<>();
         int[] width = new int[columns.size()];
         for (int c = 0; c < width.length; c++) {
-            width[c] = columns.get(c).length();
+            width[c] = headers.get(c).length();
         }
         for (TwinObject row : rows) {
             String[] line = new String[columns.size()];
             for (int c = 0; c < line.length; c++) {
                 Object v = row.get(columns.get(c));
-                String text = v == null ? "" : v instanceof String s ? s : TwinJson.toJson(v);
+                String text = Printable.escape(v == null ? "" : v instanceof String s ? s : TwinJson.toJson(v));
                 if (text.length() > MAX_CELL) {
                     text = text.substring(0, MAX_CELL - 3) + "...";
                 }
@@ -121,7 +122,7 @@ final class QueryCommand implements Callable<Integer> {
             cells.add(line);
         }
         if (!columns.isEmpty()) {
-            out.println(format(columns.toArray(new String[0]), width));
+            out.println(format(headers.toArray(new String[0]), width));
             String[] rule = new String[width.length];
             for (int c = 0; c < rule.length; c++) {
                 rule[c] = "-".repeat(width[c]);

@@ -8,11 +8,13 @@ import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.fix.FixAll;
 import dev.hubjobs.text.LineMap;
 import dev.hubjobs.text.Span;
 import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.rules.Rules;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -92,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InputFiles files = new InputFiles(Path.of(""));
+        InputFiles files = new InputFiles(Path.of(""), err);
 
         List<FileResult> results = new ArrayList<>();
         JobValidator.Builder builder = JobValidator.builder();
@@ -137,7 +139,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         format.report().write(results, out);
-        boolean errors = results.stream().anyMatch(r -> r.diagnostics().stream().anyMatch(Diagnostic::isError));
+        boolean errors = results.stream().anyMatch(r -> r.errors() > 0);
         return errors ? Main.FINDINGS : Main.OK;
     }
 
@@ -156,7 +158,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static FileResult configResult(InputFiles files, ConfigFile.Loaded loaded) {
-        return new FileResult(files.display(loaded.path()), loaded.lines(), loaded.diagnostics(), false);
+        return FileResult.of(files.display(loaded.path()), loaded.lines(), loaded.diagnostics(), false);
     }
 
     /** Validates in input order; large sets in parallel, results still in input order. */
@@ -204,7 +206,7 @@ final class ValidateCommand implements Callable<Integer> {
     /** The findings of one input; the document text is not kept, so that large runs stay small. */
     private FileResult validate(Input input, JobValidator validator, TextValidators byConfig) {
         ValidationResult r = read(input, validator, byConfig);
-        return new FileResult(input.display(), r.lines(), r.diagnostics(), true);
+        return FileResult.of(input.display(), r.lines(), r.diagnostics(), true);
     }
 
     private ValidationResult read(Input input, JobValidator validator, TextValidators byConfig) {
@@ -226,8 +228,26 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private void fix(Input.File input, TextValidators byConfig, PrintWriter err) throws IOException {
-        byte[] bytes = Files.readAllBytes(input.path());
+    /**
+     * Fixes one file in place. A file that is too large or cannot be read is left alone: the
+     * validation that follows reports it (HJ005), and the other files are fixed all the same.
+     */
+    private void fix(Input.File input, TextValidators byConfig, PrintWriter err) {
+        byte[] bytes;
+        try {
+            if (Files.size(input.path()) > JsonDocumentParser.MAX_SIZE) {
+                return;
+            }
+            try (InputStream in = Files.newInputStream(input.path())) {
+                // One byte past the limit, in case the file grew since its size was asked.
+                bytes = in.readNBytes(JsonDocumentParser.MAX_SIZE + 1);
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (bytes.length > JsonDocumentParser.MAX_SIZE) {
+            return;
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
@@ -236,8 +256,15 @@ final class ValidateCommand implements Callable<Integer> {
             return;
         }
         JobValidator validator = byConfig.forFile(input.path());
-        Fixer.Outcome outcome = Fixer.fix(text, t -> validator.validate(t).diagnostics());
+        FixAll.Outcome outcome = FixAll.apply(text, t -> validator.validate(t).diagnostics());
         if (!outcome.changed()) {
+            return;
+        }
+        if (Files.isSymbolicLink(input.path())) {
+            // The link is checked like any file, but what it points to may be anywhere.
+            err.println("hubjobs: not fixed: " + Printable.escape(input.display())
+                    + ": symbolic link (fixes are never written through a link)");
+            err.flush();
             return;
         }
         try {
@@ -245,8 +272,8 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot write " + input.display() + " (left unchanged): " + e.getMessage());
         }
-        err.println("fixed: " + input.display() + ": " + outcome.edits() + " " + (outcome.edits() == 1 ? "edit" : "edits")
-                + " (" + String.join(", ", outcome.codes()) + ")");
+        err.println("fixed: " + Printable.escape(input.display()) + ": " + outcome.edits() + " "
+                + (outcome.edits() == 1 ? "edit" : "edits") + " (" + String.join(", ", outcome.codes()) + ")");
         err.flush();
     }
 

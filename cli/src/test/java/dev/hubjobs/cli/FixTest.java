@@ -3,7 +3,6 @@ package dev.hubjobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hubjobs.text.Span;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,12 +57,109 @@ class FixTest {
     }
 
     @Test
-    void aSymbolicLinkStaysALinkAndItsTargetIsFixed() throws IOException {
+    void aSyntaxFixThatWouldMakeABrokenDocumentWorseIsLeftOut() throws IOException {
+        // The parser offers to drop the ',' after "jobId"; that would lose "type" instead (a new error).
+        String broken = "{\"jobId\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\",\n"
+                + " \"cloudToDeviceMethod\": {\"methodName\": %s}}\n";
+        Path file = Files.writeString(dir.resolve("broken.job.json"), broken.formatted("'m'"));
+        Cli.Result r = Cli.run("validate", "--fix", file.toString());
+        assertThat(r.err()).isEqualTo("fixed: " + file + ": 1 edit (HJ002)\n");
+        assertThat(Files.readString(file)).isEqualTo(broken.formatted("\"m\""));
+        assertThat(r.out()).contains("[HJ001]").doesNotContain("[HJ002]");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+
+        Cli.Result again = Cli.run("validate", "--fix", file.toString());
+        assertThat(again.err()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(broken.formatted("\"m\""));
+    }
+
+    @Test
+    void aHundredThousandFixesTakeTimeLinearInTheirNumber() throws IOException {
+        // 160,000 single-quoted strings: applying their fixes took quadratic time, a minute here.
+        String values = String.join(",", java.util.Collections.nCopies(160_000, "'a'"));
+        Path file = Files.writeString(dir.resolve("many.job.json"), "{\"jobId\": \"j1\", \"type\": \"scheduleUpdateTwin\","
+                + " \"queryCondition\": \"*\",\n \"updateTwin\": {\"etag\": \"*\", \"tags\": {\"t\": [" + values + "]}}}\n");
+        long start = System.nanoTime();
+        Cli.Result r = Cli.run("validate", "--fix", file.toString());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertThat(r.err()).isEqualTo("fixed: " + file + ": 160000 edits (HJ002)\n");
+        assertThat(Files.readString(file)).contains("[\"a\",\"a\",").doesNotContain("'");
+        // What is left are the twin's size limits, which have no fix.
+        assertThat(r.out()).doesNotContain("[HJ002]").endsWith("[HJ306]\n1 files, 2 errors, 0 warnings\n");
+        assertThat(seconds).isLessThan(20);
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsReportedWithoutBeingReadAndTheOthersAreFixed() throws IOException {
+        Path huge = dir.resolve("huge.job.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L << 30); // 3 GiB, sparse: reading it whole was an OutOfMemoryError
+        }
+        Path small = Files.writeString(dir.resolve("small.job.json"), ValidateCommandTest.job("'reboot'"));
+        Cli.Result r = Cli.run("validate", "--fix", dir.toString());
+        assertThat(r.out()).startsWith(huge + ":1:1: error: file is 3221225472 bytes; the limit is "
+                + dev.hubjobs.json.JsonDocumentParser.MAX_SIZE + " bytes [HJ005]\n");
+        assertThat(r.err()).isEqualTo("fixed: " + small + ": 1 edit (HJ002)\n");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
+    void anUnreadableFileIsOneFindingAndTheOthersAreFixed() throws IOException {
+        Path locked = Files.writeString(dir.resolve("a-locked.job.json"), ValidateCommandTest.job("'reboot'"));
+        Path other = Files.writeString(dir.resolve("b-other.job.json"), ValidateCommandTest.job("'reboot'"));
+        assertThat(locked.toFile().setReadable(false, false)).isTrue();
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "running as a user who reads anything");
+        Cli.Result r = Cli.run("validate", "--fix", dir.toString());
+        assertThat(r.out().lines()).filteredOn(l -> l.startsWith(locked.toString()))
+                .containsExactly(locked + ":1:1: error: cannot read file: permission denied [HJ005]");
+        assertThat(r.err()).isEqualTo("fixed: " + other + ": 1 edit (HJ002)\n");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
+    void aNamedSymbolicLinkIsValidatedButNeverFixedThroughTheLink() throws IOException {
         Path target = Files.writeString(dir.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
         Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target.getFileName());
-        Cli.run("validate", "--fix", link.toString());
+        Cli.Result r = Cli.run("validate", "--fix", link.toString());
+        assertThat(r.err()).isEqualTo("hubjobs: not fixed: " + link
+                + ": symbolic link (fixes are never written through a link)\n");
+        assertThat(r.out()).contains(link + ":2:40: error: single-quoted string");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.readString(target)).isEqualTo(ValidateCommandTest.job("\"reboot\""));
+        assertThat(Files.readString(target)).isEqualTo(ValidateCommandTest.job("'reboot'"));
+    }
+
+    @Test
+    void aWalkNeverReadsNorFixesFilesOutsideTheDirectoryThroughLinks() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        String secret = "{\"jobId\": 'secret-token-1234'}";
+        Path creds = Files.writeString(outside.resolve("creds.txt"), secret);
+        Path tree = Files.createDirectories(dir.resolve("a"));
+        Files.createSymbolicLink(tree.resolve("creds.job.json"), Path.of("../outside/creds.txt"));
+        Path real = Files.writeString(tree.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
+        Path inner = Files.createSymbolicLink(tree.resolve("inner.job.json"), real.getFileName());
+
+        Cli.Result r = Cli.run("validate", "--fix", tree.toString());
+
+        assertThat(r.err().lines()).containsExactly(
+                "hubjobs: skipped " + tree.resolve("creds.job.json") + ": symbolic link to a file outside " + tree + "/",
+                "hubjobs: not fixed: " + inner + ": symbolic link (fixes are never written through a link)",
+                "fixed: " + real + ": 1 edit (HJ002)");
+        assertThat(r.out()).doesNotContain("secret").doesNotContain("creds").endsWith("2 files, 0 errors, 0 warnings\n");
+        assertThat(Files.readString(creds)).isEqualTo(secret);
+        assertThat(Files.isSymbolicLink(inner)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo(ValidateCommandTest.job("\"reboot\""));
+    }
+
+    @Test
+    void atomicWritesRefuseSymbolicLinks() throws IOException {
+        Path target = Files.writeString(dir.resolve("target.txt"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target);
+        assertThatThrownBy(() -> AtomicFile.write(link, "new".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test
@@ -84,6 +180,26 @@ class FixTest {
     }
 
     @Test
+    void aRunStoppedInTheMiddleOfAWriteLeavesNoTemporaryFileAndTheOriginalIntact() throws IOException {
+        Path file = Files.writeString(dir.resolve("a.job.json"), "{'original': true}");
+        AtomicFile.TemporaryFiles temporary = new AtomicFile.TemporaryFiles();
+        AtomicFile.ByteWriter stoppedHalfWay = (OutputStream out, byte[] bytes) -> {
+            out.write(bytes, 0, bytes.length / 2);
+            assertThat(leftovers()).hasSize(1);
+            temporary.close(); // what the shutdown hook does on SIGINT or SIGTERM
+            out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+        };
+        byte[] replacement = "{\"replacement\": true}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AtomicFile.write(file, replacement, stoppedHalfWay, temporary))
+                .isInstanceOf(IOException.class);
+        assertThat(Files.readString(file)).isEqualTo("{'original': true}");
+        assertThat(leftovers()).isEmpty();
+        assertThatThrownBy(() -> AtomicFile.write(file, replacement, OutputStream::write, temporary))
+                .hasMessage("stopped");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void aFileThatCannotBeReplacedIsAUsageErrorAndStaysAsItWas() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("ro"));
         Path file = Files.writeString(sub.resolve("a.job.json"), "{'a': 1}");
@@ -97,15 +213,6 @@ class FixTest {
         } finally {
             sub.toFile().setWritable(true, false);
         }
-    }
-
-    @Test
-    void overlappingEditsAndInsertionsInsideAnotherEditConflict() {
-        assertThat(Fixer.conflict(Span.of(0, 5), Span.of(4, 6))).isTrue();
-        assertThat(Fixer.conflict(Span.of(0, 5), Span.of(5, 6))).isFalse();
-        assertThat(Fixer.conflict(Span.at(5), Span.of(5, 6))).isTrue();
-        assertThat(Fixer.conflict(Span.at(3), Span.at(3))).isTrue();
-        assertThat(Fixer.conflict(Span.at(2), Span.of(3, 4))).isFalse();
     }
 
     private Stream<Path> leftovers() throws IOException {

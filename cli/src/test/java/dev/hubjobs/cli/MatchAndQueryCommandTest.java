@@ -45,6 +45,16 @@ class MatchAndQueryCommandTest {
     }
 
     @Test
+    void deviceIdsAndValuesFromAFleetAreEscapedInTextOutput() throws IOException {
+        Path f = dir.resolve("hostile.ndjson");
+        Files.writeString(f, "{\"deviceId\":\"d\\u001b]0;x\\u0007\\nforged\", \"tags\": {\"n\": \"\\u202e1\"}}\n");
+        Run match = run("match", "*", "--fleet", f.toString());
+        assertThat(match.out()).isEqualTo(String.join(System.lineSeparator(), "d\\e]0;x\\u0007\\nforged", "1 devices", ""));
+        Run query = run("query", "SELECT deviceId, tags.n AS n FROM devices", "--fleet", f.toString(), "--format", "table");
+        assertThat(query.out()).contains("d\\e]0;x\\u0007\\nforged  \\u202e1").doesNotContain("\u001b").doesNotContain("\u202e");
+    }
+
+    @Test
     void matchJson() {
         Run r = run("match", "status = 'enabled' AND connectionState = 'Connected'", "--fleet", fleet.toString(),
                 "--format", "json");

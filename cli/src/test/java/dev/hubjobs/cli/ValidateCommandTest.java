@@ -148,6 +148,39 @@ class ValidateCommandTest {
     }
 
     @Test
+    void ignoreRulesAreReadWithoutRunningGitOrCommandsFromTheRepositorysConfiguration(@TempDir Path dir,
+            @TempDir Path outside) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(gitAvailable(), "git is not installed");
+        Processes.git(dir, "init", "-q");
+        // git runs core.fsmonitor for any command that reads the index, check-ignore included.
+        Path marker = outside.resolve("fsmonitor-ran");
+        Processes.git(dir, "config", "core.fsmonitor", "touch '" + marker + "'; false");
+        Files.writeString(dir.resolve(".gitignore"), "*.gen.job.json\nbuild/\n!build/keep.job.json\n");
+        Files.writeString(dir.resolve(".git/info/exclude"), "local/\n");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/.gitignore"), "!special.gen.job.json\n*.tmp.job.json\n");
+        Files.createDirectories(dir.resolve("docs/deep"));
+        Files.writeString(dir.resolve("docs/.gitignore"), "/anchored.job.json\n");
+        for (String p : List.of("a.gen.job.json", "keep.job.json", "build/keep.job.json", "build/x.job.json",
+                "local/y.job.json", "sub/special.gen.job.json", "sub/other.gen.job.json", "sub/z.tmp.job.json",
+                "docs/anchored.job.json", "docs/deep/anchored.job.json")) {
+            Files.createDirectories(dir.resolve(p).getParent());
+            Files.writeString(dir.resolve(p), job("'reboot'"));
+        }
+
+        Cli.Result r = Cli.run("validate", dir.toString());
+
+        // What `git check-ignore` answers for each of these files.
+        assertThat(r.out().lines().filter(l -> l.contains(": error: ")).map(l -> l.substring(0, l.indexOf(':')))
+                .map(p -> dir.relativize(Path.of(p)).toString()))
+                .containsExactly("docs/deep/anchored.job.json", "keep.job.json", "sub/special.gen.job.json");
+        assertThat(Cli.run("validate", dir.resolve("build").toString()).out()).isEqualTo("0 files, 0 errors, 0 warnings\n");
+        assertThat(Cli.run("validate", dir.resolve("sub").toString()).out()).contains("special.gen.job.json")
+                .doesNotContain("other.gen.job.json").doesNotContain("z.tmp.job.json");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void configurationFileProblemsAreReportedOnceAsFindingsOfThatFile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".hubjobs.json"), "{\"rules\": {\"HJ999\": \"off\", \"HJ112\": \"off\"}}");
         Files.copy(Path.of(WARNINGS), dir.resolve("one.job.json"));
@@ -159,6 +192,25 @@ class ValidateCommandTest {
         assertThat(lines).noneMatch(l -> l.contains("HJ112"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("2 files, 1 errors, 2 warnings");
         assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
+    void aConfigurationAboveTheRepositoryDoesNotApplyAndNoneTurnsSyntaxErrorsOff(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve(".hubjobs.json"), "{\"rules\": {\"HJ002\": \"off\"}}");
+        Path repo = Files.createDirectories(dir.resolve("repo/.git")).getParent();
+        Files.writeString(repo.resolve("a.job.json"), job("'reboot'"));
+        Cli.Result above = Cli.run("validate", repo.toString());
+        assertThat(above.out()).contains("[HJ002]").endsWith("1 files, 1 errors, 0 warnings\n");
+        assertThat(above.exit()).isEqualTo(Main.FINDINGS);
+
+        Files.writeString(repo.resolve(".hubjobs.json"), "{\"rules\": {\"HJ001\": \"off\"}}");
+        Files.writeString(repo.resolve("a.job.json"), "{\"jobId\" \"j1\"}");
+        Cli.Result inside = Cli.run("validate", repo.toString());
+        assertThat(inside.out().lines()).first().asString().isEqualTo(repo.resolve(".hubjobs.json")
+                + ":1:21: error: HJ001 cannot be turned off or lowered: it means the file is not a job at all [HJ003]");
+        assertThat(inside.out()).contains(repo.resolve("a.job.json") + ":1:10: error: ").contains("[HJ001]");
+        assertThat(inside.exit()).isEqualTo(Main.FINDINGS);
     }
 
     @Test

@@ -14,7 +14,10 @@ import dev.hubjobs.text.LineMap;
 import dev.hubjobs.text.Span;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +32,20 @@ import java.util.function.Predicate;
  * <pre>{"rules": {"HJ301": "warning", "HJ402": "off"}, "limits": {"maxTwinDepth": 5}}</pre>
  * Problems in it are HJ003 findings on the configuration file; they never stop validation, which
  * goes on with whatever parts of the file are good.
+ *
+ * <p>The walk up stays within the project, so that a file somewhere above it (in a shared or
+ * temporary directory, or another user's) cannot decide how the project's jobs are checked:
+ * <ul>
+ *   <li>inside a git work tree, it stops at the work tree's root (the nearest directory with a
+ *       {@code .git} entry), whose own {@code .hubjobs.json} still counts;
+ *   <li>outside any work tree, it goes up only through directories that the current user owns
+ *       and that others cannot write to, and stops below the first that is not (so a
+ *       {@code /tmp/.hubjobs.json}, for one, is never read); directories that do not exist are
+ *       passed. On a file system without POSIX owners, only the file's own directory counts.
+ * </ul>
+ * A configuration can change rules and limits, but never turn off or lower the findings that
+ * mean the input is not a job at all ({@link ValidatorConfig#ALWAYS_ERRORS}); trying is an HJ003
+ * finding.
  */
 public final class ConfigFile {
 
@@ -50,15 +67,48 @@ public final class ConfigFile {
         return Files.isDirectory(dir) ? dir : dir.getParent();
     }
 
-    /** The nearest configuration file in {@code dir} or above it. */
+    /** The nearest configuration file in {@code dir} or above it, within the bounds of the class comment. */
     public static Optional<Path> findFrom(Path dir) {
+        Path workTree = workTreeRoot(dir);
         for (Path d = dir; d != null; d = d.getParent()) {
+            if (workTree == null && !trusted(d, d.equals(dir))) {
+                break;
+            }
             Path candidate = d.resolve(NAME);
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
             }
+            if (d.equals(workTree)) {
+                break;
+            }
         }
         return Optional.empty();
+    }
+
+    /** The nearest directory at or above {@code dir} with a {@code .git} entry (a work tree's root), or null. */
+    static Path workTreeRoot(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a configuration in {@code dir} (outside any work tree) is the user's own. */
+    private static boolean trusted(Path dir, boolean first) {
+        if (!Files.isDirectory(dir)) {
+            return true; // holds no file to read; what is above it is asked in turn
+        }
+        try {
+            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class);
+            return a.owner().getName().equals(System.getProperty("user.name"))
+                    && !a.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException notPosix) {
+            return first;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public static Loaded load(Path path, Predicate<String> knownCode) {
@@ -113,7 +163,10 @@ public final class ConfigFile {
                 continue;
             }
             String setting = m.value() instanceof JsonString s ? s.value() : null;
-            if ("off".equals(setting)) {
+            if (ValidatorConfig.ALWAYS_ERRORS.contains(code) && !"error".equals(setting)) {
+                problems.add(Diagnostic.error(Codes.CONFIG, code + " cannot be turned off or lowered: it means"
+                        + " the file is not a job at all", m.value().span()));
+            } else if ("off".equals(setting)) {
                 off.add(code);
             } else if ("error".equals(setting) || "warning".equals(setting) || "info".equals(setting)) {
                 severities.put(code, Severity.parse(setting));

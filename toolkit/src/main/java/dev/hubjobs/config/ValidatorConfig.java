@@ -1,12 +1,14 @@
 package dev.hubjobs.config;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Per-project settings: a severity per rule code (or off), and limits.
+ * Per-project settings: a severity per rule code (or off), and limits. The codes of
+ * {@link #ALWAYS_ERRORS} stay errors whatever the settings say.
  *
  * @param severities rule code → severity that replaces the rule's default
  * @param off rule codes turned off
@@ -15,6 +17,12 @@ public record ValidatorConfig(Map<String, Severity> severities, Set<String> off,
 
     public static final ValidatorConfig DEFAULT = new ValidatorConfig(Map.of(), Set.of(), Limits.DEFAULT);
 
+    /**
+     * Findings that mean the input is not a job at all (not JSON, too large, not UTF-8): no
+     * configuration turns them off or lowers them, or a configuration could pass anything.
+     */
+    public static final Set<String> ALWAYS_ERRORS = Set.of(Codes.JSON_SYNTAX, Codes.INPUT_LIMIT);
+
     public ValidatorConfig {
         severities = Map.copyOf(severities);
         off = Set.copyOf(off);
@@ -22,6 +30,9 @@ public record ValidatorConfig(Map<String, Severity> severities, Set<String> off,
 
     /** The severity for {@code code}, or empty when the rule is off. */
     public Optional<Severity> severity(String code, Severity defaultSeverity) {
+        if (ALWAYS_ERRORS.contains(code)) {
+            return Optional.of(Severity.ERROR);
+        }
         if (off.contains(code)) {
             return Optional.empty();
         }

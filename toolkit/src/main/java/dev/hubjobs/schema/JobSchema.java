@@ -72,8 +72,11 @@ public final class JobSchema {
                 case JobFields.MAX_EXECUTION_TIME -> p.put("minimum", JobFields.MAX_EXECUTION_TIME_MIN)
                         .put("maximum", Long.MAX_VALUE);
                 case JobFields.CLOUD_TO_DEVICE_METHOD, JobFields.UPDATE_TWIN -> {
+                    // null only as the other type's field (below), as the C# and Java SDKs send it
                     p.removeAll();
-                    p.put("$ref", "#/$defs/" + field.name());
+                    ArrayNode either = p.putArray("anyOf");
+                    either.addObject().put("$ref", "#/$defs/" + field.name());
+                    either.addObject().put("type", "null");
                 }
                 default -> { }
             }
@@ -89,7 +92,10 @@ public final class JobSchema {
             ObjectNode then = rule.putObject("then");
             ArrayNode required = then.putArray("required");
             JobFields.requiredFor(type).forEach(required::add);
-            then.putObject("properties").put(JobFields.foreignTo(type), false);
+            ObjectNode fields = then.putObject("properties");
+            fields.putObject(type == JobType.SCHEDULE_DEVICE_METHOD ? JobFields.CLOUD_TO_DEVICE_METHOD
+                    : JobFields.UPDATE_TWIN).put("type", "object");
+            fields.putObject(JobFields.foreignTo(type)).put("type", "null");
         }
         return job;
     }

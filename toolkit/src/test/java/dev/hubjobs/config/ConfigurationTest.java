@@ -9,10 +9,15 @@ import dev.hubjobs.rules.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.hubjobs.diag.Severity;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,5 +189,69 @@ class ConfigurationTest {
         ValidationResult result = JobValidator.builder().clock(CLOCK).build().validate(job);
         assertThat(codes(result)).containsExactly("HJ301:error");
         assertThat(result.diagnostics().get(0).span().textOf(result.text())).isEqualTo(" ");
+    }
+
+    @Test
+    void theSearchStopsAtTheWorkTreeRootWhoseOwnConfigurationCounts() throws IOException {
+        write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\", \"HJ301\": \"off\"}}");
+        Files.createDirectories(tmp.resolve("repo/.git"));
+        Path job = write("repo/a/job.job.json", JOB);
+        assertThat(ConfigFile.find(job)).isEmpty();
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+
+        Path inRoot = write("repo/.hubjobs.json", "{\"rules\": {\"HJ206\": \"off\"}}");
+        assertThat(ConfigFile.find(job)).contains(inRoot.toAbsolutePath().normalize());
+        // A linked work tree or a submodule has a .git file: its root is a boundary as well.
+        write("repo/sub/.git", "gitdir: ../.git/modules/sub\n");
+        assertThat(ConfigFile.find(write("repo/sub/x/job.job.json", JOB))).isEmpty();
+    }
+
+    @Test
+    void outsideAWorkTreeADirectoryOthersCanWriteToEndsTheSearch() throws IOException {
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        write("shared/.hubjobs.json", "{\"rules\": {\"HJ206\": \"off\"}}");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path job = write("shared/project/jobs/job.job.json", JOB);
+        assertThat(ConfigFile.find(job)).isEmpty();
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+
+        Path own = write("shared/project/.hubjobs.json", "{}");
+        assertThat(ConfigFile.find(job)).contains(own.toAbsolutePath().normalize());
+        // A directory the walk up has not reached yet (an editor's unsaved file) holds nothing and is passed.
+        assertThat(ConfigFile.findFrom(tmp.resolve("shared/project/new/dir").toAbsolutePath()))
+                .contains(own.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void outsideAWorkTreeAnotherUsersDirectoryEndsTheSearch() throws IOException {
+        write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\"}}");
+        Path theirs = Files.createDirectories(tmp.resolve("theirs"));
+        Path job = write("theirs/mine/job.job.json", JOB);
+        try {
+            Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("cannot give a directory to another user: " + e);
+        }
+        assertThat(ConfigFile.find(job)).isEmpty();
+        assertThat(ConfigFile.find(tmp.resolve("job.job.json"))).isPresent();
+    }
+
+    @Test
+    void findingsThatMeanTheInputIsNoJobCannotBeTurnedOffOrLowered() throws IOException {
+        Path config = write(".hubjobs.json",
+                "{\"rules\": {\"HJ001\": \"off\", \"HJ005\": \"warning\", \"HJ002\": \"off\", \"HJ004\": \"error\"}}");
+        ConfigFile.Loaded loaded = ConfigFile.load(config, Rules::isKnown);
+        assertThat(loaded.diagnostics()).extracting(d -> d.code() + " " + d.span().textOf(loaded.text()))
+                .containsExactly("HJ003 \"off\"", "HJ003 \"warning\"");
+        assertThat(loaded.diagnostics().get(0).message())
+                .isEqualTo("HJ001 cannot be turned off or lowered: it means the file is not a job at all");
+        assertThat(loaded.config().off()).containsExactly("HJ002");
+
+        Path job = write("job.job.json", "{\"jobId\" \"j1\", 'type': 1}");
+        assertThat(codes(validator.validate(job))).contains("HJ001:error").doesNotContain("HJ002:error");
+        // Nor can a configuration made in code.
+        ValidatorConfig inCode = new ValidatorConfig(Map.of("HJ005", Severity.INFO), Set.of("HJ001"), Limits.DEFAULT);
+        assertThat(inCode.severity("HJ001", Severity.ERROR)).contains(Severity.ERROR);
+        assertThat(inCode.severity("HJ005", Severity.ERROR)).contains(Severity.ERROR);
     }
 }
