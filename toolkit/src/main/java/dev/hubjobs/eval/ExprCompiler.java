@@ -75,12 +75,10 @@ final class ExprCompiler implements ExprVisitor<Node> {
         Functions.Def def = Functions.find(call.name()).orElseThrow(() -> new CompileException(
                 Diagnostic.error(EvalCodes.UNKNOWN_FUNCTION, "unknown function " + call.name() + "()", call.nameSpan())));
         int n = call.arguments().size();
-        if (n < def.minArgs() || n > def.maxArgs()) {
-            String expected = def.minArgs() == def.maxArgs() ? String.valueOf(def.minArgs())
-                    : def.maxArgs() == Integer.MAX_VALUE ? "at least " + def.minArgs()
-                    : def.minArgs() + " to " + def.maxArgs();
+        if (!def.meta().acceptsArguments(n)) {
+            String expected = def.meta().arity();
             throw new CompileException(Diagnostic.error(EvalCodes.ARGUMENT_COUNT,
-                    def.name() + " takes " + expected + " argument" + ("1".equals(expected) ? "" : "s")
+                    def.meta().name() + " takes " + expected + " argument" + ("1".equals(expected) ? "" : "s")
                             + ", found " + n, call.span()));
         }
         Node[] args = new Node[n];

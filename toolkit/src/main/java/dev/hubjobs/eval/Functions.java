@@ -1,18 +1,21 @@
 package dev.hubjobs.eval;
 
+import dev.hubjobs.query.QueryFunctions;
+import dev.hubjobs.twin.TwinArray;
 import dev.hubjobs.twin.TwinNull;
+import dev.hubjobs.twin.TwinObject;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * The scalar functions of the routing set (a superset of what twin queries accept; the validator,
- * not the evaluator, decides what a query may use). Arguments of the wrong type give undefined.
- * String positions and lengths count UTF-16 units, like the rest of the toolkit.
+ * How the evaluator computes each scalar function of {@link QueryFunctions}, routing-only ones
+ * included (the validator, not the evaluator, decides what a query may use); names and argument
+ * counts are the catalogue's. Arguments of the wrong type give undefined. String positions and
+ * lengths count UTF-16 units, like the rest of the toolkit.
  */
 final class Functions {
 
@@ -28,10 +31,8 @@ final class Functions {
         Object apply(Object[] args);
     }
 
-    /** A function with its accepted argument counts; exactly one of f1/f2/fn is set. */
-    record Def(String name, int minArgs, int maxArgs, F1 f1, F2 f2, FN fn) {}
-
-    static final Set<String> AGGREGATES = Set.of("count", "avg", "sum", "min", "max");
+    /** A function of the catalogue with its implementation; exactly one of f1/f2/fn is set. */
+    record Def(QueryFunctions.Function meta, F1 f1, F2 f2, FN fn) {}
 
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final Map<String, Def> DEFS = new HashMap<>();
@@ -46,15 +47,16 @@ final class Functions {
         one("IS_ARRAY", Semantics::isArray);
         one("IS_PRIMITIVE", Semantics::isPrimitive);
 
-        many("STARTSWITH", 2, 3, a -> strings(a, (s, t) -> s.startsWith(t)));
-        many("ENDSWITH", 2, 3, a -> strings(a, (s, t) -> s.endsWith(t)));
-        many("CONTAINS", 2, 3, a -> strings(a, (s, t) -> s.contains(t)));
-        def(new Def("LOWER", 1, 1, v -> v instanceof String s ? s.toLowerCase(Locale.ROOT) : null, null, null));
-        def(new Def("UPPER", 1, 1, v -> v instanceof String s ? s.toUpperCase(Locale.ROOT) : null, null, null));
-        def(new Def("LENGTH", 1, 1, v -> v instanceof String s ? (Object) (double) s.length() : null, null, null));
-        many("CONCAT", 2, Integer.MAX_VALUE, Functions::concat);
-        many("SUBSTRING", 2, 3, Functions::substring);
-        many("INDEX_OF", 2, 3, Functions::indexOf);
+        two("STARTSWITH", (a, b) -> strings(a, b, String::startsWith));
+        two("ENDSWITH", (a, b) -> strings(a, b, String::endsWith));
+        two("CONTAINS", (a, b) -> strings(a, b, String::contains));
+        many("ARRAY_CONTAINS", Functions::arrayContains);
+        def("LOWER", v -> v instanceof String s ? s.toLowerCase(Locale.ROOT) : null, null, null);
+        def("UPPER", v -> v instanceof String s ? s.toUpperCase(Locale.ROOT) : null, null, null);
+        def("LENGTH", v -> v instanceof String s ? (Object) (double) s.length() : null, null, null);
+        many("CONCAT", Functions::concat);
+        many("SUBSTRING", Functions::substring);
+        two("INDEX_OF", (a, b) -> a instanceof String s && b instanceof String t ? (Object) (double) s.indexOf(t) : null);
 
         math("ABS", Math::abs);
         math("EXP", Math::exp);
@@ -63,24 +65,26 @@ final class Functions {
         math("FLOOR", Math::floor);
         math("SIGN", Math::signum);
         math("SQRT", Math::sqrt);
-        def(new Def("POWER", 2, 2, null, (a, b) -> a instanceof Number x && b instanceof Number y
-                ? Semantics.number(Math.pow(x.doubleValue(), y.doubleValue())) : null, null));
-        def(new Def("AS_NUMBER", 1, 1, Functions::asNumber, null, null));
+        two("POWER", (a, b) -> a instanceof Number x && b instanceof Number y
+                ? Semantics.number(Math.pow(x.doubleValue(), y.doubleValue())) : null);
+        def("AS_NUMBER", Functions::asNumber, null, null);
     }
 
     private Functions() {}
 
-    /** Looks a scalar function up by name, in any case. */
+    /** A scalar function by name, in any case; empty for aggregates and unknown names. */
     static Optional<Def> find(String name) {
-        return Optional.ofNullable(DEFS.get(name.toLowerCase(Locale.ROOT)));
+        return QueryFunctions.find(name).map(f -> DEFS.get(f.name()));
     }
 
     static boolean isAggregate(String name) {
-        return AGGREGATES.contains(name.toLowerCase(Locale.ROOT));
+        return QueryFunctions.find(name).map(QueryFunctions.Function::isAggregate).orElse(false);
     }
 
-    private static void def(Def d) {
-        DEFS.put(d.name().toLowerCase(Locale.ROOT), d);
+    private static void def(String name, F1 f1, F2 f2, FN fn) {
+        QueryFunctions.Function meta = QueryFunctions.find(name)
+                .orElseThrow(() -> new IllegalStateException(name + " is not in the catalogue"));
+        DEFS.put(meta.name(), new Def(meta, f1, f2, fn));
     }
 
     private interface Test {
@@ -88,36 +92,60 @@ final class Functions {
     }
 
     private static void one(String name, Test test) {
-        def(new Def(name, 1, 1, v -> Semantics.bool(test.test(v)), null, null));
+        def(name, v -> Semantics.bool(test.test(v)), null, null);
     }
 
-    private static void many(String name, int min, int max, FN fn) {
-        def(new Def(name, min, max, null, null, fn));
+    private static void two(String name, F2 f) {
+        def(name, null, f, null);
+    }
+
+    private static void many(String name, FN fn) {
+        def(name, null, null, fn);
     }
 
     private static void math(String name, DoubleUnaryOperator op) {
-        def(new Def(name, 1, 1, v -> v instanceof Number n ? Semantics.number(op.applyAsDouble(n.doubleValue())) : null,
-                null, null));
+        def(name, v -> v instanceof Number n ? Semantics.number(op.applyAsDouble(n.doubleValue())) : null, null, null);
     }
 
     private interface StringTest {
         boolean test(String s, String t);
     }
 
-    /** STARTSWITH and friends; an optional third boolean argument asks for a case-insensitive test. */
-    private static Object strings(Object[] a, StringTest test) {
-        if (!(a[0] instanceof String s) || !(a[1] instanceof String t)) {
-            return null;
+    /** STARTSWITH and friends: undefined unless both are strings. */
+    private static Object strings(Object a, Object b, StringTest test) {
+        return a instanceof String s && b instanceof String t ? Semantics.bool(test.test(s, t)) : null;
+    }
+
+    /**
+     * ARRAY_CONTAINS(array, value[, partial]): whether an element equals the value; with partial
+     * true, an object element matches an object value whose every property it holds equal.
+     */
+    private static Object arrayContains(Object[] a) {
+        if (!(a[0] instanceof TwinArray array) || a[1] == null) {
+            return a[0] instanceof TwinArray ? Boolean.FALSE : null;
         }
-        if (a.length == 3) {
-            if (!(a[2] instanceof Boolean ignoreCase)) {
-                return null;
-            }
-            if (ignoreCase) {
-                return Semantics.bool(test.test(s.toLowerCase(Locale.ROOT), t.toLowerCase(Locale.ROOT)));
+        boolean partial = a.length == 3 && a[2] == Boolean.TRUE;
+        for (int i = 0; i < array.size(); i++) {
+            Object element = array.get(i);
+            if (element.equals(a[1]) || Semantics.equal(element, a[1]) == Boolean.TRUE
+                    || (partial && holds(element, a[1]))) {
+                return Boolean.TRUE;
             }
         }
-        return Semantics.bool(test.test(s, t));
+        return Boolean.FALSE;
+    }
+
+    private static boolean holds(Object element, Object value) {
+        if (!(element instanceof TwinObject e) || !(value instanceof TwinObject v)) {
+            return false;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            Object mine = e.get(v.key(i));
+            if (mine == null || !mine.equals(v.value(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object concat(Object[] a) {
@@ -149,21 +177,6 @@ final class Functions {
         }
         long to = Math.min(s.length(), from + length);
         return s.substring((int) from, (int) to);
-    }
-
-    /** INDEX_OF(s, fragment[, start]): the first position at or after start, or -1. */
-    private static Object indexOf(Object[] a) {
-        if (!(a[0] instanceof String s) || !(a[1] instanceof String t)) {
-            return null;
-        }
-        int from = 0;
-        if (a.length == 3) {
-            if (!(a[2] instanceof Number n)) {
-                return null;
-            }
-            from = (int) Math.max(0, Math.min(Integer.MAX_VALUE, n.doubleValue()));
-        }
-        return (double) s.indexOf(t, from);
     }
 
     private static Object asNumber(Object v) {

@@ -56,8 +56,15 @@ public final class DryRun {
             List<String> matchedIds, List<DeviceChange> changes, List<DeviceJob> deviceJobs, JobResponse job,
             Estimate estimate, Duration simulated) {}
 
+    /** The id a job without {@code jobId} runs under, standing in for the request path's. */
+    public static final String DRY_RUN_JOB_ID = "dry-run";
+
     public static Result run(JobRequest request, Fleet fleet, DeviceBehaviour behaviour, Throttle throttle,
             Instant now, int limit) {
+        if (request.jobId() == null) {
+            // The service takes the id from the request path; a body may leave it out.
+            request = request.withJobId(DRY_RUN_JOB_ID);
+        }
         VirtualClock clock = new VirtualClock(now);
         JobExecutor executor = JobExecutor.builder(fleet, clock).throttle(throttle).behaviour(behaviour).build();
         try {

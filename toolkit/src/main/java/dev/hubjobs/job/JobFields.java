@@ -89,7 +89,11 @@ public final class JobFields {
             new Field(CONNECT_TIMEOUT, Kind.INTEGER, "Seconds to wait for the device to connect, 0 to 300."));
 
     /** Required everywhere; the type-specific ones are in {@link #requiredFor}. */
-    public static final List<String> REQUIRED = List.of(JOB_ID, TYPE, QUERY_CONDITION);
+    /**
+     * Fields every job body needs. {@code jobId} is not one: the service takes the id from the
+     * request path ({@code PUT /jobs/v2/{jobId}}) and runs bodies without it (docs/decisions.md).
+     */
+    public static final List<String> REQUIRED = List.of(TYPE, QUERY_CONDITION);
 
     public static final List<String> METHOD_REQUIRED = List.of(METHOD_NAME);
 
@@ -130,6 +134,13 @@ public final class JobFields {
             "connectionState", "lastActivityTime", "cloudToDeviceMessageCount", "authenticationType",
             "x509Thumbprint", "capabilities", "deviceScope", "parentScopes", "modelId", "configurations", TAGS,
             PROPERTIES);
+
+    /**
+     * Twin fields as the Java SDK names them when it serialises a whole twin as a job's patch (each
+     * set to null); the service ignores them as it ignores the other read-only fields.
+     */
+    public static final List<String> SDK_TWIN_FIELDS = List.of("generationId", "statusUpdatedTime",
+            "connectionStateUpdatedTime");
 
     /** What a job's twin patch may change. */
     public static final List<String> TWIN_WRITABLE = List.of(ETAG, TAGS, PROPERTIES);

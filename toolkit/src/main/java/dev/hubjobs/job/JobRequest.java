@@ -51,6 +51,12 @@ public record JobRequest(
                 cloudToDeviceMethod, updateTwin, source);
     }
 
+    /** The request as the service sees it when {@code jobId} is the id of the request path. */
+    public JobRequest withJobId(String pathJobId) {
+        return new JobRequest(pathJobId, type, queryCondition, startTime, maxExecutionTimeInSeconds,
+                cloudToDeviceMethod, updateTwin, source);
+    }
+
     public JobRequest withMaxExecutionTimeInSeconds(Long seconds) {
         return new JobRequest(jobId, type, queryCondition, startTime, seconds, cloudToDeviceMethod, updateTwin,
                 source);

@@ -21,10 +21,14 @@ final class CharacterSet {
         return c < TOKEN.length && TOKEN[c];
     }
 
-    /** Characters the twin documentation forbids in keys: {@code .}, {@code $}, space and control characters. */
+    /**
+     * Characters the service refuses in twin keys: control characters, {@code .}, {@code $},
+     * {@code #} and space ("Must not contain Control Characters, '.', '$', '#', or ' '": the
+     * service's 400004 answer quoted in azure-iot-sdk-java issue 243; docs/decisions.md).
+     */
     static boolean isForbiddenInTwinKey(char c) {
         // Control characters (Unicode Cc) are U+0000-U+001F and U+007F-U+009F.
-        return c <= ' ' || c == '.' || c == '$' || (c >= 0x7F && c <= 0x9F);
+        return c <= ' ' || c == '.' || c == '$' || c == '#' || (c >= 0x7F && c <= 0x9F);
     }
 
     /** {@code text} shortened for a message. */

@@ -58,7 +58,17 @@ public final class Findings {
     }
 
     public void reportInQuery(Span querySpan, String message, Map<String, Object> data, Fix... fixes) {
-        Diagnostic d = new Diagnostic(rule.code(), rule.defaultSeverity(), message, querySpan, List.of(fixes), data);
+        reportInQuery(rule.defaultSeverity(), querySpan, message, data, fixes);
+    }
+
+    /** Reports in the query with a severity other than the rule's default (before configuration applies). */
+    public void reportInQuery(Severity severity, Span querySpan, String message, Fix... fixes) {
+        reportInQuery(severity, querySpan, message, Map.of(), fixes);
+    }
+
+    private void reportInQuery(Severity severity, Span querySpan, String message, Map<String, Object> data,
+            Fix... fixes) {
+        Diagnostic d = new Diagnostic(rule.code(), severity, message, querySpan, List.of(fixes), data);
         add(condition == null ? d : d.relocate(condition::documentSpan, condition::encode));
     }
 

@@ -29,7 +29,8 @@ public final class IgnoredTwinKeys extends Rule {
         String text = job.document().text();
         for (Member m : patch.members()) {
             String key = m.key().value();
-            if (JobFields.TWIN_FIELDS.contains(key) && !JobFields.TWIN_WRITABLE.contains(key)
+            if ((JobFields.TWIN_FIELDS.contains(key) || JobFields.SDK_TWIN_FIELDS.contains(key))
+                    && !JobFields.TWIN_WRITABLE.contains(key)
                     && !(m.value() instanceof JsonNull)) {
                 report(findings, text, patch, m, "'" + key + "' is a read-only twin field; a job ignores it");
             }

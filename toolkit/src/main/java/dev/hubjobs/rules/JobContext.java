@@ -1,6 +1,8 @@
 package dev.hubjobs.rules;
 
 import dev.hubjobs.config.Limits;
+import dev.hubjobs.config.ValidatorConfig;
+import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobRequest;
@@ -30,7 +32,7 @@ public final class JobContext {
     private final JsonString conditionString;
     private final ParseResult<Condition> condition;
     private final Clock clock;
-    private final Limits limits;
+    private final ValidatorConfig config;
     private final FleetFacts fleet;
     private final Predicate<String> enabled;
 
@@ -41,14 +43,14 @@ public final class JobContext {
     private Optional<JobType> intendedType;
 
     JobContext(JsonDocument document, JsonObject object, JsonString conditionString,
-            ParseResult<Condition> condition, Clock clock, Limits limits, FleetFacts fleet,
+            ParseResult<Condition> condition, Clock clock, ValidatorConfig config, FleetFacts fleet,
             Predicate<String> enabled) {
         this.document = document;
         this.object = object;
         this.conditionString = conditionString;
         this.condition = condition;
         this.clock = clock;
-        this.limits = limits;
+        this.config = config;
         this.fleet = fleet;
         this.enabled = enabled;
     }
@@ -139,7 +141,7 @@ public final class JobContext {
      */
     public Optional<QueryContext> query() {
         if (query == null && conditionString != null) {
-            query = QueryContext.ofCondition(conditionString.value(), condition().orElse(null), type(), limits);
+            query = QueryContext.ofCondition(conditionString.value(), condition().orElse(null), type(), config.limits());
         }
         return Optional.ofNullable(query);
     }
@@ -158,7 +160,12 @@ public final class JobContext {
     }
 
     public Limits limits() {
-        return limits;
+        return config.limits();
+    }
+
+    /** The severity the configuration sets for {@code code}, when it sets one. */
+    public Optional<Severity> configuredSeverity(String code) {
+        return Optional.ofNullable(config.severities().get(code));
     }
 
     /** Whether the rule with {@code code} runs, so that rules sharing a finding can leave it to the other. */

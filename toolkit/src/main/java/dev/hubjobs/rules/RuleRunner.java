@@ -39,8 +39,8 @@ public final class RuleRunner {
 
     public List<Diagnostic> run(JsonDocument doc, JsonObject job, JsonString conditionString,
             ParseResult<Condition> condition) {
-        JobContext context = new JobContext(doc, job, conditionString, condition, clock, config.limits(),
-                fleet, enabled::contains);
+        JobContext context = new JobContext(doc, job, conditionString, condition, clock, config, fleet,
+                enabled::contains);
         Findings findings = new Findings(config);
         Span internalErrorAt = Span.of(job.span().start(), job.span().start() + 1);
         for (Rule rule : active) {

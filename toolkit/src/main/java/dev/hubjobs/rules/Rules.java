@@ -36,6 +36,7 @@ public final class Rules {
             new DoubleQuotedString(),
             new AmbiguousHyphen(),
             new DoubledQuote(),
+            new LiteralCondition(),
             new JobTypeName(),
             new RequiredField(),
             new FieldType(),

@@ -13,7 +13,7 @@ public final class TwinKeyFormat extends Rule {
 
     public TwinKeyFormat() {
         super("HJ304", "TwinKeyFormat", Severity.ERROR,
-                "twin key with '.', '$', space or control character, or longer than 1 KB", false);
+                "twin key with '.', '$', '#', space or control character, or longer than 1 KB", false);
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class TwinKeyFormat extends Rule {
             }
             findings.report(key.documentSpan(Span.of(start, i)), "twin key '" + CharacterSet.abbreviate(name)
                     + "' holds " + CharacterSet.describe(name.substring(start, i))
-                    + "; twin keys may not hold '.', '$', spaces or control characters");
+                    + "; twin keys may not hold '.', '$', '#', spaces or control characters");
         }
     }
 }

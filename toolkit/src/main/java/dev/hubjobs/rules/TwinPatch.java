@@ -163,7 +163,7 @@ final class TwinPatch {
      */
     record Text(int utf8Bytes, boolean allToken, boolean forbiddenInKey) {
 
-        /** The usual twin name or value: token characters other than '.', so one byte each. */
+        /** The usual twin name or value: token characters other than '.' and '#', so one byte each. */
         private static final Text[] PLAIN = new Text[64];
 
         static {
@@ -203,8 +203,8 @@ final class TwinPatch {
                             bytes += 2; // a lone surrogate is encoded as one '?'
                         }
                     }
-                } else if (c == '.') {
-                    forbidden = true; // a token character, but not one a twin key may hold
+                } else if (c == '.' || c == '#') {
+                    forbidden = true; // token characters, but not ones a twin key may hold
                 }
             }
             return new Text(bytes, allToken, forbidden);

@@ -36,7 +36,8 @@ public final class UnknownField extends Rule {
     private static final Set<String> METHOD_NAMES = names(JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name));
     /** desired/reported at the top of the patch are HJ303's (missing properties wrapper). */
     private static final Set<String> PATCH_NAMES = names(Stream.concat(
-            JobFields.TWIN_FIELDS.stream(), JobFields.PROPERTY_SECTIONS.stream()));
+            Stream.concat(JobFields.TWIN_FIELDS.stream(), JobFields.SDK_TWIN_FIELDS.stream()),
+            JobFields.PROPERTY_SECTIONS.stream()));
     private static final Set<String> SECTION_NAMES = names(JobFields.PROPERTY_SECTIONS.stream());
 
     private static Set<String> names(Stream<String> names) {

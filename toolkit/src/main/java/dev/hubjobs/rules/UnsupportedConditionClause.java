@@ -3,13 +3,11 @@ package dev.hubjobs.rules;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.QueryFunctions;
 import dev.hubjobs.query.Source;
-import java.util.Set;
 
 /** HJ102: {@code FROM devices.jobs}, GROUP BY, aggregates or TOP in a job condition. */
 public final class UnsupportedConditionClause extends QueryRule {
-
-    static final Set<String> AGGREGATES = Set.of("COUNT", "AVG", "SUM", "MIN", "MAX");
 
     public UnsupportedConditionClause() {
         super("HJ102", "UnsupportedConditionClause", Severity.ERROR,
@@ -29,8 +27,9 @@ public final class UnsupportedConditionClause extends QueryRule {
         condition.groupBySpan().ifPresent(span -> findings.reportInQuery(span,
                 "GROUP BY is not allowed in a queryCondition; a job condition only selects devices"));
         for (Expr.Call c : query.nodes(Expr.Call.class)) {
-            if (AGGREGATES.contains(TwinFunctions.canonical(c.name()))) {
-                findings.reportInQuery(c.nameSpan(), "aggregate " + TwinFunctions.canonical(c.name())
+            QueryFunctions.Function f = QueryFunctions.find(c.name()).orElse(null);
+            if (f != null && f.isAggregate()) {
+                findings.reportInQuery(c.nameSpan(), "aggregate " + f.name()
                         + "() is not allowed in a queryCondition; aggregates belong in SELECT queries");
             }
         }

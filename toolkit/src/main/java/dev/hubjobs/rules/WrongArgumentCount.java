@@ -2,6 +2,7 @@ package dev.hubjobs.rules;
 
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
+import dev.hubjobs.query.QueryFunctions;
 
 /** HJ106: a known function called with the wrong number of arguments. */
 public final class WrongArgumentCount extends QueryRule {
@@ -13,13 +14,12 @@ public final class WrongArgumentCount extends QueryRule {
     @Override
     public void check(QueryContext query, Findings findings) {
         for (Expr.Call call : query.nodes(Expr.Call.class)) {
-            int[] arity = TwinFunctions.ARITY.get(TwinFunctions.canonical(call.name()));
+            QueryFunctions.Function f = QueryFunctions.find(call.name()).orElse(null);
             int n = call.arguments().size();
-            if (arity == null || (n >= arity[0] && n <= arity[1])) {
+            if (f == null || f.acceptsArguments(n)) {
                 continue;
             }
-            String expected = arity[0] == arity[1] ? String.valueOf(arity[0])
-                    : arity[1] == Integer.MAX_VALUE ? "at least " + arity[0] : arity[0] + " to " + arity[1];
+            String expected = f.arity();
             findings.reportInQuery(call.span(), call.name() + " takes " + expected + " argument"
                     + ("1".equals(expected) ? "" : "s") + ", not " + n);
         }

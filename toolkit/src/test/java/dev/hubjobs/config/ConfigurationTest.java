@@ -56,16 +56,16 @@ class ConfigurationTest {
     void withoutConfigurationDefaultsApply() throws IOException {
         Path job = write("a/b/job.job.json", JOB);
         assertThat(ConfigFile.find(job)).isEmpty();
-        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:warning");
     }
 
     @Test
     void configurationIsFoundByWalkingUpAndHonouredByValidatePath() throws IOException {
-        Path config = write(".hubjobs.json", "{\"rules\": {\"HJ301\": \"warning\", \"HJ206\": \"off\"}}");
+        Path config = write(".hubjobs.json", "{\"rules\": {\"HJ301\": \"info\", \"HJ206\": \"off\"}}");
         Path job = write("a/b/job.job.json", JOB);
 
         assertThat(ConfigFile.find(job)).contains(config.toAbsolutePath().normalize());
-        assertThat(codes(validator.validate(job))).containsExactly("HJ301:warning");
+        assertThat(codes(validator.validate(job))).containsExactly("HJ301:info");
     }
 
     @Test
@@ -75,7 +75,7 @@ class ConfigurationTest {
         Path job = write("a/b/job.job.json", JOB);
 
         assertThat(ConfigFile.find(job)).contains(inner.toAbsolutePath().normalize());
-        assertThat(codes(validator.validate(job))).containsExactly("HJ206:info", "HJ301:error");
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:info", "HJ301:warning");
     }
 
     @Test
@@ -134,7 +134,7 @@ class ConfigurationTest {
         assertThat(loaded.config().off()).containsExactly("HJ206");
 
         Path job = write("job.job.json", JOB);
-        assertThat(codes(validator.validate(job))).containsExactly("HJ301:error");
+        assertThat(codes(validator.validate(job))).containsExactly("HJ301:warning");
         assertThat(validator.configFor(job)).get().extracting(l -> l.diagnostics().size()).isEqualTo(1);
     }
 
@@ -166,7 +166,7 @@ class ConfigurationTest {
         Path job = write("job.job.json", JOB);
         ConfigFile.Loaded loaded = validator.configFor(job).orElseThrow();
         assertThat(loaded.diagnostics()).isNotEmpty().allMatch(d -> d.code().equals("HJ003"));
-        assertThat(codes(validator.validate(job))).contains("HJ301:error");
+        assertThat(codes(validator.validate(job))).contains("HJ301:warning");
     }
 
     @Test
@@ -174,7 +174,7 @@ class ConfigurationTest {
         write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\", \"HJ301\": \"off\"}}");
         Path job = write("job.job.json", JOB);
         JobValidator explicit = JobValidator.builder().clock(CLOCK).config(ValidatorConfig.DEFAULT).build();
-        assertThat(codes(explicit.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+        assertThat(codes(explicit.validate(job))).containsExactly("HJ206:error", "HJ301:warning");
         assertThat(explicit.configFor(job)).isEmpty();
     }
 
@@ -187,7 +187,7 @@ class ConfigurationTest {
         assertThat(codes(validator.validate(job))).containsExactly("HJ304:error");
         write(".hubjobs.json", "{\"rules\": {\"HJ304\": \"off\"}}");
         ValidationResult result = JobValidator.builder().clock(CLOCK).build().validate(job);
-        assertThat(codes(result)).containsExactly("HJ301:error");
+        assertThat(codes(result)).containsExactly("HJ301:warning");
         assertThat(result.diagnostics().get(0).span().textOf(result.text())).isEqualTo(" ");
     }
 
@@ -197,7 +197,7 @@ class ConfigurationTest {
         Files.createDirectories(tmp.resolve("repo/.git"));
         Path job = write("repo/a/job.job.json", JOB);
         assertThat(ConfigFile.find(job)).isEmpty();
-        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:warning");
 
         Path inRoot = write("repo/.hubjobs.json", "{\"rules\": {\"HJ206\": \"off\"}}");
         assertThat(ConfigFile.find(job)).contains(inRoot.toAbsolutePath().normalize());
@@ -213,7 +213,7 @@ class ConfigurationTest {
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path job = write("shared/project/jobs/job.job.json", JOB);
         assertThat(ConfigFile.find(job)).isEmpty();
-        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:error");
+        assertThat(codes(validator.validate(job))).containsExactly("HJ206:error", "HJ301:warning");
 
         Path own = write("shared/project/.hubjobs.json", "{}");
         assertThat(ConfigFile.find(job)).contains(own.toAbsolutePath().normalize());

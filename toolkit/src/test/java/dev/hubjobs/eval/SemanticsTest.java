@@ -99,7 +99,10 @@ class SemanticsTest {
         // functions, names in any case
         "startswith(deviceId, 'a')                       | a",
         "STARTSWITH(tags.name, 'n')                      | b",
-        "STARTSWITH(tags.name, 'n', true)                | a,b",
+        "ARRAY_CONTAINS(properties.reported.list, 2)     | a",
+        "ARRAY_CONTAINS(properties.reported.list, 3)     | ''",
+        "NOT ARRAY_CONTAINS(properties.reported.list, 3) | a",
+        "ARRAY_CONTAINS(tags.name, 'North')              | ''",
         "ENDSWITH(tags.name, 'th')                       | a,b",
         "CONTAINS(status, 'able')                        | a,b,c",
         "LOWER(tags.name) = 'north'                      | a,b",
