@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DryRunCommandTest {
 
@@ -43,6 +47,16 @@ class DryRunCommandTest {
                   result: completed; 3 devices: 3 succeeded, 0 failed
                   duration: about 0.3 s at S1 (10 device operations/s); simulated 0.2 s; maxExecutionTimeInSeconds 3600: fits
                 """);
+    }
+
+    @Test
+    void aBodyWithoutJobIdRunsUnderTheIdThePathWouldGive(@TempDir Path dir) throws IOException {
+        Path job = dir.resolve("no-id.job.json");
+        Files.writeString(job, "{\"type\": \"scheduleUpdateTwin\", \"queryCondition\": \"*\","
+                + " \"cloudToDeviceMethod\": null, \"updateTwin\": {\"etag\": \"*\", \"tags\": {\"a\": 1}}}");
+        Run r = run("dry-run", job.toString(), "--fleet", FLEET, "--now", "2026-01-01T00:00:00Z");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("job dry-run (scheduleUpdateTwin)", "result: completed");
     }
 
     @Test

@@ -55,6 +55,33 @@ class MatchAndQueryCommandTest {
     }
 
     @Test
+    void whatTheServiceRefusesIsNotEvaluatedAndGetsValidatesFinding() {
+        // tags.group is refused by the service (it wants tags.[[group]]); STARTS_WITH is the routing spelling.
+        Run group = run("match", "tags.group = 'a'", "--fleet", fleet.toString());
+        assertThat(group.exit()).isEqualTo(1);
+        assertThat(group.out()).isEmpty();
+        assertThat(group.err()).contains("error:").contains("[HJ108]");
+        Run startsWith = run("query", "SELECT * FROM devices WHERE STARTS_WITH(deviceId, 'd')", "--fleet",
+                fleet.toString());
+        assertThat(startsWith.exit()).isEqualTo(1);
+        assertThat(startsWith.out()).isEmpty();
+        assertThat(startsWith.err()).contains("did you mean STARTSWITH?").contains("[HJ104]");
+        Run prefix = run("match", "SELECT * FROM devices WHERE deviceId = 'd1'", "--fleet", fleet.toString());
+        assertThat(prefix.exit()).isEqualTo(1);
+        assertThat(prefix.err()).contains("[HJ101]");
+    }
+
+    @Test
+    void aHyphenatedNameMatchesItsKey() throws IOException {
+        Path f = dir.resolve("rings.ndjson");
+        Files.writeString(f, "{\"deviceId\":\"a\",\"tags\":{\"deploy-ring\":\"canary\"}}\n"
+                + "{\"deviceId\":\"b\",\"tags\":{\"deploy-ring\":\"broad\"}}\n");
+        Run r = run("match", "tags.deploy-ring = 'canary'", "--fleet", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(), "a", "1 devices", ""));
+    }
+
+    @Test
     void matchJson() {
         Run r = run("match", "status = 'enabled' AND connectionState = 'Connected'", "--fleet", fleet.toString(),
                 "--format", "json");

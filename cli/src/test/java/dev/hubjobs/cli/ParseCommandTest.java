@@ -29,6 +29,26 @@ class ParseCommandTest {
     }
 
     @Test
+    void parseGivesValidatesVerdict() {
+        Run prefix = run("parse", "--condition", "select * from devices where deviceId = 'x'");
+        assertThat(prefix.exitCode()).isEqualTo(Main.FINDINGS);
+        assertThat(prefix.out()).contains("[HJ101]");
+        Run routing = run("parse", "--condition", "STARTS_WITH(deviceId, 'x')");
+        assertThat(routing.exitCode()).isEqualTo(Main.FINDINGS);
+        assertThat(routing.out()).contains("[HJ104]");
+        Run keyword = run("parse", "SELECT * FROM devices WHERE tags.group = 'a'");
+        assertThat(keyword.exitCode()).isEqualTo(Main.FINDINGS);
+        assertThat(keyword.out()).contains("[HJ108]");
+    }
+
+    @Test
+    void aHyphenatedNameKeepsItsReadingInTheCanonicalForm() {
+        Run r = run("parse", "--condition", "tags.deploy-ring='canary' and tags.a -1 = 0");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("tags.deploy-ring = 'canary' AND tags.a - 1 = 0" + System.lineSeparator());
+    }
+
+    @Test
     void validConditionPrintsItsCanonicalFormAndExitsZero() {
         Run r = run("parse", "--condition", "tags.building = '43'  and not tags.floor = 3");
         assertThat(r.exitCode()).isZero();

@@ -28,9 +28,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class CompletionService {
 
     private static final Pattern COMPARED_PATH = Pattern.compile(
-            "([\\p{L}\\p{N}_$.\\[\\]]+)\\s*(=|!=|<>|<=|>=|<|>)\\s*'?$");
+            "([\\p{L}\\p{N}_$.\\[\\]-]+)\\s*(=|!=|<>|<=|>=|<|>)\\s*'?$");
     private static final Pattern LISTED_PATH = Pattern.compile(
-            "(?i)([\\p{L}\\p{N}_$.\\[\\]]+)\\s+N?IN\\s*\\[[^\\]]*?'?$");
+            "(?i)([\\p{L}\\p{N}_$.\\[\\]-]+)\\s+N?IN\\s*\\[[^\\]]*?'?$");
     private static final int MAX_VALUES = 100;
 
     CompletionList complete(JobDocument doc, int offset, FleetIndex fleet, CancelChecker cancel) {
@@ -95,7 +95,9 @@ final class CompletionService {
             List<CompletionItem> items) {
         String q = s.value();
         int start = cursor;
-        while (start > 0 && isPathChar(q.charAt(start - 1))) {
+        // A '-' right after a name character continues the name (tags.deploy-ring), as the grammar reads it.
+        while (start > 0 && (isPathChar(q.charAt(start - 1))
+                || (q.charAt(start - 1) == '-' && start > 1 && isNameChar(q.charAt(start - 2))))) {
             start--;
         }
         String before = q.substring(0, start);
@@ -124,9 +126,9 @@ final class CompletionService {
             for (String keyword : QueryLanguage.KEYWORDS) {
                 items.add(item(keyword, CompletionItemKind.Keyword, doc, replace, s.encode(keyword), null));
             }
-            for (var f : QueryLanguage.FUNCTIONS.entrySet()) {
-                CompletionItem item = item(f.getKey(), CompletionItemKind.Function, doc, replace,
-                        s.encode(f.getKey()) + "($1)", f.getValue());
+            for (var f : QueryLanguage.FUNCTIONS) {
+                CompletionItem item = item(f.name(), CompletionItemKind.Function, doc, replace,
+                        s.encode(f.name()) + "($1)", QueryLanguage.doc(f));
                 item.setInsertTextFormat(InsertTextFormat.Snippet);
                 items.add(item);
             }
@@ -185,7 +187,11 @@ final class CompletionService {
     }
 
     private static boolean isPathChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '[' || c == ']';
+        return isNameChar(c) || c == '.' || c == '[' || c == ']';
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     private static CompletionItem item(String label, CompletionItemKind kind, JobDocument doc, Span replace,

@@ -107,7 +107,7 @@ class CompletionServiceTest {
         Path fleet = dir.resolve("fleet.ndjson");
         Files.writeString(fleet, """
                 {"deviceId": "d1", "tags": {"floor": 3, "site": "Köln \\"Süd\\""}}
-                {"deviceId": "d2", "tags": {"floor": 3, "site": "Bonn"}, "properties": {"reported": {"fw": "1.2"}}}
+                {"deviceId": "d2", "tags": {"floor": 3, "site": "Bonn", "deploy-ring": "canary"}, "properties": {"reported": {"fw": "1.2"}}}
                 """);
         JobLanguageService service = new JobLanguageService();
         service.setFleet(TwinFleetIndex.load(fleet));
@@ -121,6 +121,11 @@ class CompletionServiceTest {
         // The query literal 'Köln "Süd"' needs its double quotes escaped inside the JSON string.
         assertThat(apply(service, "{\"queryCondition\": \"tags.site = '|\"}", "'Köln \"Süd\"'"))
                 .isEqualTo("{\"queryCondition\": \"tags.site = 'Köln \\\"Süd\\\"'\"}");
+        // A name with '-' is one prefix, and its values are those of the hyphenated key.
+        assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.deploy-r|\"}"))
+                .extracting(i -> i.getLabel()).contains("tags.deploy-ring");
+        assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.deploy-ring = |\"}"))
+                .extracting(i -> i.getLabel()).containsExactly("'canary'");
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.site IN ['Bonn', |\"}"))
                 .extracting(i -> i.getLabel()).contains("'Bonn'");
     }

@@ -47,6 +47,14 @@ class HoverServiceTest {
     }
 
     @Test
+    void functionsComeFromTheCatalogue() {
+        assertThat(hoverText("{\"queryCondition\": \"array_con|tains(parentScopes, 'x')\"}"))
+                .contains("`ARRAY_CONTAINS(path, value)`", "the service runs it");
+        assertThat(hoverText("{\"queryCondition\": \"STARTS_W|ITH(deviceId, 'x')\"}"))
+                .contains("**HJ104**", "twin queries spell it `STARTSWITH`");
+    }
+
+    @Test
     void unavailableFunctionSaysSoNextToItsFinding() {
         assertThat(hoverText("{\"queryCondition\": \"CONT|AINS(tags.x, 'a')\"}"))
                 .contains("**HJ104**", "`CONTAINS` is not available in twin and job queries");

@@ -48,6 +48,13 @@ class SemanticTokensServiceTest {
     }
 
     @Test
+    void aHyphenatedNameIsOnePropertyAndASpacedMinusAnOperator() {
+        assertThat(tokens("{\"queryCondition\": \"tags.deploy-ring = 'x' AND tags.a - 1 = 0\"}"))
+                .startsWith("0:20+4 property", "0:25+11 property", "0:37+1 operator", "0:39+3 string",
+                        "0:43+3 keyword", "0:47+4 property", "0:52+1 property", "0:54+1 operator");
+    }
+
+    @Test
     void documentWithoutQueryHasNoTokens() {
         assertThat(tokens("{\"jobId\": \"a\"}")).isEmpty();
     }
