@@ -46,6 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JobValidator {
 
+    /** How many array elements that are not jobs are listed, one finding each; one more counts the rest. */
+    private static final int MAX_NOT_JOBS = 100;
+
     private final Clock clock;
     private final ValidatorConfig explicitConfig;
     private final FleetFacts fleet;
@@ -147,12 +150,20 @@ public final class JobValidator {
             if (root instanceof JsonObject o) {
                 out.addAll(check(runner, doc, o, config));
             } else if (root instanceof JsonValue.JsonArray a) {
+                int notJobs = 0;
+                Span firstUnlisted = null;
                 for (JsonValue v : a.elements()) {
                     if (v instanceof JsonObject o) {
                         out.addAll(check(runner, doc, o, config));
-                    } else {
+                    } else if (++notJobs <= MAX_NOT_JOBS) {
                         out.add(Diagnostic.error("HJ203", "expected a job object, found " + v.typeName(), v.span()));
+                    } else if (firstUnlisted == null) {
+                        firstUnlisted = v.span();
                     }
+                }
+                if (firstUnlisted != null) {
+                    out.add(Diagnostic.error("HJ203", "and " + (notJobs - MAX_NOT_JOBS)
+                            + " more elements that are not job objects, not listed", firstUnlisted));
                 }
             } else {
                 out.add(Diagnostic.error("HJ203",

@@ -30,14 +30,14 @@ public final class LspDiagnosticsLatency {
         int runsSmall = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int runsLarge = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String small = smallJob();
-        String large = jobArray(5_000_000);
+        String large = jobArray(4_000_000);
         System.out.printf(Locale.ROOT, "java %s, %d cores%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         if (runsSmall > 0) {
             report("2 KB job (" + small.length() + " chars)", measure(small, runsSmall / 5, runsSmall));
         }
         if (runsLarge > 0) {
-            report("5 MB job array (" + large.length() + " chars)", measure(large, 3, runsLarge));
+            report("4 MB job array (" + large.length() + " chars)", measure(large, 3, runsLarge));
             requests(large, Math.max(3, runsLarge / 3));
         }
     }
@@ -68,7 +68,7 @@ public final class LspDiagnosticsLatency {
                 symbols[i] = t3 - t2;
             }
         }
-        System.out.printf(Locale.ROOT, "requests on the 5 MB array after an edit, %d runs (wall)%n", runs);
+        System.out.printf(Locale.ROOT, "requests on the 4 MB array after an edit, %d runs (wall)%n", runs);
         line("  completion, parses the new text", completion);
         line("  semantic tokens, same text", tokens);
         line("  document symbols, same text", symbols);

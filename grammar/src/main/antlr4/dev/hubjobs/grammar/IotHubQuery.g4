@@ -97,12 +97,13 @@ literal
 // A path's first segment cannot be a reserved word; later segments can (the validator warns,
 // because the service wants [[group]] there).
 path
-    : (identifier | QUOTED_IDENTIFIER) (DOT segment)*
+    : (identifier | QUOTED_IDENTIFIER | UNTERMINATED_QUOTED_IDENTIFIER) (DOT segment)*
     ;
 
 segment
     : identifier
     | QUOTED_IDENTIFIER
+    | UNTERMINATED_QUOTED_IDENTIFIER
     | reservedWord
     ;
 
@@ -182,6 +183,10 @@ NUMBER
 
 QUOTED_IDENTIFIER : '[[' .*? ']]';
 
+// A "[[" that never closes: one token to the end, so that the lexer does not scan ahead again from
+// every '[' after it (time linear in the input). It cannot hold "]]".
+UNTERMINATED_QUOTED_IDENTIFIER : '[[' (~']' | ']' ~']')* ']'?;
+
 // A name may hold '-' between name characters, as the service reads it: a desired property named
 // KeyQuery1b4e28ba-2fa1-11d2-883f-0016d3cca427 is queried and grouped as written, and
 // SupportedMethods.ChangeDeviceState--DeviceState-string is one name (docs/decisions.md).
@@ -189,6 +194,9 @@ QUOTED_IDENTIFIER : '[[' .*? ']]';
 IDENTIFIER : ID_START ID_PART* ('-'+ ID_PART+)*;
 
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+
+// Reported by the parser's token scan (HJ010); it cannot hold "*/".
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* -> channel(HIDDEN);
 
 WS : [ \t\r\n\u000C\u00A0]+ -> skip;
 

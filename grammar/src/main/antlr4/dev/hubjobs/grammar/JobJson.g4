@@ -32,6 +32,7 @@ key
     : STRING
     | SINGLE_QUOTED_STRING
     | UNTERMINATED_STRING
+    | UNTERMINATED_SINGLE_QUOTED_STRING
     | BAREWORD
     | TRUE
     | FALSE
@@ -47,6 +48,7 @@ scalar
     : STRING
     | SINGLE_QUOTED_STRING
     | UNTERMINATED_STRING
+    | UNTERMINATED_SINGLE_QUOTED_STRING
     | NUMBER
     | TRUE
     | FALSE
@@ -74,6 +76,10 @@ UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* '\\'?;
 
 SINGLE_QUOTED_STRING : '\'' (ESCAPE | ~['\\\r\n])* '\'';
 
+// Every opener that may not close has a twin that ends where the line (or the input) does, so the
+// lexer never scans ahead from one opener and then again from the next: time stays linear.
+UNTERMINATED_SINGLE_QUOTED_STRING : '\'' (ESCAPE | ~['\\\r\n])* '\\'?;
+
 NUMBER : '-'? INTEGER FRACTION? EXPONENT?;
 
 // "<jobId>", "<patch>": placeholders copied from the documentation.
@@ -83,6 +89,9 @@ BAREWORD : [a-zA-Z_$] [a-zA-Z0-9_$\-]*;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+
+// Reported by the parser's token scan (HJ001); it cannot hold "*/".
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* -> channel(HIDDEN);
 
 WS : [ \t\r\n\uFEFF]+ -> skip;
 

@@ -9,6 +9,7 @@ import dev.hubjobs.grammar.JobJsonParser;
 import dev.hubjobs.grammar.JobJsonParser.*;
 import dev.hubjobs.json.JsonValue.*;
 import dev.hubjobs.syntax.Escapes;
+import dev.hubjobs.syntax.BoundedTokenSource;
 import dev.hubjobs.syntax.ExpectedTokens;
 import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.syntax.SyntaxErrorStrategy;
@@ -48,10 +49,17 @@ import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 public final class JsonDocumentParser {
 
     /** Largest document accepted, in bytes (and in characters for text input). */
-    public static final int MAX_SIZE = 16 * 1024 * 1024;
+    public static final int MAX_SIZE = 4 * 1024 * 1024;
 
     /** Deepest nesting of objects and arrays accepted. */
     public static final int MAX_DEPTH = 128;
+
+    /**
+     * How many tokens the grammar path reads of a document that is not strict JSON. Far more than a
+     * real job file with comments holds; past it the rest is not checked (HJ005), so that garbage
+     * costs bounded memory and time.
+     */
+    public static final int MAX_TOKENS = 500_000;
 
     /**
      * How expected tokens are named in messages. In a holder of its own because it loads the
@@ -62,12 +70,13 @@ public final class JsonDocumentParser {
                 ExpectedTokens.Group.of("<value>",
                         new int[] {JobJsonLexer.LBRACE, JobJsonLexer.LBRACKET, JobJsonLexer.NUMBER},
                         new int[] {JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING,
-                            JobJsonLexer.UNTERMINATED_STRING, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL,
-                            JobJsonLexer.PLACEHOLDER, JobJsonLexer.BAREWORD}),
+                            JobJsonLexer.UNTERMINATED_STRING, JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING,
+                            JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER,
+                            JobJsonLexer.BAREWORD}),
                 ExpectedTokens.Group.of("<key>",
                         new int[] {JobJsonLexer.STRING, JobJsonLexer.BAREWORD},
                         new int[] {JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
-                            JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER})),
+                            JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER})),
                 Map.of(JobJsonLexer.STRING, "<string>", JobJsonLexer.NUMBER, "<number>",
                         JobJsonLexer.UNEXPECTED_CHARACTER, "<character>"));
     }
@@ -148,13 +157,23 @@ public final class JsonDocumentParser {
         TokenSpans spans = new TokenSpans(offsets);
         JobJsonLexer lexer = new JobJsonLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        BoundedTokenSource source = new BoundedTokenSource(lexer, MAX_TOKENS);
+        CommonTokenStream tokens = new CommonTokenStream(source);
         tokens.fill();
+        Token cut = source.cut();
+        if (cut != null) {
+            diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT, "the document is not strict JSON and has more than "
+                    + MAX_TOKENS + " tokens; it was checked up to here only", Span.at(spans.of(cut).start())));
+        }
 
         int depth = 0;
         for (Token t : tokens.getTokens()) {
             int type = t.getType();
-            if (type == JobJsonLexer.LBRACE || type == JobJsonLexer.LBRACKET) {
+            if (type == JobJsonLexer.UNTERMINATED_COMMENT) {
+                Span at = spans.of(t);
+                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "'/*' without a closing '*/'",
+                        Span.of(at.start(), at.start() + 2)));
+            } else if (type == JobJsonLexer.LBRACE || type == JobJsonLexer.LBRACKET) {
                 if (++depth > MAX_DEPTH) {
                     diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT,
                             "objects and arrays nest deeper than " + MAX_DEPTH + " levels",
@@ -179,11 +198,25 @@ public final class JsonDocumentParser {
             SyntaxErrorStrategy errors = new SyntaxErrorStrategy(Expected.EXPECTED::describe, "end of document");
             parser.setErrorHandler(errors);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            tree = parser.document();
+            try {
+                tree = parser.document();
+            } catch (SyntaxErrorStrategy.TooManyErrors e) {
+                tree = null;
+            }
             for (SyntaxErrorStrategy.SyntaxError e : errors.errors()) {
                 diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, e.message(),
                         spans.of(e.token())));
             }
+            if (tree == null) {
+                Span last = diagnostics.get(diagnostics.size() - 1).span();
+                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "more than " + SyntaxErrorStrategy.MAX_ERRORS
+                        + " syntax errors; the rest of the document was not checked", Span.at(last.end())));
+            }
+        }
+        if (tree == null || cut != null) {
+            // A partial document: its jobs would get findings of a text the user did not write.
+            diagnostics.sort(Comparator.comparing(Diagnostic::span));
+            return new JsonDocument(text, Optional.empty(), diagnostics, lines);
         }
         Builder builder = new Builder(text, spans, diagnostics);
         Optional<JsonValue> root = tree.value() == null ? Optional.empty() : Optional.ofNullable(builder.value(tree.value()));
@@ -310,7 +343,8 @@ public final class JsonDocumentParser {
 
         private JsonString key(Token t) {
             return switch (t.getType()) {
-                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING ->
+                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
+                        JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING ->
                     string(t);
                 case JobJsonLexer.BAREWORD, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL -> {
                     Span span = span(t);
@@ -330,7 +364,8 @@ public final class JsonDocumentParser {
         private JsonValue scalar(Token t) {
             Span span = span(t);
             return switch (t.getType()) {
-                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING ->
+                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
+                        JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING ->
                     string(t);
                 case JobJsonLexer.NUMBER -> new JsonNumber(t.getText(), span);
                 case JobJsonLexer.TRUE -> new JsonBoolean(true, span);
@@ -360,8 +395,10 @@ public final class JsonDocumentParser {
         private JsonString string(Token t) {
             String raw = t.getText();
             Span span = span(t);
-            boolean single = t.getType() == JobJsonLexer.SINGLE_QUOTED_STRING;
-            boolean terminated = t.getType() != JobJsonLexer.UNTERMINATED_STRING;
+            boolean single = t.getType() == JobJsonLexer.SINGLE_QUOTED_STRING
+                    || t.getType() == JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING;
+            boolean terminated = t.getType() != JobJsonLexer.UNTERMINATED_STRING
+                    && t.getType() != JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING;
             int end = terminated ? raw.length() - 1 : raw.length();
             StringBuilder value = new StringBuilder(Math.max(0, end - 1));
             int[] rawOffsets = null;
@@ -397,7 +434,8 @@ public final class JsonDocumentParser {
             }
             String decoded = value.toString();
             if (!terminated) {
-                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "unterminated string: missing closing \"", span));
+                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "unterminated string: missing closing "
+                        + (single ? "'" : "\""), span));
             } else if (single) {
                 diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
                         "single-quoted string; JSON strings must be in double quotes", span)

@@ -375,6 +375,13 @@ final class AstBuilder {
         if (text.startsWith("[[") && text.endsWith("]]") && text.length() >= 4) {
             return new Expr.Segment(text.substring(2, text.length() - 2), true, span);
         }
+        if (text.startsWith("[[")) {
+            // UNTERMINATED_QUOTED_IDENTIFIER: it runs to the end of the query.
+            diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, "'[[' without a closing ']]'",
+                    Span.of(span.start(), span.start() + 2)));
+            String name = text.substring(2);
+            return new Expr.Segment(name.endsWith("]") ? name.substring(0, name.length() - 1) : name, true, span);
+        }
         if (text.isEmpty()) {
             throw new Incomplete();
         }

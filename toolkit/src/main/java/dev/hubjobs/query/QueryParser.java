@@ -34,8 +34,11 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class QueryParser {
 
-    /** The longest text the parser accepts (the service's own limit, 8192, is a rule: HJ110). */
-    public static final int MAX_LENGTH = 4 * 1024 * 1024;
+    /**
+     * The longest text the parser reads: 32 times the service's own limit (8192, the rule HJ110),
+     * room for a long {@code IN} list given to {@code match}, and a bound on the work any text costs.
+     */
+    public static final int MAX_LENGTH = 256 * 1024;
 
     /** How deeply parentheses, unary operators and expressions may nest. */
     public static final int MAX_DEPTH = 200;
@@ -90,6 +93,12 @@ public final class QueryParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
 
+        for (Token t : tokens.getTokens()) {
+            if (t.getType() == IotHubQueryLexer.UNTERMINATED_COMMENT) {
+                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, "'/*' without a closing '*/'",
+                        Span.of(spans.of(t).start(), spans.of(t).start() + 2)));
+            }
+        }
         Token tooDeep = firstTooDeep(tokens.getTokens());
         if (tooDeep != null) {
             diagnostics.add(tooDeep(spans.of(tooDeep)));
@@ -112,6 +121,8 @@ public final class QueryParser {
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {
                 tree = entry.apply(parser);
+            } catch (SyntaxErrorStrategy.TooManyErrors e) {
+                tree = null;
             } catch (StackOverflowError e) {
                 // The token scan bounds nesting; this is the last line of defence, not the plan.
                 diagnostics.add(tooDeep(Span.of(0, text.length())));
@@ -121,6 +132,13 @@ public final class QueryParser {
                 Token t = error.token();
                 diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, error.message(),
                         spans.of(t)));
+            }
+            if (tree == null) {
+                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, "more than " + SyntaxErrorStrategy.MAX_ERRORS
+                        + " syntax errors; the rest of the query was not checked",
+                        Span.at(diagnostics.get(diagnostics.size() - 1).span().end())));
+                diagnostics.sort(Comparator.comparing(Diagnostic::span));
+                return new ParseResult<>(Optional.empty(), diagnostics);
             }
         } catch (StackOverflowError e) {
             diagnostics.add(tooDeep(Span.of(0, text.length())));
@@ -203,7 +221,8 @@ public final class QueryParser {
             IotHubQueryLexer.UNDEFINED
         };
         int[] names = {
-            IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.QUOTED_IDENTIFIER, IotHubQueryLexer.DEVICES,
+            IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.QUOTED_IDENTIFIER,
+            IotHubQueryLexer.UNTERMINATED_QUOTED_IDENTIFIER, IotHubQueryLexer.DEVICES,
             IotHubQueryLexer.MODULES, IotHubQueryLexer.JOBS
         };
         int[] reserved = {

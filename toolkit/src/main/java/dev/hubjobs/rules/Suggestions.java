@@ -14,7 +14,11 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int bestPrefix = -1;
+        int allowed = Math.max(2, needle.length() / 3);
         for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - needle.length()) > allowed) {
+                continue; // the distance is at least the difference in length: too far to be a typo
+            }
             String lower = candidate.toLowerCase(Locale.ROOT);
             int d = distance(needle, lower);
             // On a tie the candidate that starts like the input wins: 'tag' is 'tags', not 'etag'.
@@ -25,7 +29,6 @@ public final class Suggestions {
                 bestPrefix = prefix;
             }
         }
-        int allowed = Math.max(2, needle.length() / 3);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
@@ -38,24 +41,31 @@ public final class Suggestions {
         return i;
     }
 
-    /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+    /**
+     * Optimal string alignment distance (Levenshtein plus adjacent transpositions), in three rows
+     * of the table rather than the whole of it.
+     */
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        int[] beforeLast = new int[b.length() + 1];
+        int[] last = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            last[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                row[j] = Math.min(Math.min(last[j] + 1, row[j - 1] + 1), last[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    row[j] = Math.min(row[j], beforeLast[j - 2] + 1);
                 }
             }
+            int[] spare = beforeLast;
+            beforeLast = last;
+            last = row;
+            row = spare;
         }
-        return d[a.length()][b.length()];
+        return last[b.length()];
     }
 }

@@ -10,6 +10,7 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -24,6 +25,16 @@ public final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     /** One syntax error: the token it was found at, and the message. */
     public record SyntaxError(Token token, String message) {}
+
+    /** How many errors one parse collects before it stops: past them, recovery is mostly noise. */
+    public static final int MAX_ERRORS = 1000;
+
+    /** Thrown when {@link #MAX_ERRORS} is reached; the parse ends there. */
+    public static final class TooManyErrors extends ParseCancellationException {
+        TooManyErrors() {
+            super("more than " + MAX_ERRORS + " syntax errors");
+        }
+    }
 
     private final Function<IntervalSet, String> expecting;
     private final String endOfInput;
@@ -57,6 +68,9 @@ public final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     private void add(Token token, String message) {
         errors.add(new SyntaxError(token, message));
+        if (errors.size() >= MAX_ERRORS) {
+            throw new TooManyErrors();
+        }
     }
 
     private String expectingPart(IntervalSet set) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ParserLimitsTest {
 
     private static final int DEEP = 10_000;
-    private static final int WIDE = 100_000;
+    private static final int WIDE = 10_000;
 
     @Test
     void tenThousandNestedParenthesesGiveHj011AtTheFirstLevelTooDeep() {
@@ -55,7 +55,7 @@ class ParserLimitsTest {
     }
 
     @Test
-    void hundredThousandTermOrChainIsOneOrWithEveryOperand() {
+    void tenThousandTermOrChainIsOneOrWithEveryOperand() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < WIDE; i++) {
             if (i > 0) {
@@ -68,14 +68,14 @@ class ParserLimitsTest {
         assertThat(r.diagnostics()).isEmpty();
         Expr.Or or = (Expr.Or) r.get().expression().orElseThrow();
         assertThat(or.operands()).hasSize(WIDE);
-        assertThat(QueryFormatter.format(or.operands().get(WIDE - 1))).isEqualTo("deviceId = 'd99999'");
+        assertThat(QueryFormatter.format(or.operands().get(WIDE - 1))).isEqualTo("deviceId = 'd9999'");
         assertThat(or.span().end()).isEqualTo(text.length());
         // The formatter handles the wide tree too.
         assertThat(onSmallStack(() -> QueryFormatter.format(or))).isEqualTo(text);
     }
 
     @Test
-    void hundredThousandTermAndChainIsOneAnd() {
+    void tenThousandTermAndChainIsOneAnd() {
         StringBuilder sb = new StringBuilder("a = 0");
         for (int i = 1; i < WIDE; i++) {
             sb.append(" AND b = ").append(i);

@@ -24,7 +24,7 @@ public final class MessageFramingInputStream extends InputStream {
     private static final String HEADER = "content-length:";
     /** A header line longer than this is garbage; reading it whole could exhaust the heap. */
     private static final int MAX_LINE = 8192;
-    /** Larger than any document the toolkit accepts (16 MB of text, escaped). */
+    /** Larger than any document the toolkit accepts (4 MB of text, escaped). */
     private static final int MAX_BODY = 128 * 1024 * 1024;
 
     private final InputStream in;

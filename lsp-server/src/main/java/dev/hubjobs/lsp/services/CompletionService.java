@@ -32,6 +32,8 @@ final class CompletionService {
     private static final Pattern LISTED_PATH = Pattern.compile(
             "(?i)([\\p{L}\\p{N}_$.\\[\\]-]+)\\s+N?IN\\s*\\[[^\\]]*?'?$");
     private static final int MAX_VALUES = 100;
+    /** How much of the query before the cursor the value patterns read. */
+    private static final int LOOK_BACK = 1024;
 
     CompletionList complete(JobDocument doc, int offset, FleetIndex fleet, CancelChecker cancel) {
         cancel.checkCanceled();
@@ -96,11 +98,12 @@ final class CompletionService {
         String q = s.value();
         int start = cursor;
         // A '-' right after a name character continues the name (tags.deploy-ring), as the grammar reads it.
-        while (start > 0 && (isPathChar(q.charAt(start - 1))
+        while (start > 0 && cursor - start < LOOK_BACK && (isPathChar(q.charAt(start - 1))
                 || (q.charAt(start - 1) == '-' && start > 1 && isNameChar(q.charAt(start - 2))))) {
             start--;
         }
-        String before = q.substring(0, start);
+        // What decides the completion is just before the cursor: looking further back only costs time.
+        String before = q.substring(Math.max(0, start - LOOK_BACK), start);
         Matcher compared = COMPARED_PATH.matcher(before);
         Matcher listed = LISTED_PATH.matcher(before);
         String valuesOf = compared.find() ? compared.group(1) : listed.find() ? listed.group(1) : null;

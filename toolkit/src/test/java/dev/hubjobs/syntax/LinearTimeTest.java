@@ -1,0 +1,153 @@
+package dev.hubjobs.syntax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubjobs.JobValidator;
+import dev.hubjobs.ValidationResult;
+import dev.hubjobs.grammar.IotHubQueryLexer;
+import dev.hubjobs.grammar.JobJsonLexer;
+import dev.hubjobs.json.JsonDocumentParser;
+import dev.hubjobs.query.QueryParser;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.misc.Interval;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Lexing is linear in the input for the openers that may never close ({@code [[}, {@code /*},
+ * quotes with {@code \}), and every entry point stays bounded on hostile text up to the size limit.
+ *
+ * <p>Growth is measured by counting the characters a lexer looks at, not by timing: the count for
+ * four times the input must be about four times the count, where a lexer that scans ahead again
+ * from every opener gives sixteen.
+ */
+class LinearTimeTest {
+
+    /** A character stream that counts lookahead calls: the work a lexer does. */
+    private static final class CountingStream implements CharStream {
+        private final CodePointCharStream in;
+        long looks;
+
+        CountingStream(String text) {
+            this.in = CharStreams.fromString(text);
+        }
+
+        @Override
+        public int LA(int i) {
+            looks++;
+            return in.LA(i);
+        }
+
+        @Override
+        public String getText(Interval interval) {
+            return in.getText(interval);
+        }
+
+        @Override
+        public void consume() {
+            in.consume();
+        }
+
+        @Override
+        public int mark() {
+            return in.mark();
+        }
+
+        @Override
+        public void release(int marker) {
+            in.release(marker);
+        }
+
+        @Override
+        public int index() {
+            return in.index();
+        }
+
+        @Override
+        public void seek(int index) {
+            in.seek(index);
+        }
+
+        @Override
+        public int size() {
+            return in.size();
+        }
+
+        @Override
+        public String getSourceName() {
+            return in.getSourceName();
+        }
+    }
+
+    private static long looks(String text, Function<CharStream, Lexer> lexer) {
+        CountingStream stream = new CountingStream(text);
+        Lexer l = lexer.apply(stream);
+        l.removeErrorListeners();
+        l.getAllTokens();
+        return stream.looks;
+    }
+
+    private static void assertLinear(IntFunction<String> hostile, Function<CharStream, Lexer> lexer) {
+        String small = hostile.apply(5_000);
+        String large = hostile.apply(20_000);
+        long a = looks(small, lexer);
+        long b = looks(large, lexer);
+        assertThat((double) b / a).as("growth of lexer work from %d to %d characters: %d, %d", small.length(),
+                large.length(), a, b).isLessThan(5.0);
+        assertThat(b).as("lexer work per character").isLessThan(20L * large.length());
+    }
+
+    private static final List<String> QUERY_OPENERS = List.of("[", "[[", "/*a", "'\\", "\"\\", "'a", "a-", "[[a]",
+            "0x", "1e", "a.", "-", "/*", "'", "\"", "[[]");
+
+    private static final List<String> JSON_OPENERS = List.of("/*a", "'\\", "\"\\", "'a", "<a", "//", "/*", "\"",
+            "'", "-", "[", "{\"a", "1e", "tru");
+
+    @Test
+    void queryLexerIsLinearOnUnclosedOpeners() {
+        for (String opener : QUERY_OPENERS) {
+            assertLinear(n -> opener.repeat(n / opener.length()) + "x = 1", IotHubQueryLexer::new);
+        }
+    }
+
+    @Test
+    void jsonLexerIsLinearOnUnclosedOpeners() {
+        for (String opener : JSON_OPENERS) {
+            assertLinear(n -> opener.repeat(n / opener.length()), JobJsonLexer::new);
+        }
+    }
+
+    /** A job whose condition is {@code condition}, JSON-escaped. */
+    private static String job(String condition) {
+        return "{\"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}, "
+                + "\"queryCondition\": \"" + condition.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[", "[[", "/*a", "'\\", "(", ", ", "a = ", "a OR ", "x", "NOT ", "a-", "f(", "a.b."})
+    void aHostileConditionAsLongAsTheParserReadsIsValidatedInBoundedTime(String unit) {
+        String condition = unit.repeat(QueryParser.MAX_LENGTH / unit.length());
+        ValidationResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> JobValidator.builder().build().validate(job(condition)));
+        assertThat(result.hasErrors()).isTrue();
+        assertThat(result.diagnostics()).hasSizeLessThan(5_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[", "{", ",", "/*a", "'\\", "'a',", "\"a\",", "<a>,", "a ", "{\"a\":", "1,", "// x\n"})
+    void aHostileDocumentAtTheSizeLimitIsValidatedInBoundedTime(String unit) {
+        String document = unit.repeat((JsonDocumentParser.MAX_SIZE - 2) / unit.length());
+        ValidationResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> JobValidator.builder().build().validate(document));
+        assertThat(result.diagnostics()).isNotEmpty().hasSizeLessThan(5_000);
+    }
+}
