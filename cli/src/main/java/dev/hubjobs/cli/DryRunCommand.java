@@ -78,7 +78,7 @@ final class DryRunCommand implements Callable<Integer> {
             err.println("hubjobs dry-run: --limit must be >= 0");
             return Main.USAGE;
         }
-        if (fleetOptions.file == null) {
+        if (fleetOptions.fleet.file == null) {
             err.println("hubjobs dry-run: --fleet FILE is required");
             return Main.USAGE;
         }

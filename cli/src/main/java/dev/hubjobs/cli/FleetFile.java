@@ -2,6 +2,7 @@ package dev.hubjobs.cli;
 
 import dev.hubjobs.twin.FleetLoad;
 import dev.hubjobs.twin.FleetLoader;
+import dev.hubjobs.twin.FleetReader;
 import dev.hubjobs.twin.LoadProblem;
 import dev.hubjobs.twin.ProgressListener;
 import java.io.IOException;
@@ -11,9 +12,42 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
-/** Loads the {@code --fleet} file for a command, reporting on stderr; never throws. */
+/**
+ * {@code --fleet PATH [--fleet-format F]}: the fleet a command reads, loaded with its problems
+ * reported on stderr; never throws.
+ */
 final class FleetFile {
+
+    @Option(names = "--fleet", paramLabel = "PATH", description = {
+        "Fleet: a JSON array of twins (what 'az iot hub query' prints), one twin per line (NDJSON),",
+        "or the export-devices format; gzip-compressed or not; a file, a pipe or a directory of them."})
+    Path file;
+
+    @Option(names = "--fleet-format", paramLabel = "FORMAT",
+            description = "array, ndjson or export (default: detected for each file).")
+    String format;
+
+    /** The fleet named with --fleet, or a usage error when there is none. */
+    Optional<FleetLoad> loadRequired(PrintWriter err) {
+        if (file == null) {
+            throw new UsageException("--fleet PATH is required");
+        }
+        return load(file, format(), err);
+    }
+
+    FleetReader.Format format() {
+        if (format == null) {
+            return null;
+        }
+        return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "array" -> FleetReader.Format.ARRAY;
+            case "ndjson" -> FleetReader.Format.NDJSON;
+            case "export" -> FleetReader.Format.EXPORT;
+            default -> throw new UsageException("unknown --fleet-format '" + format + "' (array, ndjson or export)");
+        };
+    }
 
     /** Below this size loading is too quick for a progress bar to be worth drawing. */
     private static final long PROGRESS_THRESHOLD = 16L << 20;
@@ -21,16 +55,12 @@ final class FleetFile {
     private FleetFile() {}
 
     /** The fleet, or empty after printing a one-line error (the command then exits 2). */
-    static Optional<FleetLoad> load(Path file, PrintWriter err) {
-        if (Files.isDirectory(file)) {
-            err.println("hubjobs: fleet file " + file + " is a directory");
-            return Optional.empty();
-        }
+    static Optional<FleetLoad> load(Path file, FleetReader.Format format, PrintWriter err) {
         FleetLoad load;
         try {
-            load = FleetLoader.load(file, progress(file, err));
+            load = FleetLoader.load(file, format, progress(file, err));
         } catch (NoSuchFileException e) {
-            err.println("hubjobs: fleet file not found: " + file);
+            err.println("hubjobs: fleet file not found: " + Printable.escape(file.toString()));
             return Optional.empty();
         } catch (AccessDeniedException e) {
             err.println("hubjobs: cannot read fleet file " + file + ": permission denied");
@@ -40,10 +70,14 @@ final class FleetFile {
             return Optional.empty();
         }
         for (LoadProblem p : load.problems()) {
-            err.println(file + ":" + p.line() + ": warning: " + p.message() + " (record skipped)");
+            err.println(Printable.escape((p.file() == null ? file.toString() : p.file()) + ":" + p.line())
+                    + ": warning: " + Printable.escape(p.message()));
         }
-        if (!load.problems().isEmpty()) {
-            err.println(load.problems().size() + " fleet records skipped");
+        if (load.problemCount() > load.problems().size()) {
+            err.println("... and " + (load.problemCount() - load.problems().size()) + " more problems, not listed");
+        }
+        if (load.problemCount() > 0) {
+            err.println(load.problemCount() + " fleet records skipped");
         }
         err.flush();
         return Optional.of(load);

@@ -4,16 +4,15 @@ import dev.hubjobs.exec.DeclaredBehaviours;
 import dev.hubjobs.exec.Throttle;
 import dev.hubjobs.exec.Tier;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --fleet FILE [--tier T --units N]}: the fleet and hub tier that the fleet rules (HJ4xx) and the dry run use. */
+/** {@code --fleet PATH [--fleet-format F] [--tier T --units N]}: the fleet and hub tier that the fleet rules (HJ4xx) and the dry run use. */
 final class FleetOptions {
 
-    @Option(names = "--fleet", paramLabel = "FILE",
-            description = "Fleet file: a JSON array of twins or one twin per line.")
-    Path file;
+    @Mixin
+    FleetFile fleet;
 
     @Option(names = "--tier", paramLabel = "TIER",
             description = "Hub tier for the throttle: F1, S1, S2 or S3 (default: unthrottled).")
@@ -40,12 +39,12 @@ final class FleetOptions {
      * {@code err} (the command then exits 2). Skipped records are warnings on {@code err}.
      */
     Optional<DeclaredBehaviours.Extracted> load(PrintWriter err) {
-        return FleetFile.load(file, err).map(load -> {
-            DeclaredBehaviours.Extracted fleet = DeclaredBehaviours.extract(load.fleet());
-            for (String problem : fleet.problems()) {
-                err.println(Printable.escape(file + ": warning: " + problem));
+        return FleetFile.load(fleet.file, fleet.format(), err).map(load -> {
+            DeclaredBehaviours.Extracted extracted = DeclaredBehaviours.extract(load.fleet());
+            for (String problem : extracted.problems()) {
+                err.println(Printable.escape(fleet.file + ": warning: " + problem));
             }
-            return fleet;
+            return extracted;
         });
     }
 }

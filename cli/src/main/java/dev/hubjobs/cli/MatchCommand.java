@@ -38,9 +38,8 @@ final class MatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONDITION", description = "The queryCondition: *, a condition, or FROM devices.modules WHERE ...")
     String condition;
 
-    @Option(names = "--fleet", required = true, paramLabel = "FILE",
-            description = "Twins as a JSON array or one JSON object per line.")
-    Path fleetFile;
+    @picocli.CommandLine.Mixin
+    FleetFile fleet;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default) or json.")
@@ -54,7 +53,7 @@ final class MatchCommand implements Callable<Integer> {
         if (!QueryText.usable(condition, parsed, err)) {
             return Main.FINDINGS;
         }
-        Optional<FleetLoad> load = FleetFile.load(fleetFile, err);
+        Optional<FleetLoad> load = fleet.loadRequired(err);
         if (load.isEmpty()) {
             return Main.USAGE;
         }

@@ -45,9 +45,8 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", description = "The query text.")
     String query;
 
-    @Option(names = "--fleet", required = true, paramLabel = "FILE",
-            description = "Twins as a JSON array or one JSON object per line.")
-    Path fleetFile;
+    @picocli.CommandLine.Mixin
+    FleetFile fleet;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (default) or table.")
@@ -61,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
         if (!QueryText.usable(query, parsed, err)) {
             return Main.FINDINGS;
         }
-        Optional<FleetLoad> load = FleetFile.load(fleetFile, err);
+        Optional<FleetLoad> load = fleet.loadRequired(err);
         if (load.isEmpty()) {
             return Main.USAGE;
         }

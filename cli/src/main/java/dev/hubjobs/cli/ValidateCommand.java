@@ -145,7 +145,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The fleet facts that turn the HJ4xx rules on, when {@code --fleet} is given. */
     private Optional<FleetSummary> fleet(PrintWriter err) {
-        if (fleetOptions.file == null) {
+        if (fleetOptions.fleet.file == null) {
             if (fleetOptions.tier != null) {
                 throw new UsageException("--tier needs --fleet: the throttle rule counts the devices a job matches");
             }

@@ -121,9 +121,50 @@ class MatchAndQueryCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("hubjobs: fleet file not found: ").doesNotContain("Exception");
-        Run d = run("query", "SELECT * FROM devices", "--fleet", dir.toString());
-        assertThat(d.exit()).isEqualTo(2);
-        assertThat(d.err()).contains("is a directory");
+        Run none = run("match", "*");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("--fleet PATH is required");
+    }
+
+    @Test
+    void aDirectoryAPipeAndGzipAreFleetsToo() throws Exception {
+        Path fleets = Files.createDirectories(dir.resolve("fleets"));
+        Files.writeString(fleets.resolve("a.ndjson"), "{\"deviceId\":\"a\"}\n");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(fleets.resolve("b.json.gz")))) {
+            out.write("[{\"deviceId\":\"b\"}]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Run d = run("match", "*", "--fleet", fleets.toString());
+        assertThat(d.exit()).isZero();
+        assertThat(d.out()).isEqualTo(String.join(System.lineSeparator(), "a", "b", "2 devices", ""));
+        // A pipe, as with --fleet <(zcat fleet.ndjson.gz): no seeking, no size.
+        Path fifo = dir.resolve("fleet.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "{\"deviceId\":\"p\"}\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Run p = run("match", "*", "--fleet", fifo.toString());
+        writer.join();
+        assertThat(p.exit()).isZero();
+        assertThat(p.out()).isEqualTo(String.join(System.lineSeparator(), "p", "1 devices", ""));
+    }
+
+    @Test
+    void exportDevicesFormatIsDetectedOrNamed() throws IOException {
+        Path f = dir.resolve("export.ndjson");
+        Files.writeString(f, "{\"id\":\"e1\",\"eTag\":\"x\",\"status\":\"enabled\",\"authentication\":"
+                + "{\"symmetricKey\":{\"primaryKey\":\"c2VjcmV0\"},\"type\":\"sas\"},\"tags\":{\"ring\":\"1\"}}\n");
+        Run r = run("match", "tags.ring = '1'", "--fleet", f.toString());
+        assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(), "e1", "1 devices", ""));
+        Run q = run("query", "SELECT * FROM devices", "--fleet", f.toString(), "--fleet-format", "export");
+        assertThat(q.out()).contains("\"deviceId\":\"e1\"").doesNotContain("c2VjcmV0");
+        Run bad = run("match", "*", "--fleet", f.toString(), "--fleet-format", "csv");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown --fleet-format 'csv'");
     }
 
     @Test

@@ -2,8 +2,11 @@ package dev.hubjobs.twin;
 
 import java.util.List;
 
-/** What loading a fleet file produced: the twins that could be read, and every record skipped. */
-public record FleetLoad(Fleet fleet, List<LoadProblem> problems) {
+/**
+ * What loading a fleet produced: the twins that could be read, the first problems met (at most
+ * {@link FleetReader#MAX_LISTED_PROBLEMS}) and how many there were in all.
+ */
+public record FleetLoad(Fleet fleet, List<LoadProblem> problems, long problemCount) {
     public FleetLoad {
         problems = List.copyOf(problems);
     }

@@ -1,9 +1,18 @@
 package dev.hubjobs.twin;
 
-/** A record of a fleet file that was skipped, and why; {@code line} is 1-based. */
-public record LoadProblem(long line, String message) {
+/**
+ * A record of a fleet that was skipped, and why. {@code file} names the file (null for text read
+ * from memory), {@code line} is 1-based (0 when the problem is the file's as a whole).
+ */
+public record LoadProblem(String file, long line, String message) {
+
+    /** A problem of text read from memory. */
+    public LoadProblem(long line, String message) {
+        this(null, line, message);
+    }
+
     @Override
     public String toString() {
-        return "line " + line + ": " + message;
+        return (file == null ? "" : file + ":") + "line " + line + ": " + message;
     }
 }

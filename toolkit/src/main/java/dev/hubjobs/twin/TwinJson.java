@@ -23,9 +23,20 @@ public final class TwinJson {
     /** Twins nest at most about 14 levels (10 under a section); anything far deeper is not a twin. */
     static final int MAX_DEPTH = 64;
 
+    /** The longest string of a twin read: far more than a twin property can hold (4 KB). */
+    static final int MAX_STRING = 1 << 20;
+
     static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING).build())
             .build();
+
+    /** Thrown by {@link #read(JsonParser, Interner, long)} when a value runs past its byte limit. */
+    static final class RecordTooLarge extends IOException {
+        RecordTooLarge() {
+            super("record too large", null);
+        }
+    }
 
     private static final double MAX_EXACT_LONG = 9007199254740992d; // 2^53
 
@@ -36,6 +47,14 @@ public final class TwinJson {
      * parser on the value's last token.
      */
     public static Object read(JsonParser p, Interner interner) throws IOException {
+        return read(p, interner, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #read(JsonParser, Interner)}, giving up with {@link RecordTooLarge} once the parser is
+     * past byte {@code limit} of its input: a value read from a stream costs bounded memory.
+     */
+    static Object read(JsonParser p, Interner interner, long limit) throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {
@@ -43,14 +62,16 @@ public final class TwinJson {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    b.put(name, read(p, interner));
+                    b.put(name, read(p, interner, limit));
+                    checkLimit(p, limit);
                 }
                 return b.build();
             }
             case START_ARRAY: {
                 List<Object> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, interner));
+                    items.add(read(p, interner, limit));
+                    checkLimit(p, limit);
                 }
                 return new TwinArray(items);
             }
@@ -71,6 +92,12 @@ public final class TwinJson {
                 return TwinNull.NULL;
             default:
                 throw new IOException("unexpected JSON token " + t);
+        }
+    }
+
+    private static void checkLimit(JsonParser p, long limit) throws RecordTooLarge {
+        if (limit != Long.MAX_VALUE && p.currentLocation().getByteOffset() > limit) {
+            throw new RecordTooLarge();
         }
     }
 
