@@ -156,17 +156,17 @@ public final class JobValidator {
                     if (v instanceof JsonObject o) {
                         out.addAll(check(runner, doc, o, config));
                     } else if (++notJobs <= MAX_NOT_JOBS) {
-                        out.add(Diagnostic.error("HJ203", "expected a job object, found " + v.typeName(), v.span()));
+                        out.add(Diagnostic.error(Codes.FIELD_TYPE, "expected a job object, found " + v.typeName(), v.span()));
                     } else if (firstUnlisted == null) {
                         firstUnlisted = v.span();
                     }
                 }
                 if (firstUnlisted != null) {
-                    out.add(Diagnostic.error("HJ203", "and " + (notJobs - MAX_NOT_JOBS)
+                    out.add(Diagnostic.error(Codes.FIELD_TYPE, "and " + (notJobs - MAX_NOT_JOBS)
                             + " more elements that are not job objects, not listed", firstUnlisted));
                 }
             } else {
-                out.add(Diagnostic.error("HJ203",
+                out.add(Diagnostic.error(Codes.FIELD_TYPE,
                         "a job file holds a job object or an array of them, not a " + root.typeName(), root.span()));
             }
         });

@@ -46,7 +46,7 @@ final class RulesCommand implements Callable<Integer> {
                 node.put("name", rule.name());
                 node.put("summary", rule.summary());
                 node.put("hasFix", rule.hasFix());
-                node.put("helpUri", RuleDocs.uri(rule.code()));
+                node.put("helpUri", Rules.documentation(rule.code()));
             }
             JsonOutput.print(root, out);
         } else {

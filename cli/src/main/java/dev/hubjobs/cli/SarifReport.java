@@ -63,7 +63,7 @@ final class SarifReport implements Report {
         node.put("name", rule.name());
         node.putObject("shortDescription").put("text", rule.summary());
         node.putObject("fullDescription").put("text", rule.summary());
-        String helpUri = RuleDocs.uri(rule.code());
+        String helpUri = Rules.documentation(rule.code());
         node.putObject("help").put("text", rule.code() + " " + rule.name() + ": " + rule.summary()
                 + (rule.hasFix() ? " (has a fix)" : "") + ". Details and examples: " + helpUri);
         node.put("helpUri", helpUri);

@@ -1,5 +1,6 @@
 package dev.hubjobs.eval;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.Expr.BinaryOp;
@@ -69,15 +70,15 @@ final class ExprCompiler implements ExprVisitor<Node> {
     @Override
     public Node visitCall(Expr.Call call) {
         if (Functions.isAggregate(call.name())) {
-            throw new CompileException(Diagnostic.error(EvalCodes.AGGREGATE_MISPLACED,
+            throw new CompileException(Diagnostic.error(Codes.UNSUPPORTED_CONDITION_CLAUSE,
                     "aggregate " + call.name() + "() can only be used in the SELECT list", call.span()));
         }
         Functions.Def def = Functions.find(call.name()).orElseThrow(() -> new CompileException(
-                Diagnostic.error(EvalCodes.UNKNOWN_FUNCTION, "unknown function " + call.name() + "()", call.nameSpan())));
+                Diagnostic.error(Codes.UNSUPPORTED_FUNCTION, "unknown function " + call.name() + "()", call.nameSpan())));
         int n = call.arguments().size();
         if (!def.meta().acceptsArguments(n)) {
             String expected = def.meta().arity();
-            throw new CompileException(Diagnostic.error(EvalCodes.ARGUMENT_COUNT,
+            throw new CompileException(Diagnostic.error(Codes.WRONG_ARGUMENT_COUNT,
                     def.meta().name() + " takes " + expected + " argument" + ("1".equals(expected) ? "" : "s")
                             + ", found " + n, call.span()));
         }

@@ -1,5 +1,6 @@
 package dev.hubjobs.eval;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
@@ -174,7 +175,7 @@ public final class QueryEngine {
                 Aggregate.Kind kind = Aggregate.kind(call.name());
                 int expected = kind == Aggregate.Kind.COUNT ? 0 : 1;
                 if (call.arguments().size() != expected) {
-                    throw new CompileException(Diagnostic.error(EvalCodes.ARGUMENT_COUNT,
+                    throw new CompileException(Diagnostic.error(Codes.WRONG_ARGUMENT_COUNT,
                             kind + " takes " + (expected == 0 ? "no arguments" : "one argument")
                                     + ", found " + call.arguments().size(), call.span()));
                 }

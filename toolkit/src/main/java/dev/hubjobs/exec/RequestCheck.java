@@ -1,5 +1,6 @@
 package dev.hubjobs.exec;
 
+import dev.hubjobs.diag.Codes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.ValidationResult;
@@ -104,16 +105,16 @@ final class RequestCheck {
         for (Diagnostic d : result.errors()) {
             String code = d.code();
             String text = d.message() + " [" + code + "]";
-            if (code.equals("HJ110")) {
+            if (code.equals(Codes.QUERY_TOO_LONG)) {
                 return Optional.of(ServiceError.preconditionFailed(text));
             }
-            if (code.startsWith("HJ01") || code.startsWith("HJ1")) {
+            if (Codes.isQuery(code)) {
                 continue;
             }
             switch (code) {
-                case "HJ201": return Optional.of(ServiceError.genericBadRequest(text));
-                case "HJ202": return Optional.of(ServiceError.argumentNull(text));
-                case "HJ211": return Optional.of(ServiceError.messageTooLarge(text));
+                case Codes.JOB_TYPE_NAME: return Optional.of(ServiceError.genericBadRequest(text));
+                case Codes.REQUIRED_FIELD: return Optional.of(ServiceError.argumentNull(text));
+                case Codes.PAYLOAD_SIZE: return Optional.of(ServiceError.messageTooLarge(text));
                 default: return Optional.of(ServiceError.argumentInvalid(text));
             }
         }

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -17,8 +18,8 @@ import dev.hubjobs.text.Span;
 public final class AmbiguousHyphen extends QueryRule {
 
     public AmbiguousHyphen() {
-        super("HJ113", "AmbiguousHyphen", Severity.WARNING,
-                "name with '-' that could also be read as a subtraction (the service reads one name)", true);
+        super(Meta.of(Codes.AMBIGUOUS_HYPHEN, Severity.WARNING,
+                "name with '-' that could also be read as a subtraction (the service reads one name)").withFix());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubjobs.diag.Fix;
@@ -21,8 +22,8 @@ public final class DoubleEncodedPayload extends Rule {
     }
 
     public DoubleEncodedPayload() {
-        super("HJ212", "DoubleEncodedPayload", Severity.WARNING,
-                "method payload is a string that holds JSON (double-encoded)", true);
+        super(Meta.of(Codes.DOUBLE_ENCODED_PAYLOAD, Severity.WARNING,
+                "method payload is a string that holds JSON (double-encoded)").withFix());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -10,8 +11,8 @@ import dev.hubjobs.query.QueryFormatter;
 public final class DoubleQuotedString extends QueryRule {
 
     public DoubleQuotedString() {
-        super("HJ112", "DoubleQuotedString", Severity.INFO,
-                "double-quoted string literal (single quotes are the documented form)", true);
+        super(Meta.of(Codes.DOUBLE_QUOTED_STRING, Severity.INFO,
+                "double-quoted string literal (single quotes are the documented form)").withFix());
     }
 
     @Override

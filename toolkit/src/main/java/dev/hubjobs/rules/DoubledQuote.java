@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -14,8 +15,8 @@ import dev.hubjobs.text.Span;
 public final class DoubledQuote extends QueryRule {
 
     public DoubledQuote() {
-        super("HJ114", "DoubledQuote", Severity.WARNING,
-                "quote escaped by doubling it ('') instead of with a backslash (\\')", true);
+        super(Meta.of(Codes.DOUBLED_QUOTE, Severity.WARNING,
+                "quote escaped by doubling it ('') instead of with a backslash (\\')").withFix());
     }
 
     @Override

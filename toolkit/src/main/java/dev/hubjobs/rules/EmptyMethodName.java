@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -8,7 +9,7 @@ import dev.hubjobs.json.JsonValue.JsonString;
 public final class EmptyMethodName extends Rule {
 
     public EmptyMethodName() {
-        super("HJ213", "EmptyMethodName", Severity.ERROR, "empty methodName", false);
+        super(Meta.of(Codes.EMPTY_METHOD_NAME, Severity.ERROR, "empty methodName"));
     }
 
     @Override

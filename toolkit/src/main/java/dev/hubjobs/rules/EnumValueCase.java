@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -27,8 +28,8 @@ public final class EnumValueCase extends QueryRule {
             "jobtype", List.of("scheduleDeviceMethod", "scheduleUpdateTwin"));
 
     public EnumValueCase() {
-        super("HJ109", "EnumValueCase", Severity.WARNING, "value whose case never matches the service's values",
-                true);
+        super(Meta.of(Codes.ENUM_VALUE_CASE, Severity.WARNING,
+                "value whose case never matches the service's values").withFix());
     }
 
     @Override

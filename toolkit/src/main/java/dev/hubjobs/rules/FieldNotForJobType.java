@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
@@ -17,7 +18,8 @@ import java.util.Optional;
 public final class FieldNotForJobType extends Rule {
 
     public FieldNotForJobType() {
-        super("HJ205", "FieldNotForJobType", Severity.ERROR, "field that does not belong to this job type", true);
+        super(Meta.of(Codes.FIELD_NOT_FOR_JOB_TYPE, Severity.ERROR,
+                "field that does not belong to this job type").withFix());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.job.JobFields.Field;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public final class FieldType extends Rule {
 
     public FieldType() {
-        super("HJ203", "FieldType", Severity.ERROR, "field of the wrong JSON type", false);
+        super(Meta.of(Codes.FIELD_TYPE, Severity.ERROR, "field of the wrong JSON type"));
     }
 
     @Override

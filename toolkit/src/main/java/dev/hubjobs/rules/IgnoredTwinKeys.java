@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
@@ -16,8 +17,8 @@ import dev.hubjobs.json.JsonValue.Member;
 public final class IgnoredTwinKeys extends Rule {
 
     public IgnoredTwinKeys() {
-        super("HJ308", "IgnoredTwinKeys", Severity.INFO,
-                "identity or metadata keys in updateTwin are ignored by the service", true);
+        super(Meta.of(Codes.IGNORED_TWIN_KEYS, Severity.INFO,
+                "identity or metadata keys in updateTwin are ignored by the service").withFix());
     }
 
     @Override

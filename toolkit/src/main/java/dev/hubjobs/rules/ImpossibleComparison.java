@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class ImpossibleComparison extends QueryRule {
 
     public ImpossibleComparison() {
-        super("HJ107", "ImpossibleComparison", Severity.WARNING, "comparison that can never be true", false);
+        super(Meta.of(Codes.IMPOSSIBLE_COMPARISON, Severity.WARNING, "comparison that can never be true"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -22,8 +23,8 @@ import dev.hubjobs.text.Span;
 public final class JobCharacterSet extends Rule {
 
     public JobCharacterSet() {
-        super("HJ301", "JobCharacterSet", Severity.WARNING,
-                "twin key or value, or methodName, with a character outside the documented job character set", false);
+        super(Meta.of(Codes.JOB_CHARACTER_SET, Severity.WARNING,
+                "twin key or value, or methodName, with a character outside the documented job character set"));
     }
 
     @Override
@@ -33,7 +34,7 @@ public final class JobCharacterSet extends Rule {
             check(name, false, "methodName", strict, findings);
         }
         // Leave to HJ304 what it reports, unless it does not run.
-        boolean keyRuleRuns = job.isEnabled("HJ304");
+        boolean keyRuleRuns = job.isEnabled(Codes.TWIN_KEY_FORMAT);
         for (TwinPatch.Section section : job.twinPatch().sections()) {
             if (section.summary().allToken()) {
                 continue;

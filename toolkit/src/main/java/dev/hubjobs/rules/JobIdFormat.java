@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -13,8 +14,8 @@ import dev.hubjobs.text.Span;
 public final class JobIdFormat extends Rule {
 
     public JobIdFormat() {
-        super("HJ206", "JobIdFormat", Severity.ERROR,
-                "jobId empty, longer than 64, or with characters other than letters, digits, -", false);
+        super(Meta.of(Codes.JOB_ID_FORMAT, Severity.ERROR,
+                "jobId empty, longer than 64, or with characters other than letters, digits, -"));
     }
 
     @Override

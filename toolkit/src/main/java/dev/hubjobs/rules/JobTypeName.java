@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -20,8 +21,8 @@ import java.util.Optional;
 public final class JobTypeName extends Rule {
 
     public JobTypeName() {
-        super("HJ201", "JobTypeName", Severity.ERROR,
-                "type is not scheduleDeviceMethod or scheduleUpdateTwin", true);
+        super(Meta.of(Codes.JOB_TYPE_NAME, Severity.ERROR,
+                "type is not scheduleDeviceMethod or scheduleUpdateTwin").withFix());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
 import java.util.ArrayDeque;
@@ -13,8 +14,8 @@ import java.util.ArrayDeque;
 public final class LiteralCondition extends QueryRule {
 
     public LiteralCondition() {
-        super("HJ115", "LiteralCondition", Severity.ERROR,
-                "condition that is a string, number, null or array literal instead of a test", false);
+        super(Meta.of(Codes.LITERAL_CONDITION, Severity.ERROR,
+                "condition that is a string, number, null or array literal instead of a test"));
     }
 
     @Override

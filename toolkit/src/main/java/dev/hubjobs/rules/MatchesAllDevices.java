@@ -1,13 +1,14 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 
 /** HJ403: the condition matches every device of the fleet: {@code *} says so more plainly. */
 public final class MatchesAllDevices extends Rule {
 
     public MatchesAllDevices() {
-        super("HJ403", "MatchesAllDevices", Severity.INFO,
-                "the condition matches every device of the fleet (did you mean '*'?)", false);
+        super(Meta.of(Codes.MATCHES_ALL_DEVICES, Severity.INFO,
+                "the condition matches every device of the fleet (did you mean '*'?)"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonNumber;
@@ -14,8 +15,8 @@ public final class MaxExecutionTime extends Rule {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     public MaxExecutionTime() {
-        super("HJ209", "MaxExecutionTime", Severity.ERROR,
-                "maxExecutionTimeInSeconds negative or not an integer; warning when 0", false);
+        super(Meta.of(Codes.MAX_EXECUTION_TIME, Severity.ERROR,
+                "maxExecutionTimeInSeconds negative or not an integer; warning when 0"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -17,8 +18,8 @@ import java.math.RoundingMode;
 public final class MethodTimeouts extends Rule {
 
     public MethodTimeouts() {
-        super("HJ210", "MethodTimeouts", Severity.ERROR,
-                "responseTimeoutInSeconds outside 5..300 or connectTimeoutInSeconds outside 0..300", true);
+        super(Meta.of(Codes.METHOD_TIMEOUTS, Severity.ERROR,
+                "responseTimeoutInSeconds outside 5..300 or connectTimeoutInSeconds outside 0..300").withFix());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -11,8 +12,8 @@ import dev.hubjobs.text.Span;
 public final class MisplacedSelectPrefix extends QueryRule {
 
     public MisplacedSelectPrefix() {
-        super("HJ101", "MisplacedSelectPrefix", Severity.ERROR,
-                "queryCondition starts with SELECT or WHERE; the service adds that prefix itself", true);
+        super(Meta.of(Codes.MISPLACED_SELECT_PREFIX, Severity.ERROR,
+                "queryCondition starts with SELECT or WHERE; the service adds that prefix itself").withFix());
     }
 
     @Override

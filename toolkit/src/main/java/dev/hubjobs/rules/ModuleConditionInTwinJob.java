@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobType;
 import dev.hubjobs.query.Source;
@@ -8,8 +9,8 @@ import dev.hubjobs.query.Source;
 public final class ModuleConditionInTwinJob extends QueryRule {
 
     public ModuleConditionInTwinJob() {
-        super("HJ111", "ModuleConditionInTwinJob", Severity.WARNING,
-                "devices.modules condition in a twin-update job", false);
+        super(Meta.of(Codes.MODULE_CONDITION_IN_TWIN_JOB, Severity.WARNING,
+                "devices.modules condition in a twin-update job"));
     }
 
     @Override

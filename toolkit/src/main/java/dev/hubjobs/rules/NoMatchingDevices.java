@@ -1,13 +1,14 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 
 /** HJ401: the condition matches no device of the given fleet, so the job would do nothing. */
 public final class NoMatchingDevices extends Rule {
 
     public NoMatchingDevices() {
-        super("HJ401", "NoMatchingDevices", Severity.WARNING, "the condition matches no device of the given fleet",
-                false);
+        super(Meta.of(Codes.NO_MATCHING_DEVICES, Severity.WARNING,
+                "the condition matches no device of the given fleet"));
     }
 
     @Override

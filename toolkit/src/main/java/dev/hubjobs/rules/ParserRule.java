@@ -5,8 +5,8 @@ import dev.hubjobs.diag.Severity;
 /** A code reported by a parser (syntax and input limits); listed so it can be documented and configured. */
 final class ParserRule extends Rule {
 
-    ParserRule(String code, String name, String summary, boolean hasFix) {
-        super(code, name, Severity.ERROR, summary, hasFix);
+    ParserRule(String name, Meta meta) {
+        super(meta, name);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -18,8 +19,8 @@ import java.util.Set;
 public final class PathNotInFleet extends Rule {
 
     public PathNotInFleet() {
-        super("HJ404", "PathNotInFleet", Severity.WARNING, "a path in the condition exists in no twin of the fleet",
-                true);
+        super(Meta.of(Codes.PATH_NOT_IN_FLEET, Severity.WARNING,
+                "a path in the condition exists in no twin of the fleet").withFix());
     }
 
     @Override

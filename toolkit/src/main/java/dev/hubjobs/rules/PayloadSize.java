@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
@@ -13,7 +14,7 @@ import dev.hubjobs.json.JsonValue;
 public final class PayloadSize extends Rule {
 
     public PayloadSize() {
-        super("HJ211", "PayloadSize", Severity.ERROR, "method payload serializes to more than 128 KB", false);
+        super(Meta.of(Codes.PAYLOAD_SIZE, Severity.ERROR, "method payload serializes to more than 128 KB"));
     }
 
     @Override

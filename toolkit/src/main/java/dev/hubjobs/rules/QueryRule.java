@@ -1,7 +1,5 @@
 package dev.hubjobs.rules;
 
-import dev.hubjobs.diag.Severity;
-
 /**
  * A rule about the query language. It runs on a job's {@code queryCondition} and, through
  * {@link dev.hubjobs.QueryValidator}, on a condition or query given alone, so that {@code validate},
@@ -10,8 +8,8 @@ import dev.hubjobs.diag.Severity;
  */
 public abstract class QueryRule extends Rule {
 
-    protected QueryRule(String code, String name, Severity defaultSeverity, String summary, boolean hasFix) {
-        super(code, name, defaultSeverity, summary, hasFix);
+    protected QueryRule(Meta meta) {
+        super(meta);
     }
 
     /** Checks one query or condition; positions are reported with {@link Findings#reportInQuery}. */

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.text.Span;
 
@@ -7,7 +8,7 @@ import dev.hubjobs.text.Span;
 public final class QueryTooLong extends QueryRule {
 
     public QueryTooLong() {
-        super("HJ110", "QueryTooLong", Severity.ERROR, "query or condition longer than 8192 characters", false);
+        super(Meta.of(Codes.QUERY_TOO_LONG, Severity.ERROR, "query or condition longer than 8192 characters"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public final class RequiredField extends Rule {
 
     public RequiredField() {
-        super("HJ202", "RequiredField", Severity.ERROR, "required field missing", true);
+        super(Meta.of(Codes.REQUIRED_FIELD, Severity.ERROR, "required field missing").withFix());
     }
 
     @Override

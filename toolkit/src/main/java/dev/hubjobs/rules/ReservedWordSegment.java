@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -24,8 +25,8 @@ public final class ReservedWordSegment extends QueryRule {
     private static final int LONGEST = RESERVED.stream().mapToInt(String::length).max().orElse(0);
 
     public ReservedWordSegment() {
-        super("HJ108", "ReservedWordSegment", Severity.ERROR,
-                "reserved word used as a path segment without [[ ]]", true);
+        super(Meta.of(Codes.RESERVED_WORD_SEGMENT, Severity.ERROR,
+                "reserved word used as a path segment without [[ ]]").withFix());
     }
 
     /** The reserved words by length: most segments are longer, or match no word's length and first letter. */

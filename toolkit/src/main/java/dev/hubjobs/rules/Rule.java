@@ -12,22 +12,45 @@ import java.util.Objects;
  */
 public abstract class Rule {
 
-    private final String code;
-    private final String name;
-    private final Severity defaultSeverity;
-    private final String summary;
-    private final boolean hasFix;
+    /**
+     * What the catalogue says of a rule: {@code Meta.of(Codes.UNKNOWN_FIELD, Severity.ERROR,
+     * "unknown field").withFix()}. The rule's name is its class's simple name.
+     *
+     * @param offersFix whether its findings come with a fix (safe or a suggestion)
+     */
+    public record Meta(String code, Severity severity, String summary, boolean offersFix) {
 
-    protected Rule(String code, String name, Severity defaultSeverity, String summary, boolean hasFix) {
-        this.code = Objects.requireNonNull(code);
+        public Meta {
+            Objects.requireNonNull(code);
+            Objects.requireNonNull(severity);
+            Objects.requireNonNull(summary);
+        }
+
+        public static Meta of(String code, Severity severity, String summary) {
+            return new Meta(code, severity, summary, false);
+        }
+
+        public Meta withFix() {
+            return new Meta(code, severity, summary, true);
+        }
+    }
+
+    private final Meta meta;
+    private final String name;
+
+    protected Rule(Meta meta) {
+        this.meta = Objects.requireNonNull(meta);
+        this.name = getClass().getSimpleName();
+    }
+
+    /** For rules that share a class ({@link ParserRule}) and so name themselves. */
+    Rule(Meta meta, String name) {
+        this.meta = Objects.requireNonNull(meta);
         this.name = Objects.requireNonNull(name);
-        this.defaultSeverity = Objects.requireNonNull(defaultSeverity);
-        this.summary = Objects.requireNonNull(summary);
-        this.hasFix = hasFix;
     }
 
     public final String code() {
-        return code;
+        return meta.code();
     }
 
     /** A PascalCase name, e.g. {@code UnknownField}; used in SARIF. */
@@ -36,15 +59,15 @@ public abstract class Rule {
     }
 
     public final Severity defaultSeverity() {
-        return defaultSeverity;
+        return meta.severity();
     }
 
     public final String summary() {
-        return summary;
+        return meta.summary();
     }
 
     public final boolean hasFix() {
-        return hasFix;
+        return meta.offersFix();
     }
 
     /** Whether this rule needs a fleet or a tier (HJ4xx) and is off without one. */
@@ -57,6 +80,6 @@ public abstract class Rule {
 
     @Override
     public String toString() {
-        return code + " " + name;
+        return code() + " " + name;
     }
 }

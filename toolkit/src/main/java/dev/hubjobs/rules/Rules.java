@@ -1,5 +1,8 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
+import dev.hubjobs.diag.Severity;
+import dev.hubjobs.rules.Rule.Meta;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,18 +13,24 @@ import java.util.stream.Collectors;
 public final class Rules {
 
     private static final List<Rule> ALL = List.of(
-            new ParserRule("HJ001", "JsonSyntax", "job document is not valid JSON (with comments)", false),
-            new ParserRule("HJ002", "JsonNonStandard",
-                    "single-quoted string, unquoted key, trailing comma or <placeholder> text", true),
-            new ParserRule("HJ003", "ConfigurationProblem",
-                    "configuration file problem (unknown rule code, bad severity, unreadable)", false),
-            new ParserRule("HJ004", "DuplicateKey", "duplicate key in an object", false),
-            new ParserRule("HJ005", "InputLimit",
-                    "input limits exceeded: file size, nesting depth, invalid UTF-8", false),
-            new ParserRule("HJ010", "QuerySyntax", "query syntax error", false),
-            new ParserRule("HJ011", "QueryTooDeep", "query nested or long beyond what the parser accepts", false),
-            new ParserRule("HJ012", "InWithParentheses", "IN (...) with parentheses instead of [...]", true),
-            new ParserRule("HJ013", "UnterminatedString", "unterminated string literal in a query", false),
+            new ParserRule("JsonSyntax", Meta.of(Codes.JSON_SYNTAX, Severity.ERROR,
+                    "job document is not valid JSON (with comments)")),
+            new ParserRule("JsonNonStandard", Meta.of(Codes.JSON_NON_STANDARD, Severity.ERROR,
+                    "single-quoted string, unquoted key, trailing comma or <placeholder> text").withFix()),
+            new ParserRule("ConfigurationProblem", Meta.of(Codes.CONFIG, Severity.ERROR,
+                    "configuration file problem (unknown rule code, bad severity, unreadable)")),
+            new ParserRule("DuplicateKey", Meta.of(Codes.DUPLICATE_KEY, Severity.ERROR,
+                    "duplicate key in an object")),
+            new ParserRule("InputLimit", Meta.of(Codes.INPUT_LIMIT, Severity.ERROR,
+                    "input limits exceeded: file size, nesting depth, invalid UTF-8")),
+            new ParserRule("QuerySyntax", Meta.of(Codes.QUERY_SYNTAX, Severity.ERROR,
+                    "query syntax error")),
+            new ParserRule("QueryTooDeep", Meta.of(Codes.QUERY_TOO_DEEP, Severity.ERROR,
+                    "query nested or long beyond what the parser accepts")),
+            new ParserRule("InWithParentheses", Meta.of(Codes.IN_PARENTHESES, Severity.ERROR,
+                    "IN (...) with parentheses instead of [...]").withFix()),
+            new ParserRule("UnterminatedString", Meta.of(Codes.UNTERMINATED_STRING, Severity.ERROR,
+                    "unterminated string literal in a query")),
             new MisplacedSelectPrefix(),
             new UnsupportedConditionClause(),
             new UnknownPathRoot(),
@@ -75,6 +84,13 @@ public final class Rules {
     public static Optional<Rule> byCode(String code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }
+
+    /** The address of a rule's documentation page. */
+    public static String documentation(String code) {
+        return DOCUMENTATION + code + ".md";
+    }
+
+    private static final String DOCUMENTATION = "https://github.com/hubjobs/hubjobs/blob/main/docs/rules/";
 
     public static boolean isKnown(String code) {
         return BY_CODE.containsKey(code);

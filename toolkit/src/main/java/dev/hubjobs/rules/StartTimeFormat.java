@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -16,7 +17,7 @@ public final class StartTimeFormat extends Rule {
     record StartTime(Instant instant, boolean zoned) {}
 
     public StartTimeFormat() {
-        super("HJ207", "StartTimeFormat", Severity.ERROR, "startTime is not an ISO-8601 date-time", false);
+        super(Meta.of(Codes.START_TIME_FORMAT, Severity.ERROR, "startTime is not an ISO-8601 date-time"));
     }
 
     @Override

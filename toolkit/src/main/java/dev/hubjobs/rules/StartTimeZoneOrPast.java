@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -14,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 public final class StartTimeZoneOrPast extends Rule {
 
     public StartTimeZoneOrPast() {
-        super("HJ208", "StartTimeZoneOrPast", Severity.WARNING, "startTime without zone, or in the past", false);
+        super(Meta.of(Codes.START_TIME_ZONE_OR_PAST, Severity.WARNING, "startTime without zone, or in the past"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.json.JsonValue;
 import java.util.Locale;
@@ -12,9 +13,8 @@ import java.util.Locale;
 public final class ThrottleTimeout extends Rule {
 
     public ThrottleTimeout() {
-        super("HJ402", "ThrottleTimeout", Severity.WARNING,
-                "at the tier's throttle the matched devices cannot all be processed within maxExecutionTimeInSeconds",
-                false);
+        super(Meta.of(Codes.THROTTLE_TIMEOUT, Severity.WARNING,
+                "at the tier's throttle the matched devices cannot all be processed within maxExecutionTimeInSeconds"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.json.JsonValue.JsonObject;
 
@@ -11,8 +12,8 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 public final class TwinDepth extends Rule {
 
     public TwinDepth() {
-        super("HJ305", "TwinDepth", Severity.ERROR, "twin nesting deeper than 10 below tags or properties.desired",
-                false);
+        super(Meta.of(Codes.TWIN_DEPTH, Severity.ERROR,
+                "twin nesting deeper than 10 below tags or properties.desired"));
     }
 
     @Override

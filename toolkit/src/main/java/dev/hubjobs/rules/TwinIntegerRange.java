@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.json.JsonValue.JsonNumber;
 import java.math.BigDecimal;
@@ -17,8 +18,7 @@ public final class TwinIntegerRange extends Rule {
     private static final int ALWAYS_IN_RANGE = 15;
 
     public TwinIntegerRange() {
-        super("HJ307", "TwinIntegerRange", Severity.ERROR,
-                "integer outside -4503599627370496..4503599627370495", false);
+        super(Meta.of(Codes.TWIN_INTEGER_RANGE, Severity.ERROR, "integer outside -4503599627370496..4503599627370495"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.text.Span;
@@ -12,8 +13,8 @@ import dev.hubjobs.text.Span;
 public final class TwinKeyFormat extends Rule {
 
     public TwinKeyFormat() {
-        super("HJ304", "TwinKeyFormat", Severity.ERROR,
-                "twin key with '.', '$', '#', space or control character, or longer than 1 KB", false);
+        super(Meta.of(Codes.TWIN_KEY_FORMAT, Severity.ERROR,
+                "twin key with '.', '$', '#', space or control character, or longer than 1 KB"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -17,7 +18,7 @@ import dev.hubjobs.json.JsonValue.JsonString;
 public final class TwinPatchEtag extends Rule {
 
     public TwinPatchEtag() {
-        super("HJ302", "TwinPatchEtag", Severity.ERROR, "updateTwin.etag missing or not \"*\"", true);
+        super(Meta.of(Codes.TWIN_PATCH_ETAG, Severity.ERROR, "updateTwin.etag missing or not \"*\"").withFix());
     }
 
     private static final String STAR = JsonText.quote(JobFields.FORCE_ETAG);

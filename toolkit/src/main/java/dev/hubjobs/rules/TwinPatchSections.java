@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -17,8 +18,8 @@ import java.util.Optional;
 public final class TwinPatchSections extends Rule {
 
     public TwinPatchSections() {
-        super("HJ303", "TwinPatchSections", Severity.ERROR,
-                "updateTwin changes properties.reported, or lacks the properties wrapper", true);
+        super(Meta.of(Codes.TWIN_PATCH_SECTIONS, Severity.ERROR,
+                "updateTwin changes properties.reported, or lacks the properties wrapper").withFix());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.config.Limits;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -12,8 +13,8 @@ import dev.hubjobs.json.JsonValue.JsonString;
 public final class TwinSize extends Rule {
 
     public TwinSize() {
-        super("HJ306", "TwinSize", Severity.ERROR,
-                "twin size limits: tags > 8 KB, desired > 32 KB, a property > 4 KB, a string > 4 KB", false);
+        super(Meta.of(Codes.TWIN_SIZE, Severity.ERROR,
+                "twin size limits: tags > 8 KB, desired > 32 KB, a property > 4 KB, a string > 4 KB"));
     }
 
     @Override

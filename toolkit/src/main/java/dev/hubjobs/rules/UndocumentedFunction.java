@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.QueryFunctions;
@@ -8,8 +9,9 @@ import dev.hubjobs.query.QueryFunctions;
 public final class UndocumentedFunction extends QueryRule {
 
     public UndocumentedFunction() {
-        super("HJ105", "UndocumentedFunction", Severity.INFO,
-                "function works in twin queries but is undocumented there (STARTSWITH, ENDSWITH, ARRAY_CONTAINS, IS_*)", false);
+        super(Meta.of(Codes.UNDOCUMENTED_FUNCTION, Severity.INFO,
+                "function works in twin queries but is undocumented there"
+                        + " (STARTSWITH, ENDSWITH, ARRAY_CONTAINS, IS_*)"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
 public final class UnknownField extends Rule {
 
     public UnknownField() {
-        super("HJ204", "UnknownField", Severity.ERROR, "unknown field (usually a misspelling)", true);
+        super(Meta.of(Codes.UNKNOWN_FIELD, Severity.ERROR, "unknown field (usually a misspelling)").withFix());
     }
 
     // Ordered sets: membership by hash for every key of every job, suggestions in a fixed order.

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -25,9 +26,9 @@ public final class UnknownPathRoot extends QueryRule {
     public static final List<String> PROPERTY_SECTIONS = List.of("desired", "reported");
 
     public UnknownPathRoot() {
-        super("HJ103", "UnknownPathRoot", Severity.WARNING,
-                "property path does not start with a twin field (tags, properties.desired, properties.reported, ...)",
-                true);
+        super(Meta.of(Codes.UNKNOWN_PATH_ROOT, Severity.WARNING,
+                "property path does not start with a twin field"
+                        + " (tags, properties.desired, properties.reported, ...)").withFix());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.Expr;
@@ -10,8 +11,8 @@ import dev.hubjobs.query.Source;
 public final class UnsupportedConditionClause extends QueryRule {
 
     public UnsupportedConditionClause() {
-        super("HJ102", "UnsupportedConditionClause", Severity.ERROR,
-                "queryCondition uses FROM devices.jobs, GROUP BY, an aggregate or TOP", false);
+        super(Meta.of(Codes.UNSUPPORTED_CONDITION_CLAUSE, Severity.ERROR,
+                "queryCondition uses FROM devices.jobs, GROUP BY, an aggregate or TOP"));
     }
 
     @Override

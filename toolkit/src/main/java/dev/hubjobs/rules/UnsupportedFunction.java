@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -26,8 +27,8 @@ public final class UnsupportedFunction extends QueryRule {
             + names(Availability.ACCEPTED).replaceAll("IS_[A-Z]+(, IS_[A-Z]+)*", "IS_*");
 
     public UnsupportedFunction() {
-        super("HJ104", "UnsupportedFunction", Severity.ERROR,
-                "function not available in twin and job queries (only IS_DEFINED is documented)", true);
+        super(Meta.of(Codes.UNSUPPORTED_FUNCTION, Severity.ERROR,
+                "function not available in twin and job queries (only IS_DEFINED is documented)").withFix());
     }
 
     @Override

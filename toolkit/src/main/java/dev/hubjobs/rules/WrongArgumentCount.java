@@ -1,5 +1,6 @@
 package dev.hubjobs.rules;
 
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.QueryFunctions;
@@ -8,7 +9,7 @@ import dev.hubjobs.query.QueryFunctions;
 public final class WrongArgumentCount extends QueryRule {
 
     public WrongArgumentCount() {
-        super("HJ106", "WrongArgumentCount", Severity.ERROR, "wrong number of arguments to a function", false);
+        super(Meta.of(Codes.WRONG_ARGUMENT_COUNT, Severity.ERROR, "wrong number of arguments to a function"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hubjobs.eval;
 
+import dev.hubjobs.diag.Codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -127,14 +128,14 @@ class QueryEngineTest {
         QueryEngine engine = new QueryEngine(FLEET);
         assertThatThrownBy(() -> engine.match(QueryParser.parseCondition("FROBNICATE(deviceId)").get()))
                 .isInstanceOfSatisfying(CompileException.class, e -> {
-                    assertThat(e.diagnostics().get(0).code()).isEqualTo(EvalCodes.UNKNOWN_FUNCTION);
+                    assertThat(e.diagnostics().get(0).code()).isEqualTo(Codes.UNSUPPORTED_FUNCTION);
                     assertThat(e.diagnostics().get(0).span().start()).isZero();
                 });
         assertThatThrownBy(() -> engine.match(QueryParser.parseCondition("STARTSWITH(deviceId)").get()))
                 .isInstanceOfSatisfying(CompileException.class,
-                        e -> assertThat(e.diagnostics().get(0).code()).isEqualTo(EvalCodes.ARGUMENT_COUNT));
+                        e -> assertThat(e.diagnostics().get(0).code()).isEqualTo(Codes.WRONG_ARGUMENT_COUNT));
         assertThatThrownBy(() -> engine.run(QueryParser.parseQuery("SELECT * FROM devices WHERE COUNT() > 1").get()))
                 .isInstanceOfSatisfying(CompileException.class,
-                        e -> assertThat(e.diagnostics().get(0).code()).isEqualTo(EvalCodes.AGGREGATE_MISPLACED));
+                        e -> assertThat(e.diagnostics().get(0).code()).isEqualTo(Codes.UNSUPPORTED_CONDITION_CLAUSE));
     }
 }

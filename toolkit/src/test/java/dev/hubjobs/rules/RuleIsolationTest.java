@@ -16,7 +16,7 @@ class RuleIsolationTest {
     /** Fails on every job, as a rule with a bug would. */
     static final class ThrowingRule extends Rule {
         ThrowingRule() {
-            super("HJ299", "Throwing", Severity.WARNING, "always throws", false);
+            super(Meta.of("HJ299", Severity.WARNING, "always throws"));
         }
 
         @Override
