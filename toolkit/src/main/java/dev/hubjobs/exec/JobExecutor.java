@@ -424,7 +424,7 @@ public final class JobExecutor {
         int failed;
         long lastEvent;
         final PriorityQueue<InFlight> inFlight = new PriorityQueue<>();
-        TwinPatch patch;
+        MergePatch patch;
 
         Run(JobRequest request, long created) {
             this.request = request;
@@ -503,7 +503,7 @@ public final class JobExecutor {
             endedAt = new long[count];
             pending = count;
             if (type == JobType.SCHEDULE_UPDATE_TWIN) {
-                patch = TwinPatch.compile(request.updateTwin(), edits);
+                patch = MergePatch.compile(request.updateTwin(), edits);
             } else {
                 outcomes = new DeviceJob.Outcome[count];
             }

@@ -1,5 +1,6 @@
 package dev.hubjobs.job;
 
+import dev.hubjobs.twin.TwinFields;
 import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -29,11 +30,11 @@ public final class JobFields {
     public static final String RESPONSE_TIMEOUT = "responseTimeoutInSeconds";
     public static final String CONNECT_TIMEOUT = "connectTimeoutInSeconds";
 
-    public static final String ETAG = "etag";
-    public static final String TAGS = "tags";
-    public static final String PROPERTIES = "properties";
-    public static final String DESIRED = "desired";
-    public static final String REPORTED = "reported";
+    public static final String ETAG = TwinFields.ETAG;
+    public static final String TAGS = TwinFields.TAGS;
+    public static final String PROPERTIES = TwinFields.PROPERTIES;
+    public static final String DESIRED = TwinFields.DESIRED;
+    public static final String REPORTED = TwinFields.REPORTED;
 
     /** The only etag a twin-update job accepts: the job is a forced update. */
     public static final String FORCE_ETAG = "*";
@@ -128,27 +129,8 @@ public final class JobFields {
 
     public static final String DEVICE_IDS = "deviceIds";
 
-    /** Top-level fields of a twin as the service names them; all but etag, tags, properties are read-only. */
-    public static final List<String> TWIN_FIELDS = List.of(
-            "deviceId", "moduleId", ETAG, "deviceEtag", "version", "status", "statusReason", "statusUpdateTime",
-            "connectionState", "lastActivityTime", "cloudToDeviceMessageCount", "authenticationType",
-            "x509Thumbprint", "capabilities", "deviceScope", "parentScopes", "modelId", "configurations", TAGS,
-            PROPERTIES);
-
-    /**
-     * Twin fields as the Java SDK names them when it serialises a whole twin as a job's patch (each
-     * set to null); the service ignores them as it ignores the other read-only fields.
-     */
-    public static final List<String> SDK_TWIN_FIELDS = List.of("generationId", "statusUpdatedTime",
-            "connectionStateUpdatedTime");
-
     /** What a job's twin patch may change. */
     public static final List<String> TWIN_WRITABLE = List.of(ETAG, TAGS, PROPERTIES);
-
-    /** Metadata keys the service keeps itself inside {@code properties.desired}. */
-    public static final List<String> SECTION_METADATA = List.of("$metadata", "$version");
-
-    public static final List<String> PROPERTY_SECTIONS = List.of(DESIRED, REPORTED);
 
     private JobFields() {}
 

@@ -7,6 +7,7 @@ import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue.JsonNull;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.Member;
+import dev.hubjobs.twin.TwinFields;
 
 /**
  * HJ308: identity or metadata keys in the patch ({@code deviceId}, {@code status},
@@ -30,7 +31,7 @@ public final class IgnoredTwinKeys extends Rule {
         String text = job.document().text();
         for (Member m : patch.members()) {
             String key = m.key().value();
-            if ((JobFields.TWIN_FIELDS.contains(key) || JobFields.SDK_TWIN_FIELDS.contains(key))
+            if ((TwinFields.ROOTS.contains(key) || TwinFields.SDK_SPELLINGS.contains(key))
                     && !JobFields.TWIN_WRITABLE.contains(key)
                     && !(m.value() instanceof JsonNull)) {
                 report(findings, text, patch, m, "'" + key + "' is a read-only twin field; a job ignores it");

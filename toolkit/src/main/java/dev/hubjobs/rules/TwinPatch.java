@@ -7,6 +7,7 @@ import dev.hubjobs.json.JsonValue.JsonArray;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
+import dev.hubjobs.twin.TwinFields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -274,7 +275,7 @@ final class TwinPatch {
 
     /** The top-level keys of a section that the service keeps for itself. */
     private static List<String> keptByService(String sectionPath) {
-        return sectionPath.equals("properties.desired") ? JobFields.SECTION_METADATA : List.of();
+        return sectionPath.equals("properties.desired") ? TwinFields.SECTION_METADATA : List.of();
     }
 
     private static void walkObject(List<String> skippedAtTop, JsonObject o, int depth, List<Node> nodes) {

@@ -11,6 +11,7 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
 import dev.hubjobs.json.JsonText;
+import dev.hubjobs.twin.TwinFields;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,9 +38,9 @@ public final class UnknownField extends Rule {
     private static final Set<String> METHOD_NAMES = names(JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name));
     /** desired/reported at the top of the patch are HJ303's (missing properties wrapper). */
     private static final Set<String> PATCH_NAMES = names(Stream.concat(
-            Stream.concat(JobFields.TWIN_FIELDS.stream(), JobFields.SDK_TWIN_FIELDS.stream()),
-            JobFields.PROPERTY_SECTIONS.stream()));
-    private static final Set<String> SECTION_NAMES = names(JobFields.PROPERTY_SECTIONS.stream());
+            Stream.concat(TwinFields.ROOTS.stream(), TwinFields.SDK_SPELLINGS.stream()),
+            TwinFields.SECTIONS.stream()));
+    private static final Set<String> SECTION_NAMES = names(TwinFields.SECTIONS.stream());
 
     private static Set<String> names(Stream<String> names) {
         Set<String> set = names.collect(Collectors.toCollection(LinkedHashSet::new));

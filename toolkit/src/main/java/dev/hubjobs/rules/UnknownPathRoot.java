@@ -6,6 +6,7 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.query.Expr;
 import dev.hubjobs.query.Source;
+import dev.hubjobs.twin.TwinFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,15 +16,6 @@ import java.util.stream.Collectors;
 
 /** HJ103: a property path whose root is not a twin field ({@code tag.floor}, {@code properties.reportd.x}). */
 public final class UnknownPathRoot extends QueryRule {
-
-    /** Top-level fields of a device or module twin, as the service names them. */
-    public static final List<String> TWIN_ROOTS = List.of(
-            "deviceId", "moduleId", "etag", "deviceEtag", "version", "status", "statusReason", "statusUpdateTime",
-            "connectionState", "lastActivityTime", "cloudToDeviceMessageCount", "authenticationType",
-            "x509Thumbprint", "capabilities", "deviceScope", "parentScopes", "modelId", "configurations", "tags",
-            "properties");
-
-    public static final List<String> PROPERTY_SECTIONS = List.of("desired", "reported");
 
     public UnknownPathRoot() {
         super(Meta.of(Codes.UNKNOWN_PATH_ROOT, Severity.WARNING,
@@ -42,11 +34,11 @@ public final class UnknownPathRoot extends QueryRule {
             }
             Expr.Segment root = path.first();
             if (!containsIgnoreCase(TWIN_ROOTS_LOWER, root.name())) {
-                report(findings, root, TWIN_ROOTS, "unknown property path root '" + root.name() + "'");
+                report(findings, root, TwinFields.ROOTS, "unknown property path root '" + root.name() + "'");
             } else if (root.name().equalsIgnoreCase("properties") && path.segments().size() > 1) {
                 Expr.Segment section = path.segments().get(1);
                 if (!containsIgnoreCase(PROPERTY_SECTIONS_LOWER, section.name())) {
-                    report(findings, section, PROPERTY_SECTIONS,
+                    report(findings, section, TwinFields.SECTIONS,
                             "unknown properties section '" + section.name() + "'; twins have desired and reported");
                 }
             }
@@ -64,8 +56,8 @@ public final class UnknownPathRoot extends QueryRule {
                 Fix.suggestion("Change to '" + suggestion.get() + "'", new TextEdit(segment.span(), suggestion.get())));
     }
 
-    private static final Set<String> TWIN_ROOTS_LOWER = lowerCase(TWIN_ROOTS);
-    private static final Set<String> PROPERTY_SECTIONS_LOWER = lowerCase(PROPERTY_SECTIONS);
+    private static final Set<String> TWIN_ROOTS_LOWER = lowerCase(TwinFields.ROOTS);
+    private static final Set<String> PROPERTY_SECTIONS_LOWER = lowerCase(TwinFields.SECTIONS);
 
     private static Set<String> lowerCase(List<String> names) {
         return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());

@@ -9,6 +9,7 @@ import dev.hubjobs.job.JobFields;
 import dev.hubjobs.job.JobFields.Field;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobType;
+import dev.hubjobs.twin.TwinFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ public final class JobSchema {
         twin.put("description", "Twin patch: only tags and properties.desired are applied; "
                 + "the other twin fields are accepted and ignored.");
         ObjectNode properties = twin.putObject("properties");
-        for (String name : JobFields.TWIN_FIELDS) {
+        for (String name : TwinFields.ROOTS) {
             properties.putObject(name);
         }
         properties.putObject(JobFields.ETAG).put("const", JobFields.FORCE_ETAG);

@@ -28,7 +28,7 @@ import java.util.Map;
  * {@code {"$lastUpdated": t, "$lastUpdatedVersion": v}}, being immutable, is shared by every
  * twin updated at the same instant to the same version. Not thread-safe.
  */
-public final class TwinPatch {
+public final class MergePatch {
 
     private static final String LAST_UPDATED = "$lastUpdated";
     private static final String LAST_UPDATED_VERSION = "$lastUpdatedVersion";
@@ -42,7 +42,7 @@ public final class TwinPatch {
     private String leavesTimestamp;
     private TwinEdits.Draft lastMetadata;
 
-    private TwinPatch(TwinObject tags, TwinObject desired, TwinEdits edits) {
+    private MergePatch(TwinObject tags, TwinObject desired, TwinEdits edits) {
         this.tags = tags;
         this.desired = desired;
         this.edits = edits;
@@ -53,7 +53,7 @@ public final class TwinPatch {
      * Compiles the {@code tags} and {@code properties.desired} of an {@code updateTwin} object;
      * everything else in it (etag, identity keys, an empty {@code reported}) is not applied.
      */
-    public static TwinPatch compile(ObjectNode updateTwin, TwinEdits edits) {
+    public static MergePatch compile(ObjectNode updateTwin, TwinEdits edits) {
         Interner interner = edits.interner();
         TwinObject tags = null;
         TwinObject desired = null;
@@ -65,7 +65,7 @@ public final class TwinPatch {
         if (d != null && d.isObject()) {
             desired = (TwinObject) TwinJson.fromJackson(d, interner);
         }
-        return new TwinPatch(tags, desired, edits);
+        return new MergePatch(tags, desired, edits);
     }
 
     /** The twin after the patch, at {@code timestamp} (ISO-8601 UTC); {@code twin} itself if unchanged. */

@@ -14,7 +14,7 @@ class TwinPatchTest {
     private static final String TS = "2026-01-01T00:00:00.000Z";
 
     private static TwinObject apply(String twin, String patch) {
-        TwinPatch p = TwinPatch.compile(json(patch), new TwinEdits(new Interner()));
+        MergePatch p = MergePatch.compile(json(patch), new TwinEdits(new Interner()));
         return p.apply((TwinObject) TwinJson.parse(twin), TS);
     }
 
@@ -95,10 +95,10 @@ class TwinPatchTest {
         String twin = "{\"deviceId\":\"d\",\"version\":3,\"etag\":\"e\",\"tags\":{\"a\":\"1\"},"
                 + "\"properties\":{\"desired\":{\"x\":1,\"$version\":5}}}";
         TwinObject before = (TwinObject) TwinJson.parse(twin);
-        TwinPatch p = TwinPatch.compile(json("{\"etag\":\"*\",\"tags\":{\"a\":\"1\",\"missing\":null},"
+        MergePatch p = MergePatch.compile(json("{\"etag\":\"*\",\"tags\":{\"a\":\"1\",\"missing\":null},"
                 + "\"properties\":{\"desired\":{\"x\":1,\"$version\":99}}}"), new TwinEdits(new Interner()));
         assertThat(p.apply(before, TS)).isSameAs(before);
-        TwinPatch empty = TwinPatch.compile(json("{\"etag\":\"*\",\"tags\":{}}"), new TwinEdits(new Interner()));
+        MergePatch empty = MergePatch.compile(json("{\"etag\":\"*\",\"tags\":{}}"), new TwinEdits(new Interner()));
         assertThat(empty.apply(before, TS)).isSameAs(before);
     }
 

@@ -7,17 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a generated fleet file: {@code FleetGenerator N SEED OUT.ndjson|OUT.json [MODULE_EVERY]}.
+ * Writes a generated fleet file: {@code GenerateFleet N SEED OUT.ndjson|OUT.json [MODULE_EVERY]}.
  * The same N and SEED always write the same file; {@code .json} writes a JSON array, anything else
  * one twin per line. With MODULE_EVERY, every n-th twin is a module twin.
  */
-public final class FleetGenerator {
+public final class GenerateFleet {
 
-    private FleetGenerator() {}
+    private GenerateFleet() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3 || args.length > 4) {
-            System.err.println("usage: FleetGenerator N SEED OUT.ndjson|OUT.json [MODULE_EVERY]");
+            System.err.println("usage: GenerateFleet N SEED OUT.ndjson|OUT.json [MODULE_EVERY]");
             System.exit(2);
         }
         int count;
@@ -28,7 +28,7 @@ public final class FleetGenerator {
             seed = Long.parseLong(args[1]);
             moduleEvery = args.length == 4 ? Integer.parseInt(args[3]) : 0;
         } catch (NumberFormatException e) {
-            System.err.println("FleetGenerator: N, SEED and MODULE_EVERY must be whole numbers");
+            System.err.println("GenerateFleet: N, SEED and MODULE_EVERY must be whole numbers");
             System.exit(2);
             return;
         }

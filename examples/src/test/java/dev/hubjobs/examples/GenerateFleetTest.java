@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FleetGeneratorTest {
+class GenerateFleetTest {
 
     @Test
     void writesLoadableNdjsonAndArrayFilesDeterministically(@TempDir Path dir) throws Exception {
         Path nd = dir.resolve("fleet.ndjson");
         Path arr = dir.resolve("fleet.json");
-        FleetGenerator.main(new String[] {"300", "5", nd.toString(), "10"});
-        FleetGenerator.main(new String[] {"300", "5", arr.toString(), "10"});
+        GenerateFleet.main(new String[] {"300", "5", nd.toString(), "10"});
+        GenerateFleet.main(new String[] {"300", "5", arr.toString(), "10"});
         assertThat(Files.readString(arr)).startsWith("[");
         FleetLoad a = FleetLoader.load(nd, ProgressListener.NONE);
         FleetLoad b = FleetLoader.load(arr, ProgressListener.NONE);
@@ -26,7 +26,7 @@ class FleetGeneratorTest {
         assertThat(a.fleet().modules()).hasSize(30);
 
         Path again = dir.resolve("again.ndjson");
-        FleetGenerator.main(new String[] {"300", "5", again.toString(), "10"});
+        GenerateFleet.main(new String[] {"300", "5", again.toString(), "10"});
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(nd));
     }
 }
