@@ -20,6 +20,7 @@ import dev.hubjobs.rules.RuleRunner;
 import dev.hubjobs.rules.Rules;
 import dev.hubjobs.text.Span;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -87,24 +88,48 @@ public final class JobValidator {
         return validate(text);
     }
 
-    /** Validates a job file; a file that cannot be read gives one HJ005 finding. */
+    /**
+     * Validates a job file with the configuration that applies to it; a file that is too large or
+     * cannot be read gives one HJ005 finding (a large file is not read at all).
+     */
     public ValidationResult validate(Path file) {
-        ValidatorConfig config = explicitConfig != null ? explicitConfig : configFor(file).map(ConfigFile.Loaded::config)
-                .orElse(ValidatorConfig.DEFAULT);
-        JsonDocument doc;
         try {
             long size = Files.size(file);
             if (size > JsonDocumentParser.MAX_SIZE) {
-                return new ValidationResult(Optional.of(file), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
-                        "file is " + size + " bytes; the limit is " + JsonDocumentParser.MAX_SIZE + " bytes",
-                        Span.at(0))), dev.hubjobs.text.LineMap.of(""));
+                return unchecked(file, JsonDocumentParser.tooLarge(size + " bytes"));
             }
-            doc = JsonDocumentParser.parse(Files.readAllBytes(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                return validate(file, in);
+            }
         } catch (IOException | RuntimeException e) {
-            return new ValidationResult(Optional.of(file), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
-                    "cannot read file: " + reason(e), Span.at(0))), dev.hubjobs.text.LineMap.of(""));
+            return unchecked(file, Diagnostic.error(Codes.INPUT_LIMIT, "cannot read file: " + reason(e), Span.at(0)));
         }
-        return result(Optional.of(file), doc, config);
+    }
+
+    /**
+     * Validates text that stands for {@code asFile} (an editor's unsaved buffer, a file being
+     * fixed) with the configuration that applies to that file.
+     */
+    public ValidationResult validate(Path asFile, String text) {
+        return result(Optional.of(asFile), JsonDocumentParser.parse(text), configurationOf(asFile));
+    }
+
+    /**
+     * Validates a document read from {@code in} (standard input) as if it were {@code asFile}; at
+     * most one byte past the size limit is read.
+     */
+    public ValidationResult validate(Path asFile, InputStream in) throws IOException {
+        return result(Optional.of(asFile), JsonDocumentParser.parse(JsonDocumentParser.readBounded(in)),
+                configurationOf(asFile));
+    }
+
+    private static ValidationResult unchecked(Path file, Diagnostic why) {
+        return new ValidationResult(Optional.of(file), "", List.of(why), dev.hubjobs.text.LineMap.of(""));
+    }
+
+    private ValidatorConfig configurationOf(Path file) {
+        return explicitConfig != null ? explicitConfig
+                : configFor(file).map(ConfigFile.Loaded::config).orElse(ValidatorConfig.DEFAULT);
     }
 
     /** Why a file could not be read, in words: some exceptions' message is only the file's path. */

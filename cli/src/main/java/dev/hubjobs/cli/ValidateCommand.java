@@ -6,11 +6,7 @@ import dev.hubjobs.exec.FleetSummary;
 import dev.hubjobs.exec.Throttle;
 import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
-import dev.hubjobs.diag.Codes;
-import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.fix.FixAll;
-import dev.hubjobs.text.LineMap;
-import dev.hubjobs.text.Span;
 import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.rules.Rules;
 import java.io.IOException;
@@ -22,10 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -116,14 +110,13 @@ final class ValidateCommand implements Callable<Integer> {
         if (fix && inputs.stream().anyMatch(i -> i instanceof Input.Stdin)) {
             throw new UsageException("--fix rewrites files in place and cannot be used with '-' (standard input)");
         }
-        TextValidators byConfig = new TextValidators(validator, explicit != null, fleet);
         if (fix) {
             for (Input input : inputs) {
-                fix((Input.File) input, byConfig, err);
+                fix((Input.File) input, validator, err);
             }
         }
 
-        List<FileResult> validated = validateAll(inputs, validator, byConfig, err);
+        List<FileResult> validated = validateAll(inputs, validator, err);
         Set<Path> reportedConfigs = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             Input input = inputs.get(i);
@@ -131,7 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (explicit == null) {
                 Optional<ConfigFile.Loaded> loaded = input instanceof Input.File f
                         ? validator.configFor(f.path())
-                        : byConfig.stdinConfig();
+                        : validator.configFor(STDIN_STANDS_FOR);
                 loaded.filter(l -> !l.diagnostics().isEmpty() && reportedConfigs.add(l.path()))
                         .ifPresent(l -> results.add(configResult(files, l)));
             }
@@ -162,14 +155,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Validates in input order; large sets in parallel, results still in input order. */
-    private List<FileResult> validateAll(List<Input> inputs, JobValidator validator, TextValidators byConfig,
+    private List<FileResult> validateAll(List<Input> inputs, JobValidator validator,
             PrintWriter err) {
         Progress progress = new Progress(err, inputs.size(), Progress.stderrIsTerminal());
         List<FileResult> results = new ArrayList<>(inputs.size());
         int threads = Runtime.getRuntime().availableProcessors();
         if (inputs.size() < PARALLEL_FROM || threads < 2) {
             for (Input input : inputs) {
-                results.add(validate(input, validator, byConfig));
+                results.add(validate(input, validator));
                 progress.step();
             }
         } else {
@@ -182,7 +175,7 @@ final class ValidateCommand implements Callable<Integer> {
                 List<Future<FileResult>> futures = new ArrayList<>(inputs.size());
                 for (Input input : inputs) {
                     futures.add(pool.submit(() -> {
-                        FileResult r = validate(input, validator, byConfig);
+                        FileResult r = validate(input, validator);
                         progress.step();
                         return r;
                     }));
@@ -204,43 +197,37 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The findings of one input; the document text is not kept, so that large runs stay small. */
-    private FileResult validate(Input input, JobValidator validator, TextValidators byConfig) {
-        ValidationResult r = read(input, validator, byConfig);
+    private FileResult validate(Input input, JobValidator validator) {
+        ValidationResult r = read(input, validator);
         return FileResult.of(input.display(), r.lines(), r.diagnostics(), true);
     }
 
-    private ValidationResult read(Input input, JobValidator validator, TextValidators byConfig) {
+    private ValidationResult read(Input input, JobValidator validator) {
         if (input instanceof Input.File f) {
             return validator.validate(f.path());
         }
         try {
-            // Read one byte past the limit: enough to know the input is too large (HJ005), as
-            // for a file, without holding an endless stream in memory.
-            byte[] bytes = main.stdin().readNBytes(JsonDocumentParser.MAX_SIZE + 1);
-            if (bytes.length > JsonDocumentParser.MAX_SIZE) {
-                return new ValidationResult(Optional.empty(), "", List.of(Diagnostic.error(Codes.INPUT_LIMIT,
-                        "standard input is over the limit of " + JsonDocumentParser.MAX_SIZE + " bytes", Span.at(0))),
-                        LineMap.of(""));
-            }
-            return byConfig.forStdin().validate(new String(bytes, StandardCharsets.UTF_8));
+            return validator.validate(STDIN_STANDS_FOR, main.stdin());
         } catch (IOException e) {
             throw new UsageException("cannot read standard input: " + e.getMessage());
         }
     }
 
+    /** Standard input is governed by the configuration of the current directory. */
+    private static final Path STDIN_STANDS_FOR = Path.of("").toAbsolutePath().resolve("stdin.job.json");
+
     /**
      * Fixes one file in place. A file that is too large or cannot be read is left alone: the
      * validation that follows reports it (HJ005), and the other files are fixed all the same.
      */
-    private void fix(Input.File input, TextValidators byConfig, PrintWriter err) {
+    private void fix(Input.File input, JobValidator validator, PrintWriter err) {
         byte[] bytes;
         try {
             if (Files.size(input.path()) > JsonDocumentParser.MAX_SIZE) {
                 return;
             }
             try (InputStream in = Files.newInputStream(input.path())) {
-                // One byte past the limit, in case the file grew since its size was asked.
-                bytes = in.readNBytes(JsonDocumentParser.MAX_SIZE + 1);
+                bytes = JsonDocumentParser.readBounded(in); // the file may have grown since its size was asked
             }
         } catch (IOException e) {
             return;
@@ -255,8 +242,7 @@ final class ValidateCommand implements Callable<Integer> {
             // Re-encoding would replace the bad bytes; leave the file as it is and let HJ005 say why.
             return;
         }
-        JobValidator validator = byConfig.forFile(input.path());
-        FixAll.Outcome outcome = FixAll.apply(text, t -> validator.validate(t).diagnostics());
+        FixAll.Outcome outcome = FixAll.apply(text, t -> validator.validate(input.path(), t).diagnostics());
         if (!outcome.changed()) {
             return;
         }
@@ -277,47 +263,4 @@ final class ValidateCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /**
-     * Validators for text that is not read from its file (standard input, a file being fixed),
-     * each with the configuration that would apply to the file.
-     */
-    private static final class TextValidators {
-        private final JobValidator main;
-        private final boolean explicit;
-        private final Optional<FleetSummary> fleet;
-        private final Map<Path, JobValidator> byConfigFile = new HashMap<>();
-
-        TextValidators(JobValidator main, boolean explicit, Optional<FleetSummary> fleet) {
-            this.main = main;
-            this.explicit = explicit;
-            this.fleet = fleet;
-        }
-
-        synchronized JobValidator forFile(Path file) {
-            if (explicit) {
-                return main;
-            }
-            return main.configFor(file)
-                    .map(l -> byConfigFile.computeIfAbsent(l.path(),
-                            p -> {
-                                JobValidator.Builder b = JobValidator.builder().config(l.config());
-                                fleet.ifPresent(b::fleet);
-                                return b.build();
-                            }))
-                    .orElse(main);
-        }
-
-        /** Standard input is governed by the configuration of the current directory. */
-        JobValidator forStdin() {
-            return forFile(stdinStandIn());
-        }
-
-        Optional<ConfigFile.Loaded> stdinConfig() {
-            return explicit ? Optional.empty() : main.configFor(stdinStandIn());
-        }
-
-        private static Path stdinStandIn() {
-            return Path.of("").toAbsolutePath().resolve("stdin.job.json");
-        }
-    }
 }

@@ -97,8 +97,8 @@ class FixTest {
         }
         Path small = Files.writeString(dir.resolve("small.job.json"), ValidateCommandTest.job("'reboot'"));
         Cli.Result r = Cli.run("validate", "--fix", dir.toString());
-        assertThat(r.out()).startsWith(huge + ":1:1: error: file is 3221225472 bytes; the limit is "
-                + dev.hubjobs.json.JsonDocumentParser.MAX_SIZE + " bytes [HJ005]\n");
+        assertThat(r.out()).startsWith(huge + ":1:1: error: the document is 3221225472 bytes; the limit is "
+                + dev.hubjobs.json.JsonDocumentParser.MAX_SIZE + " bytes (4 MB) [HJ005]\n");
         assertThat(r.err()).isEqualTo("fixed: " + small + ": 1 edit (HJ002)\n");
         assertThat(r.exit()).isEqualTo(Main.FINDINGS);
     }

@@ -105,7 +105,7 @@ class ValidateCommandTest {
         java.io.StringWriter out = new java.io.StringWriter();
         int exit = Main.run(new String[] {"validate", "-"}, new java.io.ByteArrayInputStream(huge),
                 new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
-        assertThat(out.toString()).startsWith("<stdin>:1:1: error: standard input is over the limit of ")
+        assertThat(out.toString()).startsWith("<stdin>:1:1: error: the document is over 4194304 bytes; the limit is 4194304 bytes")
                 .contains("[HJ005]");
         assertThat(exit).isEqualTo(Main.FINDINGS);
     }

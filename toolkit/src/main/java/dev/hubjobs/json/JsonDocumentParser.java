@@ -86,7 +86,8 @@ public final class JsonDocumentParser {
     /** Decodes UTF-8 (reporting invalid bytes as HJ005, then reading on with U+FFFD) and parses. */
     public static JsonDocument parse(byte[] bytes) {
         if (bytes.length > MAX_SIZE) {
-            return tooLarge("", bytes.length + " bytes");
+            // readBounded stops one byte past the limit: the true size is not known then.
+            return tooLarge("", (bytes.length == MAX_SIZE + 1 ? "over " + MAX_SIZE : bytes.length) + " bytes");
         }
         // Valid UTF-8 decodes without a replacement character; only a file with one (invalid, or
         // holding a real U+FFFD) needs the strict decoder to tell which.
@@ -134,8 +135,21 @@ public final class JsonDocumentParser {
     }
 
     private static JsonDocument tooLarge(String text, String size) {
-        return new JsonDocument(text, Optional.empty(), List.of(Diagnostic.error(Codes.INPUT_LIMIT,
-                "document is " + size + "; the limit is " + MAX_SIZE + " bytes", Span.at(0))), LineMap.of(text));
+        return new JsonDocument(text, Optional.empty(), List.of(tooLarge(size)), LineMap.of(text));
+    }
+
+    /** The HJ005 finding for a document over {@link #MAX_SIZE}; {@code size} says how large, with its unit. */
+    public static Diagnostic tooLarge(String size) {
+        return Diagnostic.error(Codes.INPUT_LIMIT, "the document is " + size + "; the limit is " + MAX_SIZE
+                + " bytes (4 MB)", Span.at(0));
+    }
+
+    /**
+     * Reads at most one byte more than {@link #MAX_SIZE}: enough for {@link #parse(byte[])} to
+     * tell that a document is too large, without holding an endless stream in memory.
+     */
+    public static byte[] readBounded(java.io.InputStream in) throws java.io.IOException {
+        return in.readNBytes(MAX_SIZE + 1);
     }
 
     public static JsonDocument parse(String text) {

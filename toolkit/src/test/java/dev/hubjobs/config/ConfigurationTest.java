@@ -161,6 +161,18 @@ class ConfigurationTest {
     }
 
     @Test
+    void textStandingForAFileGetsThatFilesConfiguration() throws IOException {
+        write("a/.hubjobs.json", "{\"rules\": {\"HJ206\": \"off\"}}");
+        Path unsaved = tmp.resolve("a/b/unsaved.job.json"); // never written: an editor's buffer
+        assertThat(codes(validator.validate(unsaved, JOB))).containsExactly("HJ301:warning");
+        assertThat(codes(validator.validate(unsaved,
+                new java.io.ByteArrayInputStream(JOB.getBytes(java.nio.charset.StandardCharsets.UTF_8)))))
+                .containsExactly("HJ301:warning");
+        assertThat(codes(validator.validate(tmp.resolve("elsewhere.job.json"), JOB)))
+                .containsExactly("HJ206:error", "HJ301:warning");
+    }
+
+    @Test
     void brokenConfigurationJsonIsHj003AndValidationGoesOn() throws IOException {
         write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\",}");
         Path job = write("job.job.json", JOB);
