@@ -124,7 +124,7 @@ public final class JobValidator {
     }
 
     private static ValidationResult unchecked(Path file, Diagnostic why) {
-        return new ValidationResult(Optional.of(file), "", List.of(why), dev.hubjobs.text.LineMap.of(""));
+        return new ValidationResult(Optional.of(file), "", List.of(why), dev.hubjobs.text.LineMap.of(""), Optional.empty());
     }
 
     private ValidatorConfig configurationOf(Path file) {
@@ -196,7 +196,7 @@ public final class JobValidator {
             }
         });
         out.sort(Comparator.comparing(Diagnostic::span).thenComparing(Diagnostic::code));
-        return new ValidationResult(path, doc.text(), out, doc.lines());
+        return new ValidationResult(path, doc.text(), out, doc.lines(), Optional.of(doc));
     }
 
     private List<Diagnostic> check(RuleRunner runner, JsonDocument doc, JsonObject job, ValidatorConfig config) {

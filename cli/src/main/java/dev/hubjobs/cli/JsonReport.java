@@ -39,7 +39,8 @@ final class JsonReport implements Report {
         JsonOutput.print(root, out);
     }
 
-    private static ObjectNode diagnostic(LineMap lines, Diagnostic d) {
+    /** One finding as the output contract writes it, for every command that prints findings as JSON. */
+    static ObjectNode diagnostic(LineMap lines, Diagnostic d) {
         ObjectNode node = JsonOutput.object();
         node.put("code", d.code());
         node.put("severity", d.severity().label());
