@@ -1,32 +1,21 @@
 package dev.hubjobs.exec;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.config.ValidatorConfig;
-import dev.hubjobs.diag.Diagnostic;
-import dev.hubjobs.eval.CompileException;
-import dev.hubjobs.eval.CompiledCondition;
 import dev.hubjobs.eval.DeviceJobSource;
 import dev.hubjobs.eval.QueryEngine;
 import dev.hubjobs.eval.QueryResult;
-import dev.hubjobs.job.CloudToDeviceMethod;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.job.JobType;
-import dev.hubjobs.query.Condition;
-import dev.hubjobs.query.ParseResult;
 import dev.hubjobs.query.Query;
-import dev.hubjobs.query.QueryParser;
-import dev.hubjobs.query.Source;
 import dev.hubjobs.twin.Fleet;
 import dev.hubjobs.twin.Interner;
 import dev.hubjobs.twin.TwinEdits;
 import dev.hubjobs.twin.TwinJson;
 import dev.hubjobs.twin.TwinObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * A reference implementation of IoT Hub jobs over an in-memory fleet, in virtual time.
@@ -63,20 +51,21 @@ public final class JobExecutor {
     /** Largest page of {@link #list}; larger requests get this many. */
     public static final int MAX_PAGE_SIZE = 100;
 
-    private static final long NEVER = Long.MAX_VALUE;
-    private static final int MODULE_BIT = 1 << 31;
+    static final long NEVER = Long.MAX_VALUE;
+    /** Marks a module's index among the targets of a job: modules and devices are two lists. */
+    static final int MODULE_BIT = 1 << 31;
 
-    private final VirtualClock clock;
-    private final Throttle throttle;
-    private final DeviceBehaviour behaviour;
+    final VirtualClock clock;
+    final Throttle throttle;
+    final DeviceBehaviour behaviour;
     private final JobValidator validator;
-    private final List<TwinObject> devices;
-    private final List<TwinObject> modules;
+    final List<TwinObject> devices;
+    final List<TwinObject> modules;
     private final Map<String, Integer> index = new HashMap<>();
-    private final Map<String, Run> jobs = new LinkedHashMap<>();
-    private final List<Run> order = new ArrayList<>();
-    private final TwinEdits edits = new TwinEdits(new Interner());
-    private final Times times = new Times();
+    private final Map<String, JobRun> jobs = new LinkedHashMap<>();
+    private final List<JobRun> order = new ArrayList<>();
+    final TwinEdits edits = new TwinEdits(new Interner());
+    final Times times = new Times();
     private Fleet snapshot;
 
     private JobExecutor(Builder b) {
@@ -117,7 +106,7 @@ public final class JobExecutor {
         if (refused.isPresent()) {
             throw new JobServiceException(refused.get());
         }
-        Run run = new Run(request, clock.millis());
+        JobRun run = new JobRun(this, request, clock.millis());
         jobs.put(request.jobId(), run);
         order.add(run);
         return run.response();
@@ -136,7 +125,7 @@ public final class JobExecutor {
      *     {@code JobNotFound} for an unknown id
      */
     public JobResponse cancel(String jobId) {
-        Run run = find(jobId);
+        JobRun run = find(jobId);
         if (run.status.isTerminal()) {
             throw new JobServiceException(ServiceError.jobRunPreconditionFailed(
                     "Job '" + jobId + "' is " + run.status.wireName() + " and cannot be cancelled."));
@@ -165,11 +154,11 @@ public final class JobExecutor {
         }
         int size = pageSize == null ? MAX_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
         String filter = (jobType == null ? "" : jobType) + "|" + (jobStatus == null ? "" : jobStatus);
-        int from = continuationToken == null ? 0 : decodeToken(continuationToken, filter);
+        int from = continuationToken == null ? 0 : PageToken.decode(continuationToken, filter, order.size());
         List<JobResponse> items = new ArrayList<>();
         int i = from;
         for (; i < order.size() && items.size() < size; i++) {
-            Run run = order.get(i);
+            JobRun run = order.get(i);
             if (run.matches(jobType, jobStatus)) {
                 items.add(run.response());
             }
@@ -179,12 +168,12 @@ public final class JobExecutor {
         for (int j = i; j < order.size() && !more; j++) {
             more = order.get(j).matches(jobType, jobStatus);
         }
-        return new JobPage(items, more ? Optional.of(encodeToken(i, filter)) : Optional.empty());
+        return new JobPage(items, more ? Optional.of(PageToken.encode(i, filter)) : Optional.empty());
     }
 
     /** The device jobs of one job, in device order (the fleet order of the matched twins). */
     public List<DeviceJob> deviceJobs(String jobId) {
-        Run run = find(jobId);
+        JobRun run = find(jobId);
         List<DeviceJob> rows = new ArrayList<>(run.count);
         for (int i = 0; i < run.count; i++) {
             rows.add(run.row(i));
@@ -320,8 +309,8 @@ public final class JobExecutor {
 
     // ---------------------------------------------------------------- internals
 
-    private Run find(String jobId) {
-        Run run = jobId == null ? null : jobs.get(jobId);
+    private JobRun find(String jobId) {
+        JobRun run = jobId == null ? null : jobs.get(jobId);
         if (run == null) {
             throw new JobServiceException(ServiceError.jobNotFound(jobId));
         }
@@ -340,11 +329,11 @@ public final class JobExecutor {
         return index.get(id);
     }
 
-    private TwinObject twinAt(int target) {
+    TwinObject twinAt(int target) {
         return (target & MODULE_BIT) == 0 ? devices.get(target) : modules.get(target & ~MODULE_BIT);
     }
 
-    private void replaceTwin(int target, TwinObject twin) {
+    void replaceTwin(int target, TwinObject twin) {
         if ((target & MODULE_BIT) == 0) {
             devices.set(target, twin);
         } else {
@@ -353,402 +342,10 @@ public final class JobExecutor {
         snapshot = null;
     }
 
-    private static String encodeToken(int position, String filter) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("v1:" + position + ":" + filter).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private int decodeToken(String token, String filter) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = text.split(":", 3);
-            if (parts.length == 3 && parts[0].equals("v1") && parts[2].equals(filter)) {
-                int position = Integer.parseInt(parts[1]);
-                if (position >= 0 && position <= order.size()) {
-                    return position;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through: not a token of ours
-        }
-        throw new JobServiceException(ServiceError.argumentInvalid(
-                "the continuation token is not valid for this query"));
-    }
-
-    // Device job states, stored one byte per device.
-    private static final byte PENDING = 0;
-    private static final byte RUNNING = 1;
-    private static final byte COMPLETED = 2;
-    private static final byte FAILED = 3;
-    private static final byte CANCELED = 4;
-
-    // Why a device job failed.
-    private static final byte NO_ERROR = 0;
-    private static final byte TIMEOUT = 1;
-    private static final byte NOT_ONLINE = 2;
-    private static final byte GATEWAY_TIMEOUT = 3;
-
-    /** A method call in flight: it ends at {@code end}. */
-    private record InFlight(long end, int device) implements Comparable<InFlight> {
-        @Override
-        public int compareTo(InFlight o) {
-            int c = Long.compare(end, o.end);
-            return c != 0 ? c : Integer.compare(device, o.device);
-        }
-    }
-
-    /** One job: its request, its state, and one compact slot per matched device. */
-    private final class Run {
-        final JobRequest request;
-        final JobType type;
-        final long created;
-        final long requestedStart;
-        JobStatus status = JobStatus.QUEUED;
-        long started = NEVER;
-        long ended = NEVER;
-        long deadline = NEVER;
-        String failureReason;
-        String statusMessage;
-
-        int[] targets = new int[0];
-        int count;
-        byte[] state;
-        byte[] error;
-        boolean[] begun;
-        long[] endedAt;
-        DeviceJob.Outcome[] outcomes;
-        int next;
-        int pending;
-        int running;
-        int succeeded;
-        int failed;
-        long lastEvent;
-        final PriorityQueue<InFlight> inFlight = new PriorityQueue<>();
-        MergePatch patch;
-
-        Run(JobRequest request, long created) {
-            this.request = request;
-            this.type = request.jobType().orElseThrow();
-            this.created = created;
-            this.requestedStart = request.startTime() == null ? NEVER
-                    : Times.parse(request.startTime()).orElseThrow().toEpochMilli();
-        }
-
-        boolean matches(String jobType, String jobStatus) {
-            return (jobType == null || jobType.equals(type.wireName()))
-                    && (jobStatus == null || jobStatus.equals(status.wireName()));
-        }
-
-        long nextEvent() {
-            switch (status) {
-                case QUEUED:
-                    return created;
-                case SCHEDULED:
-                    return requestedStart;
-                case RUNNING: {
-                    long e = deadline;
-                    if (next < count) {
-                        e = Math.min(e, slot(next));
-                    }
-                    if (!inFlight.isEmpty()) {
-                        e = Math.min(e, inFlight.peek().end);
-                    }
-                    return e;
-                }
-                default:
-                    return NEVER;
-            }
-        }
-
-        long slot(int device) {
-            return started + throttle.startOffsetMillis(device);
-        }
-
-        /** Processes this job's events up to and including {@code now}. */
-        void advance(long now) {
-            if (status == JobStatus.QUEUED && created <= now) {
-                if (requestedStart != NEVER && requestedStart > created) {
-                    status = JobStatus.SCHEDULED;
-                } else {
-                    start(created);
-                }
-            }
-            if (status == JobStatus.SCHEDULED && requestedStart <= now) {
-                start(requestedStart);
-            }
-            if (status == JobStatus.RUNNING) {
-                runDevices(now);
-            }
-        }
-
-        /** The job starts: the condition is evaluated once, over the fleet as it is now. */
-        void start(long at) {
-            started = at;
-            lastEvent = at;
-            Optional<String> problem = selectTargets();
-            if (problem.isPresent()) {
-                status = JobStatus.FAILED;
-                failureReason = problem.get();
-                ended = at;
-                return;
-            }
-            status = JobStatus.RUNNING;
-            Long max = request.maxExecutionTimeInSeconds();
-            if (max != null) {
-                deadline = max > (NEVER - at) / 1000 ? NEVER : at + max * 1000;
-            }
-            state = new byte[count];
-            error = new byte[count];
-            begun = new boolean[count];
-            endedAt = new long[count];
-            pending = count;
-            if (type == JobType.SCHEDULE_UPDATE_TWIN) {
-                patch = MergePatch.compile(request.updateTwin(), edits);
-            } else {
-                outcomes = new DeviceJob.Outcome[count];
-            }
-            if (count == 0) {
-                complete(at);
-            }
-        }
-
-        /** Sets {@link #targets}; an error text when the condition cannot run (the job fails). */
-        Optional<String> selectTargets() {
-            String text = request.queryCondition();
-            ParseResult<Condition> parsed = QueryParser.parseCondition(text);
-            Optional<Diagnostic> firstError = parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst();
-            if (firstError.isPresent() || parsed.value().isEmpty()) {
-                return Optional.of(parseFailure(firstError.map(d -> d.span().start()).orElse(0),
-                        firstError.map(Diagnostic::message).orElse("the condition could not be read")));
-            }
-            Condition condition = parsed.get();
-            if (condition.misplacedPrefix().isPresent()) {
-                return Optional.of(parseFailure(condition.misplacedPrefix().get().start(),
-                        "Unexpected character at input '" + text.substring(condition.misplacedPrefix().get().start(),
-                                condition.misplacedPrefix().get().end()).split("\\s+")[0] + "'"));
-            }
-            if (condition.source() == Source.JOBS || !condition.groupBy().isEmpty()) {
-                return Optional.of("The query condition must select devices or modules, without GROUP BY");
-            }
-            CompiledCondition where;
-            try {
-                where = condition.allDevices() || condition.expression().isEmpty()
-                        ? CompiledCondition.all() : CompiledCondition.compile(condition.expression().get());
-            } catch (CompileException e) {
-                return Optional.of("SQL query could not be evaluated: " + e.getMessage());
-            }
-            boolean onModules = condition.source() == Source.MODULES;
-            List<TwinObject> rows = onModules ? modules : devices;
-            int[] matched = new int[Math.min(rows.size(), 1024)];
-            int n = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                if (where.test(rows.get(i))) {
-                    if (n == matched.length) {
-                        matched = java.util.Arrays.copyOf(matched, Math.min(rows.size(), n * 2));
-                    }
-                    matched[n++] = onModules ? i | MODULE_BIT : i;
-                }
-            }
-            targets = n == matched.length ? matched : java.util.Arrays.copyOf(matched, n);
-            count = n;
-            return Optional.empty();
-        }
-
-        /** The service's wording: it prefixes 28 characters ({@code SELECT * FROM devices WHERE }). */
-        String parseFailure(int offset, String message) {
-            return "SQL query parse failed due to following errors: Line 1:" + (29 + offset) + " " + message;
-        }
-
-        void runDevices(long now) {
-            while (status == JobStatus.RUNNING) {
-                long nextSlot = next < count ? slot(next) : NEVER;
-                long nextDone = inFlight.isEmpty() ? NEVER : inFlight.peek().end;
-                long e = Math.min(nextSlot, nextDone);
-                if (deadline <= e) {
-                    if (deadline > now) {
-                        return;
-                    }
-                    timeOut();
-                    return;
-                }
-                if (e > now) {
-                    return;
-                }
-                if (nextDone <= nextSlot) {
-                    InFlight f = inFlight.poll();
-                    finishCall(f.device(), f.end());
-                } else {
-                    startDevice(next++, nextSlot);
-                }
-            }
-        }
-
-        void startDevice(int device, long at) {
-            lastEvent = at;
-            begun[device] = true;
-            int target = targets[device];
-            TwinObject twin = twinAt(target);
-            pending--;
-            if (type == JobType.SCHEDULE_UPDATE_TWIN) {
-                TwinObject updated = patch.apply(twin, times.format(at));
-                if (updated != twin) {
-                    replaceTwin(target, updated);
-                }
-                end(device, COMPLETED, NO_ERROR, at);
-                return;
-            }
-            CloudToDeviceMethod method = request.cloudToDeviceMethod();
-            DeviceBehaviour.MethodResult result = behaviour.invoke(twin, method);
-            long end;
-            if (result instanceof DeviceBehaviour.Response r) {
-                long latency = r.latency().toMillis();
-                long limit = method.effectiveResponseTimeout() * 1000L;
-                if (latency > limit) {
-                    error[device] = GATEWAY_TIMEOUT;
-                    end = at + limit;
-                } else {
-                    outcomes[device] = new DeviceJob.Outcome(new DeviceJob.MethodResponse(r.status(), r.payload()));
-                    end = at + latency;
-                }
-            } else {
-                error[device] = NOT_ONLINE;
-                end = at + method.effectiveConnectTimeout() * 1000L;
-            }
-            state[device] = RUNNING;
-            running++;
-            inFlight.add(new InFlight(end, device));
-        }
-
-        void finishCall(int device, long at) {
-            running--;
-            end(device, error[device] == NO_ERROR ? COMPLETED : FAILED, error[device], at);
-        }
-
-        /** Ends one device job ({@code pending} or {@code running} already decremented). */
-        void end(int device, byte outcome, byte why, long at) {
-            state[device] = outcome;
-            error[device] = why;
-            endedAt[device] = at;
-            lastEvent = at;
-            if (outcome == COMPLETED) {
-                succeeded++;
-            } else {
-                failed++;
-            }
-            if (succeeded + failed == count) {
-                complete(at);
-            }
-        }
-
-        void complete(long at) {
-            status = JobStatus.COMPLETED;
-            ended = at;
-        }
-
-        /** The deadline passed: whatever has not ended fails with JobRunTimeout; the job completes. */
-        void timeOut() {
-            long at = deadline;
-            int timedOut = pending + running;
-            inFlight.clear();
-            for (int d = 0; d < count; d++) {
-                if (state[d] == PENDING || state[d] == RUNNING) {
-                    if (state[d] == RUNNING) {
-                        outcomes[d] = null;
-                    }
-                    state[d] = FAILED;
-                    error[d] = TIMEOUT;
-                    endedAt[d] = at;
-                }
-            }
-            failed += timedOut;
-            pending = 0;
-            running = 0;
-            next = count;
-            statusMessage = timedOut + " device(s) did not finish within maxExecutionTimeInSeconds ("
-                    + request.maxExecutionTimeInSeconds() + ")";
-            complete(at);
-        }
-
-        void cancel(long at) {
-            if (status == JobStatus.RUNNING) {
-                for (int d = 0; d < count; d++) {
-                    if (state[d] == PENDING || state[d] == RUNNING) {
-                        if (state[d] == RUNNING && outcomes != null) {
-                            outcomes[d] = null;
-                        }
-                        state[d] = CANCELED;
-                        error[d] = NO_ERROR;
-                        endedAt[d] = at;
-                    }
-                }
-                failed += pending + running;
-                pending = 0;
-                running = 0;
-                next = count;
-                inFlight.clear();
-            }
-            status = JobStatus.CANCELLED;
-            ended = at;
-        }
-
-        DeviceJobStatistics statistics() {
-            return new DeviceJobStatistics(count, failed, succeeded, running, pending);
-        }
-
-        JobResponse response() {
-            long shownStart = requestedStart != NEVER ? requestedStart : started;
-            CloudToDeviceMethod method = request.cloudToDeviceMethod();
-            ObjectNode patchEcho = request.updateTwin();
-            return new JobResponse(request.jobId(), type.wireName(), status.wireName(), request.queryCondition(),
-                    Times.formatOnce(created), shownStart == NEVER ? null : Times.formatOnce(shownStart),
-                    ended == NEVER ? null : Times.formatOnce(ended), request.maxExecutionTimeInSeconds(),
-                    type == JobType.SCHEDULE_DEVICE_METHOD ? method : null,
-                    type == JobType.SCHEDULE_UPDATE_TWIN ? patchEcho == null ? null : patchEcho.deepCopy() : null,
-                    failureReason, statusMessage, statistics());
-        }
-
-        DeviceJob row(int d) {
-            TwinObject twin = twinAt(targets[d]);
-            String createdAt = Times.formatOnce(started);
-            String startedAt = begun[d] ? Times.formatOnce(slot(d)) : null;
-            byte s = state[d];
-            boolean terminal = s == COMPLETED || s == FAILED || s == CANCELED;
-            String endedAtText = terminal ? Times.formatOnce(endedAt[d]) : null;
-            String updated = endedAtText != null ? endedAtText : startedAt != null ? startedAt : createdAt;
-            DeviceJobStatus status = switch (s) {
-                case PENDING -> DeviceJobStatus.PENDING;
-                case RUNNING -> DeviceJobStatus.RUNNING;
-                case COMPLETED -> DeviceJobStatus.COMPLETED;
-                case FAILED -> DeviceJobStatus.FAILED;
-                default -> DeviceJobStatus.CANCELED;
-            };
-            DeviceJob.Outcome outcome = s == COMPLETED && outcomes != null ? outcomes[d] : null;
-            DeviceJob.Error err = s == FAILED ? errorOf(error[d]) : null;
-            return new DeviceJob(Fleet.deviceId(twin), Fleet.moduleId(twin), request.jobId(), type.wireName(),
-                    status.wireName(), createdAt, startedAt, endedAtText, updated, outcome, err);
-        }
-
-        DeviceJob.Error errorOf(byte why) {
-            CloudToDeviceMethod method = request.cloudToDeviceMethod();
-            switch (why) {
-                case TIMEOUT:
-                    return new DeviceJob.Error("JobRunTimeout",
-                            "The job did not reach this device within maxExecutionTimeInSeconds");
-                case NOT_ONLINE:
-                    return new DeviceJob.Error("DeviceNotOnline", "Timed out waiting for device to connect");
-                case GATEWAY_TIMEOUT:
-                    return new DeviceJob.Error("GatewayTimeout", "Timed out waiting for the response from device "
-                            + "after " + method.effectiveResponseTimeout() + " seconds");
-                default:
-                    return null;
-            }
-        }
-    }
-
     /** Configures an executor. */
     public static final class Builder {
         private final Fleet fleet;
-        private final VirtualClock clock;
+        final VirtualClock clock;
         private Throttle throttle = Throttle.UNTHROTTLED;
         private DeviceBehaviour behaviour = DeviceBehaviour.ALWAYS_OK;
 
