@@ -45,14 +45,18 @@ class JsonLimitsTest {
 
     @Test
     void bytesOverMaxSizeAreRefusedWithoutDecoding() {
-        byte[] bytes = new byte[JsonDocumentParser.MAX_SIZE + 1];
+        byte[] bytes = new byte[JsonDocumentParser.MAX_SIZE + 2];
         Arrays.fill(bytes, (byte) 0xFF);
         JsonDocument doc = JsonDocumentParser.parse(bytes);
         assertThat(doc.root()).isEmpty();
         assertThat(doc.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo(Codes.INPUT_LIMIT);
-            assertThat(d.message()).contains(String.valueOf(JsonDocumentParser.MAX_SIZE + 1));
+            assertThat(d.message()).contains(String.valueOf(JsonDocumentParser.MAX_SIZE + 2));
         });
+        // What readBounded gives, one byte past the limit: the true size is not known.
+        assertThat(JsonDocumentParser.parse(Arrays.copyOf(bytes, JsonDocumentParser.MAX_SIZE + 1)).diagnostics())
+                .singleElement().satisfies(d -> assertThat(d.message())
+                        .startsWith("the document is over " + JsonDocumentParser.MAX_SIZE + " bytes"));
     }
 
     @Test
