@@ -24,11 +24,11 @@ class FixInterruptIT {
     @TempDir
     Path dir;
 
-    /** A job with one fix (the quotes of its id) and a 4 MB payload, so that writing it takes a while. */
+    /** A job with one fix (the quotes of its id) and a payload just under the 4 MB limit, so that writing it takes a while. */
     static String job(String id) {
         return "{\"jobId\": " + id + ", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\",\n"
                 + " \"cloudToDeviceMethod\": {\"methodName\": \"m\", \"payload\": {\"data\": \""
-                + "a".repeat(4 << 20) + "\"}}}\n";
+                + "a".repeat((4 << 20) - 512) + "\"}}}\n";
     }
 
     @ParameterizedTest(name = "SIG{0}")
