@@ -8,6 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -39,8 +44,25 @@ public final class JobServerLauncher {
 
     /** The server connected to a pair of streams; what {@code main} runs, and what tests drive over pipes. */
     static Launcher<LanguageClient> launcher(JobLanguageServer server, InputStream in, OutputStream out) {
-        Launcher<LanguageClient> launcher =
-                LSPLauncher.createServerLauncher(server, new MessageFramingInputStream(in), out);
+        MessageFramingInputStream frames = new MessageFramingInputStream(in);
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>() {
+            private MessageJsonHandler json;
+            private RemoteEndpoint endpoint;
+
+            @Override
+            protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler handler) {
+                json = handler;
+                endpoint = super.createRemoteEndpoint(handler);
+                return endpoint;
+            }
+
+            @Override
+            protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer lsp4jReader,
+                    MessageConsumer consumer, LanguageClient client) {
+                // Our reader instead of lsp4j's, which one bad message can leave deaf (see MessageReader).
+                return new ConcurrentMessageProcessor(new MessageReader(frames, json, endpoint), consumer);
+            }
+        }.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(frames).setOutput(out).create();
         server.connect(launcher.getRemoteProxy());
         return launcher;
     }
