@@ -68,6 +68,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     private volatile boolean pullDiagnostics;
     private volatile JobSettings settings = JobSettings.DEFAULT;
     private volatile Path root;
+    private volatile boolean initialized;
     private volatile boolean shutdown;
 
     /** @param exit ends the process; tests pass something that records the code instead */
@@ -83,6 +84,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        initialized = true;
         if (params.getCapabilities() != null) {
             capabilities = params.getCapabilities();
         }
@@ -146,6 +148,16 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     public void exit() {
         executor.shutdownNow();
         exit.accept(exitCode());
+    }
+
+    /** Whether {@code initialize} came; until it does, the protocol allows nothing else but exit. */
+    boolean isInitialized() {
+        return initialized;
+    }
+
+    /** Whether {@code shutdown} came; after it, the protocol allows only exit. */
+    boolean isShutDown() {
+        return shutdown;
     }
 
     /** 0 after a proper shutdown request, 1 otherwise (the protocol's convention). */

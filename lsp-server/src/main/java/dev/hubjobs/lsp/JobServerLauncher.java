@@ -60,7 +60,8 @@ public final class JobServerLauncher {
             protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer lsp4jReader,
                     MessageConsumer consumer, LanguageClient client) {
                 // Our reader instead of lsp4j's, which one bad message can leave deaf (see MessageReader).
-                return new ConcurrentMessageProcessor(new MessageReader(frames, json, endpoint), consumer);
+                return new ConcurrentMessageProcessor(new MessageReader(frames, json, endpoint),
+                        new LifecycleGate(server, endpoint, consumer));
             }
         }.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(frames).setOutput(out).create();
         server.connect(launcher.getRemoteProxy());

@@ -26,13 +26,13 @@ class MalformedInputTest {
                     + "\"params\":{\"textDocument\":{\"uri\":"
                     + "\"untitled:nothing-open\",\"version\":2},\"contentChanges\":[{\"text\":\"{}\"}]}}");
 
-            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\",\"params\":{}}");
-            JsonObject unknown = wire.await(RawWire.response(2));
-            assertThat(unknown.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32601);
-
             wire.send(String.format(INITIALIZE, 3));
             JsonObject init = wire.await(RawWire.response(3));
             assertThat(init.getAsJsonObject("result").getAsJsonObject("capabilities").has("hoverProvider")).isTrue();
+
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\",\"params\":{}}");
+            JsonObject unknown = wire.await(RawWire.response(2));
+            assertThat(unknown.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32601);
 
             // Still reading documents after all that.
             wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
