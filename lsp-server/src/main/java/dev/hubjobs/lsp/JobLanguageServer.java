@@ -59,7 +59,14 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
 
     private final IntConsumer exit;
     private final JobLanguageService service = new JobLanguageService();
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    /** Requests (hover, completion, ...) and housekeeping. */
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads("worker"));
+    /**
+     * Validations, apart from requests: however long a large file's validation takes, a hover or
+     * a completion does not wait for it.
+     */
+    private final ScheduledExecutorService validations =
+            Executors.newScheduledThreadPool(2, daemonThreads("validation"));
     private final JobTextDocumentService textDocuments;
     private final JobWorkspaceService workspace = new JobWorkspaceService(this);
 
@@ -74,7 +81,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     /** @param exit ends the process; tests pass something that records the code instead */
     public JobLanguageServer(IntConsumer exit) {
         this.exit = exit;
-        this.textDocuments = new JobTextDocumentService(this, service, executor);
+        this.textDocuments = new JobTextDocumentService(this, service, executor, validations);
     }
 
     @Override
@@ -147,6 +154,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public void exit() {
         executor.shutdownNow();
+        validations.shutdownNow();
         exit.accept(exitCode());
     }
 
@@ -313,10 +321,10 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         return v != null ? v : "dev";
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String kind) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "hubjobs-worker-" + n.incrementAndGet());
+            Thread t = new Thread(r, "hubjobs-" + kind + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
