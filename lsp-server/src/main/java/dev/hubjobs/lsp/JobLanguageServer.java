@@ -316,7 +316,8 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         return Optional.empty();
     }
 
-    private static String version() {
+    /** The version from the jar's manifest; "dev" when run from classes. */
+    static String version() {
         String v = JobLanguageServer.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
     }

@@ -19,15 +19,30 @@ import org.eclipse.lsp4j.services.LanguageClient;
 /**
  * Starts the language server on standard input and output. The protocol owns stdout: the real
  * stream is taken first and {@code System.out} then points at stderr, so a stray print anywhere
- * in the process lands in the log instead of corrupting a message.
+ * in the process lands in the log instead of corrupting a message. {@code --help} and
+ * {@code --version} answer and exit instead; an argument it does not know is a usage error (2).
  */
 public final class JobServerLauncher {
 
     private static final Logger LOG = Logger.getLogger(JobServerLauncher.class.getName());
 
+    static final String USAGE = """
+            Usage: java -jar hubjobs-lsp.jar [--stdio]
+            The hubjobs language server for Azure IoT Hub job files (*.job.json). An editor starts it
+            and talks to it over standard input and output (the Language Server Protocol).
+              --stdio        talk over standard input and output (the default and only channel)
+              -h, --help     print this help and exit
+              -V, --version  print the version and exit
+            """;
+
     private JobServerLauncher() {}
 
     public static void main(String[] args) throws InterruptedException {
+        Integer status = options(args, System.out, System.err);
+        if (status != null) {
+            System.out.flush();
+            System.exit(status);
+        }
         InputStream in = System.in;
         PrintStream out = System.out;
         System.setOut(System.err);
@@ -40,6 +55,32 @@ public final class JobServerLauncher {
         }
         // The client closed our input without "exit": nobody is left to talk to.
         System.exit(server.exitCode());
+    }
+
+    /**
+     * What the command line asks for: null to serve, or the exit status once the help, the version
+     * or what is wrong with the arguments has been printed (0, or 2 for a usage error).
+     */
+    static Integer options(String[] args, PrintStream out, PrintStream err) {
+        for (String arg : args) {
+            switch (arg) {
+                case "--stdio" -> { }
+                case "-h", "--help" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                case "-V", "--version" -> {
+                    out.println("hubjobs-lsp " + JobLanguageServer.version());
+                    return 0;
+                }
+                default -> {
+                    err.println("hubjobs-lsp: unknown argument: " + arg);
+                    err.print(USAGE);
+                    return 2;
+                }
+            }
+        }
+        return null;
     }
 
     /** The server connected to a pair of streams; what {@code main} runs, and what tests drive over pipes. */

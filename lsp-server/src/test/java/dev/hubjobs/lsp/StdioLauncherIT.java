@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +27,37 @@ class StdioLauncherIT {
             Path.of(System.getProperty("hubjobs.lsp.jar", "target/hubjobs-lsp.jar")).toAbsolutePath();
 
     private static Process start() throws IOException {
+        return start(List.of("-jar", JAR.toString()), ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** {@code java} with these arguments; stdin and stdout are the test's pipes. */
+    private static Process start(List<String> javaArguments, ProcessBuilder.Redirect stderr) throws IOException {
         assertThat(JAR).as("the shaded server jar (built in package)").exists();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-jar", JAR.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArguments);
+        return new ProcessBuilder(command).redirectError(stderr).start();
+    }
+
+    /** What a run of the jar printed, once it ended. */
+    private record Run(int exit, String out, String err) {}
+
+    /** Runs the jar with {@code args} and its input left open: it must end on its own. */
+    private static Run run(String... args) throws Exception {
+        Path err = Files.createTempFile("hubjobs-lsp-", ".err");
+        try {
+            List<String> command = new ArrayList<>(List.of("-jar", JAR.toString()));
+            command.addAll(List.of(args));
+            Process server = start(command, ProcessBuilder.Redirect.to(err.toFile()));
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+                throw new AssertionError("still running with " + List.of(args) + ": it waits for input");
+            }
+            String out = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Run(server.exitValue(), out, Files.readString(err));
+        } finally {
+            Files.delete(err);
+        }
     }
 
     private static void send(OutputStream out, String json) throws IOException {
@@ -71,14 +99,7 @@ class StdioLauncherIT {
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isZero();
         // Whatever else was written must still be whole frames: no log line slipped onto stdout.
-        byte[] rest = out.readAllBytes();
-        int offset = 0;
-        while (offset < rest.length) {
-            var frame = new java.io.ByteArrayInputStream(rest, offset, rest.length - offset);
-            int before = frame.available();
-            readFrame(frame);
-            offset += before - frame.available();
-        }
+        readFrames(out.readAllBytes());
     }
 
     @Test
@@ -88,6 +109,51 @@ class StdioLauncherIT {
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).as("no shutdown request came").isEqualTo(1);
         assertThat(server.getInputStream().readAllBytes()).isEmpty();
+    }
+
+    @Test
+    void helpAndVersionAnswerOnStdoutAndExitWithZero() throws Exception {
+        for (String help : List.of("--help", "-h")) {
+            Run run = run(help);
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).isEqualTo(JobServerLauncher.USAGE);
+            assertThat(run.err()).isEmpty();
+        }
+        for (String version : List.of("--version", "-V")) {
+            Run run = run(version);
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).matches("hubjobs-lsp \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+            assertThat(run.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownArgumentPrintsUsageOnStderrAndExitsWithTwo() throws Exception {
+        Run run = run("--port", "5007");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("hubjobs-lsp: unknown argument: --port" + System.lineSeparator()
+                + JobServerLauncher.USAGE);
+    }
+
+    @Test
+    void stdioArgumentIsAcceptedAndServes() throws Exception {
+        Process server = start(List.of("-jar", JAR.toString(), "--stdio"), ProcessBuilder.Redirect.DISCARD);
+        send(server.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                + "\"params\":{\"processId\":null,\"capabilities\":{}}}");
+        assertThat(readFrame(server.getInputStream()).get("id").getAsInt()).isEqualTo(1);
+        server.getOutputStream().close();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Every message in {@code bytes}, which must be whole frames and nothing else. */
+    private static List<JsonObject> readFrames(byte[] bytes) throws IOException {
+        List<JsonObject> out = new ArrayList<>();
+        var in = new ByteArrayInputStream(bytes);
+        while (in.available() > 0) {
+            out.add(readFrame(in));
+        }
+        return out;
     }
 
     private static JsonObject readFrame(InputStream in) throws IOException {
