@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,14 @@ class StdioLauncherIT {
 
     private static final Path JAR =
             Path.of(System.getProperty("hubjobs.lsp.jar", "target/hubjobs-lsp.jar")).toAbsolutePath();
+
+    /**
+     * The JVM options an editor should start the server with, and the VS Code extension does
+     * ({@code vscode-extension/src/server/serverOptions.ts}): the JVM writes its own messages, such
+     * as the one it exits with when the heap runs out, to stdout unless told otherwise.
+     */
+    private static final List<String> EDITOR_JVM_OPTIONS =
+            List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
     private static Process start() throws IOException {
         return start(List.of("-jar", JAR.toString()), ProcessBuilder.Redirect.DISCARD);
@@ -144,6 +154,66 @@ class StdioLauncherIT {
         assertThat(readFrame(server.getInputStream()).get("id").getAsInt()).isEqualTo(1);
         server.getOutputStream().close();
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void strayPrintsToSystemOutGoToStderr() throws Exception {
+        // Every log record of the server is printed with System.out.println, as a careless library would.
+        Path testClasses = Path.of(StdoutLogging.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path err = Files.createTempFile("hubjobs-lsp-", ".err");
+        try {
+            Process server = start(List.of("-Djava.util.logging.config.class=" + StdoutLogging.class.getName(),
+                    "-cp", JAR + File.pathSeparator + testClasses, JobServerLauncher.class.getName()),
+                    ProcessBuilder.Redirect.to(err.toFile()));
+            OutputStream in = server.getOutputStream();
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
+                    + "\"capabilities\":{}}}");
+            in.write("noise that is not a header\r\n".getBytes(StandardCharsets.US_ASCII));
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\"}");
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}");
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).isZero();
+            assertThat(readFrames(server.getInputStream().readAllBytes())).extracting(m -> m.get("id").getAsInt())
+                    .containsExactly(1, 2, 3);
+            assertThat(Files.readString(err)).contains("stray print: skipped input that is not a message header",
+                    "stray print: Unsupported request method: no/such/method");
+        } finally {
+            Files.delete(err);
+        }
+    }
+
+    @Test
+    void runningOutOfHeapWritesNothingButFramesToStdout() throws Exception {
+        Path err = Files.createTempFile("hubjobs-lsp-", ".err");
+        try {
+            List<String> command = new ArrayList<>(List.of("-Xmx64m"));
+            command.addAll(EDITOR_JVM_OPTIONS);
+            command.addAll(List.of("-jar", JAR.toString()));
+            Process server = start(command, ProcessBuilder.Redirect.to(err.toFile()));
+            OutputStream in = server.getOutputStream();
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
+                    + "\"capabilities\":{}}}");
+            assertThat(readFrame(server.getInputStream()).get("id").getAsInt()).isEqualTo(1);
+            // A message of 120 MB (the server accepts up to 128 MB) does not fit in a 64 MB heap.
+            try {
+                in.write("Content-Length: 120000000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[1 << 20];
+                Arrays.fill(chunk, (byte) ' ');
+                for (int i = 0; i < 120; i++) {
+                    in.write(chunk);
+                }
+                in.flush();
+            } catch (IOException e) {
+                // The server died while reading it.
+            }
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(err)).contains("Terminating due to java.lang.OutOfMemoryError");
+            assertThat(server.exitValue()).isEqualTo(3);
+            readFrames(server.getInputStream().readAllBytes());
+        } finally {
+            Files.delete(err);
+        }
     }
 
     /** Every message in {@code bytes}, which must be whole frames and nothing else. */
