@@ -4,6 +4,9 @@ import dev.hubjobs.lsp.commons.MessageFramingInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,8 +14,11 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -55,6 +61,20 @@ public final class JobServerLauncher {
         }
         // The client closed our input without "exit": nobody is left to talk to.
         System.exit(server.exitCode());
+    }
+
+    /**
+     * The answer to a request that failed. lsp4j's own puts the stack trace in the answer, which
+     * the editor shows to the user; here it goes to the log and the answer says what failed.
+     */
+    static ResponseError responseError(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException || failure instanceof InvocationTargetException
+                ? Objects.requireNonNullElse(failure.getCause(), failure) : failure;
+        if (cause instanceof ResponseErrorException e) {
+            return e.getResponseError();
+        }
+        LOG.log(Level.WARNING, "a request failed", cause);
+        return new ResponseError(ResponseErrorCode.InternalError, "Internal error: " + cause, null);
     }
 
     /**
@@ -104,7 +124,8 @@ public final class JobServerLauncher {
                 return new ConcurrentMessageProcessor(new MessageReader(frames, json, endpoint),
                         new LifecycleGate(server, endpoint, consumer));
             }
-        }.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(frames).setOutput(out).create();
+        }.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(frames).setOutput(out)
+                .setExceptionHandler(JobServerLauncher::responseError).create();
         server.connect(launcher.getRemoteProxy());
         return launcher;
     }

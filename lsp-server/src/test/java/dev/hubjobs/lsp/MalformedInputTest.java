@@ -105,6 +105,30 @@ class MalformedInputTest {
     }
 
     @Test
+    void requestThatFailsIsAnsweredWithoutAStackTrace() throws Exception {
+        try (RawWire wire = new RawWire()) {
+            wire.send(String.format(INITIALIZE, 1));
+            wire.await(RawWire.response(1));
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,\"text\":\"{}\"}}}");
+            // Required parameters left out: the position of a hover, the context of a code action.
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
+                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:a.job.json\"}}}");
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/codeAction\","
+                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:a.job.json\"}}}");
+            for (int id : new int[] {2, 3}) {
+                JsonObject failed = wire.await(RawWire.response(id));
+                assertThat(failed.getAsJsonObject("error").get("code").getAsInt()).as("%s", failed).isEqualTo(-32603);
+                assertThat(failed.getAsJsonObject("error").has("data")).as("%s", failed).isFalse();
+                assertThat(failed.toString()).doesNotContain("\\tat ", ".java:");
+            }
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"untitled:a.job.json\"},\"position\":{\"line\":0,\"character\":0}}}");
+            assertThat(wire.await(RawWire.response(4)).has("result")).isTrue();
+        }
+    }
+
+    @Test
     void cancelledRequestIsAnsweredAsCancelled() throws Exception {
         try (RawWire wire = new RawWire()) {
             wire.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":"
