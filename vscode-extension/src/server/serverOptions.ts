@@ -6,8 +6,12 @@ import type { RequirementsData } from './requirements';
 /** Where `npm run package` puts the language server inside the extension. */
 export const SERVER_JAR = path.join('server', 'hubjobs-lsp.jar');
 
-/** A server that ran out of memory is better restarted than left half-working. */
-export const JVM_ARGS: readonly string[] = ['-XX:+ExitOnOutOfMemoryError'];
+/**
+ * A server that ran out of memory is better restarted than left half-working. The JVM's own
+ * messages (the one it exits with, among others) go to stderr: on stdout, where the protocol
+ * runs, they would corrupt it.
+ */
+export const JVM_ARGS: readonly string[] = ['-XX:+ExitOnOutOfMemoryError', '-XX:+DisplayVMOutputToStderr'];
 
 export interface ServerCommand {
   readonly command: string;

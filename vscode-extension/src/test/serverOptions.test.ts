@@ -5,11 +5,16 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { buildServerCommand, prepareExecutable, SERVER_JAR } from '../server/serverOptions';
 
-test('the server runs as java -XX:+ExitOnOutOfMemoryError -jar <extension>/server/hubjobs-lsp.jar', () => {
+test('the server runs as java -XX:+ExitOnOutOfMemoryError -XX:+DisplayVMOutputToStderr -jar <extension>/server/hubjobs-lsp.jar', () => {
   const extensionPath = path.join(os.tmpdir(), 'ext dir');
   assert.deepEqual(buildServerCommand('/opt/jdk-17/bin/java', extensionPath), {
     command: '/opt/jdk-17/bin/java',
-    args: ['-XX:+ExitOnOutOfMemoryError', '-jar', path.join(extensionPath, 'server', 'hubjobs-lsp.jar')],
+    args: [
+      '-XX:+ExitOnOutOfMemoryError',
+      '-XX:+DisplayVMOutputToStderr',
+      '-jar',
+      path.join(extensionPath, 'server', 'hubjobs-lsp.jar'),
+    ],
   });
 });
 

@@ -74,7 +74,16 @@ public final class JobValidator {
 
     /** Validates a job document's text with the explicit (or default) configuration. */
     public ValidationResult validate(String text) {
-        return result(Optional.empty(), JsonDocumentParser.parse(text), configOrDefault());
+        return validate(text, () -> {});
+    }
+
+    /**
+     * As {@link #validate(String)}, running {@code checkpoint} before each job of the document. A
+     * checkpoint that throws abandons the validation with its exception: an editor passes one that
+     * throws once the text being validated is out of date.
+     */
+    public ValidationResult validate(String text, Runnable checkpoint) {
+        return result(Optional.empty(), JsonDocumentParser.parse(text), configOrDefault(), checkpoint);
     }
 
     /** Validates a job built in code, as the JSON the service would receive. */
@@ -111,7 +120,7 @@ public final class JobValidator {
      * fixed) with the configuration that applies to that file.
      */
     public ValidationResult validate(Path asFile, String text) {
-        return result(Optional.of(asFile), JsonDocumentParser.parse(text), configurationOf(asFile));
+        return result(Optional.of(asFile), JsonDocumentParser.parse(text), configurationOf(asFile), () -> {});
     }
 
     /**
@@ -120,7 +129,7 @@ public final class JobValidator {
      */
     public ValidationResult validate(Path asFile, InputStream in) throws IOException {
         return result(Optional.of(asFile), JsonDocumentParser.parse(JsonDocumentParser.readBounded(in)),
-                configurationOf(asFile));
+                configurationOf(asFile), () -> {});
     }
 
     private static ValidationResult unchecked(Path file, Diagnostic why) {
@@ -165,7 +174,8 @@ public final class JobValidator {
         return explicitConfig != null ? explicitConfig : ValidatorConfig.DEFAULT;
     }
 
-    private ValidationResult result(Optional<Path> path, JsonDocument doc, ValidatorConfig config) {
+    private ValidationResult result(Optional<Path> path, JsonDocument doc, ValidatorConfig config,
+            Runnable checkpoint) {
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : doc.diagnostics()) {
             config.severity(d.code(), d.severity()).ifPresent(s -> out.add(d.withSeverity(s)));
@@ -173,11 +183,13 @@ public final class JobValidator {
         RuleRunner runner = config == configOrDefault() ? defaultRunner : new RuleRunner(rules, config, clock, fleet);
         doc.root().ifPresent(root -> {
             if (root instanceof JsonObject o) {
+                checkpoint.run();
                 out.addAll(check(runner, doc, o, config));
             } else if (root instanceof JsonValue.JsonArray a) {
                 int notJobs = 0;
                 Span firstUnlisted = null;
                 for (JsonValue v : a.elements()) {
+                    checkpoint.run();
                     if (v instanceof JsonObject o) {
                         out.addAll(check(runner, doc, o, config));
                     } else if (++notJobs <= MAX_NOT_JOBS) {

@@ -59,7 +59,14 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
 
     private final IntConsumer exit;
     private final JobLanguageService service = new JobLanguageService();
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads());
+    /** Requests (hover, completion, ...) and housekeeping. */
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, daemonThreads("worker"));
+    /**
+     * Validations, apart from requests: however long a large file's validation takes, a hover or
+     * a completion does not wait for it.
+     */
+    private final ScheduledExecutorService validations =
+            Executors.newScheduledThreadPool(2, daemonThreads("validation"));
     private final JobTextDocumentService textDocuments;
     private final JobWorkspaceService workspace = new JobWorkspaceService(this);
 
@@ -68,12 +75,13 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     private volatile boolean pullDiagnostics;
     private volatile JobSettings settings = JobSettings.DEFAULT;
     private volatile Path root;
+    private volatile boolean initialized;
     private volatile boolean shutdown;
 
     /** @param exit ends the process; tests pass something that records the code instead */
     public JobLanguageServer(IntConsumer exit) {
         this.exit = exit;
-        this.textDocuments = new JobTextDocumentService(this, service, executor);
+        this.textDocuments = new JobTextDocumentService(this, service, executor, validations);
     }
 
     @Override
@@ -83,6 +91,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        initialized = true;
         if (params.getCapabilities() != null) {
             capabilities = params.getCapabilities();
         }
@@ -145,7 +154,18 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public void exit() {
         executor.shutdownNow();
+        validations.shutdownNow();
         exit.accept(exitCode());
+    }
+
+    /** Whether {@code initialize} came; until it does, the protocol allows nothing else but exit. */
+    boolean isInitialized() {
+        return initialized;
+    }
+
+    /** Whether {@code shutdown} came; after it, the protocol allows only exit. */
+    boolean isShutDown() {
+        return shutdown;
     }
 
     /** 0 after a proper shutdown request, 1 otherwise (the protocol's convention). */
@@ -296,15 +316,16 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         return Optional.empty();
     }
 
-    private static String version() {
+    /** The version from the jar's manifest; "dev" when run from classes. */
+    static String version() {
         String v = JobLanguageServer.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String kind) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "hubjobs-worker-" + n.incrementAndGet());
+            Thread t = new Thread(r, "hubjobs-" + kind + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

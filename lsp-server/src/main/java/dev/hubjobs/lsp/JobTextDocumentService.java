@@ -47,8 +47,11 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /**
  * Protocol glue for documents: keeps the open texts, schedules push validation and answers
  * requests. Notifications only update the store and schedule work, because lsp4j reads the next
- * message on the thread that handles this one; requests run on the worker pool through
+ * message on the thread that handles this one; requests run on a pool through
  * {@link CompletableFutures#computeAsync} so that {@code $/cancelRequest} reaches them.
+ * Validations (pushed, and pulled with {@code textDocument/diagnostic}) have a pool of their own,
+ * so that a long one never holds up a hover or a completion, and each checks between jobs whether
+ * its text is still current.
  */
 final class JobTextDocumentService implements TextDocumentService {
 
@@ -60,16 +63,19 @@ final class JobTextDocumentService implements TextDocumentService {
     private final JobLanguageServer server;
     private final JobLanguageService service;
     private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService validations;
     private final Map<String, TextDocument> documents = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, Integer> published = new ConcurrentHashMap<>();
     /** What was last published for each configuration file that is not open, by its URI. */
     private final Map<String, List<Diagnostic>> publishedConfig = new ConcurrentHashMap<>();
 
-    JobTextDocumentService(JobLanguageServer server, JobLanguageService service, ScheduledExecutorService executor) {
+    JobTextDocumentService(JobLanguageServer server, JobLanguageService service, ScheduledExecutorService executor,
+            ScheduledExecutorService validations) {
         this.server = server;
         this.service = service;
         this.executor = executor;
+        this.validations = validations;
     }
 
     @Override
@@ -119,41 +125,42 @@ final class JobTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
-        return compute(params.getTextDocument().getUri(), List.<Diagnostic>of(),
+        return compute(validations, params.getTextDocument().getUri(), List.<Diagnostic>of(),
                 (doc, cancel) -> service.diagnostics(doc.uri(), doc.text(), cancel))
                 .thenApply(items -> new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(items)));
     }
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        return compute(params.getTextDocument().getUri(), new CompletionList(List.of()),
+        return compute(executor, params.getTextDocument().getUri(), new CompletionList(List.of()),
                 (doc, cancel) -> service.completion(doc.uri(), doc.text(), params.getPosition(), cancel))
                 .thenApply(Either::forRight);
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return compute(params.getTextDocument().getUri(), null,
+        return compute(executor, params.getTextDocument().getUri(), null,
                 (doc, cancel) -> service.hover(doc.uri(), doc.text(), params.getPosition(), cancel));
     }
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        return compute(params.getTextDocument().getUri(), List.<Either<Command, CodeAction>>of(), (doc, cancel) -> {
-            List<Either<Command, CodeAction>> out = new ArrayList<>();
-            for (CodeAction a : service.codeActions(doc.uri(), doc.text(), params.getContext().getDiagnostics(),
-                    cancel)) {
-                out.add(Either.forRight(a));
-            }
-            return out;
-        });
+        return compute(executor, params.getTextDocument().getUri(), List.<Either<Command, CodeAction>>of(),
+                (doc, cancel) -> {
+                    List<Either<Command, CodeAction>> out = new ArrayList<>();
+                    for (CodeAction a : service.codeActions(doc.uri(), doc.text(),
+                            params.getContext().getDiagnostics(), cancel)) {
+                        out.add(Either.forRight(a));
+                    }
+                    return out;
+                });
     }
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
             DocumentSymbolParams params) {
-        return compute(params.getTextDocument().getUri(), List.<Either<SymbolInformation, DocumentSymbol>>of(),
-                (doc, cancel) -> {
+        return compute(executor, params.getTextDocument().getUri(),
+                List.<Either<SymbolInformation, DocumentSymbol>>of(), (doc, cancel) -> {
                     List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
                     for (DocumentSymbol s : service.documentSymbols(doc.uri(), doc.text(), cancel)) {
                         out.add(Either.forRight(s));
@@ -164,7 +171,7 @@ final class JobTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
-        return compute(params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+        return compute(executor, params.getTextDocument().getUri(), new SemanticTokens(List.of()),
                 (doc, cancel) -> service.semanticTokens(doc.uri(), doc.text(), cancel));
     }
 
@@ -172,9 +179,9 @@ final class JobTextDocumentService implements TextDocumentService {
         R apply(TextDocument doc, CancelChecker cancel);
     }
 
-    /** Runs a request on the pool against the document's current snapshot; unknown documents get {@code none}. */
-    private <R> CompletableFuture<R> compute(String uri, R none, Feature<R> feature) {
-        return CompletableFutures.computeAsync(executor, (Function<CancelChecker, R>) cancel -> {
+    /** Runs a request on {@code pool} against the document's current snapshot; unknown documents get {@code none}. */
+    private <R> CompletableFuture<R> compute(ScheduledExecutorService pool, String uri, R none, Feature<R> feature) {
+        return CompletableFutures.computeAsync(pool, (Function<CancelChecker, R>) cancel -> {
             TextDocument doc = documents.get(uri);
             return doc == null ? none : feature.apply(doc, cancel);
         });
@@ -231,7 +238,7 @@ final class JobTextDocumentService implements TextDocumentService {
             return;
         }
         int version = doc.version();
-        Future<?> next = executor.schedule(() -> validate(uri, version), delayMillis, TimeUnit.MILLISECONDS);
+        Future<?> next = validations.schedule(() -> validate(uri, version), delayMillis, TimeUnit.MILLISECONDS);
         Future<?> previous = pending.put(uri, next);
         if (previous != null) {
             previous.cancel(false);

@@ -26,13 +26,13 @@ class MalformedInputTest {
                     + "\"params\":{\"textDocument\":{\"uri\":"
                     + "\"untitled:nothing-open\",\"version\":2},\"contentChanges\":[{\"text\":\"{}\"}]}}");
 
-            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\",\"params\":{}}");
-            JsonObject unknown = wire.await(RawWire.response(2));
-            assertThat(unknown.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32601);
-
             wire.send(String.format(INITIALIZE, 3));
             JsonObject init = wire.await(RawWire.response(3));
             assertThat(init.getAsJsonObject("result").getAsJsonObject("capabilities").has("hoverProvider")).isTrue();
+
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\",\"params\":{}}");
+            JsonObject unknown = wire.await(RawWire.response(2));
+            assertThat(unknown.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32601);
 
             // Still reading documents after all that.
             wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
@@ -45,6 +45,86 @@ class MalformedInputTest {
                     .extracting(d -> d.getAsJsonObject().get("code").getAsString())
                     .containsExactly("HJ202", "HJ103");
             assertThat(wire.exitCodes.poll(0, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void messagesNestedThousandsDeepAreDroppedAndTheSessionGoesOn() throws Exception {
+        try (RawWire wire = new RawWire()) {
+            wire.send(String.format(INITIALIZE, 1));
+            wire.await(RawWire.response(1));
+            for (int depth : new int[] {5_000, 100_000}) {
+                String nested = "[".repeat(depth) + "]".repeat(depth);
+                wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"workspace/didChangeConfiguration\","
+                        + "\"params\":{\"settings\":" + nested + "}}");
+                wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+                        + "{\"uri\":\"untitled:deep.job.json\",\"languageId\":\"json\",\"version\":1,\"text\":\"{}\"},"
+                        + "\"extra\":" + nested + "}}");
+                // A request whose id comes only after the nesting is still answered.
+                wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/hover\",\"params\":" + nested
+                        + ",\"id\":\"deep-" + depth + "\"}");
+                JsonObject refused = wire.await(m -> m.has("id") && m.get("id").getAsString().equals("deep-" + depth));
+                assertThat(refused.getAsJsonObject("error").get("code").getAsInt()).as("%s", refused).isEqualTo(-32700);
+                assertThat(refused.getAsJsonObject("error").get("message").getAsString()).contains("nested deeper");
+            }
+            // The session goes on: a document opened now is validated, and a request is answered.
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
+                    + "\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,"
+                    + "\"text\":\"{\\\"queryCondition\\\": \\\"tag.x = 1\\\"}\"}}}");
+            JsonObject published = wire.await(m -> m.has("method")
+                    && m.get("method").getAsString().equals("textDocument/publishDiagnostics"));
+            assertThat(published.getAsJsonObject("params").get("uri").getAsString()).isEqualTo("untitled:a.job.json");
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/documentSymbol\","
+                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:a.job.json\"}}}");
+            JsonObject symbols = wire.await(RawWire.response(2));
+            assertThat(symbols.getAsJsonArray("result").get(0).getAsJsonObject().get("name").getAsString())
+                    .isEqualTo("queryCondition");
+            assertThat(wire.exitCodes.poll(0, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void nestingIsAcceptedUpToTheLimitAndRefusedBeyondIt() throws Exception {
+        try (RawWire wire = new RawWire()) {
+            wire.send(String.format(INITIALIZE, 1));
+            wire.await(RawWire.response(1));
+            // The envelope is one level and params another: the extra member adds the rest.
+            for (int depth : new int[] {MessageReader.MAX_DEPTH, MessageReader.MAX_DEPTH + 1}) {
+                int extra = depth - 2;
+                wire.send("{\"jsonrpc\":\"2.0\",\"id\":" + depth + ",\"method\":\"textDocument/hover\",\"params\":"
+                        + "{\"textDocument\":{\"uri\":\"untitled:none.job.json\"},\"position\":{\"line\":0,\"character\":0},"
+                        + "\"extra\":" + "[".repeat(extra) + "]".repeat(extra) + "}}");
+                JsonObject answer = wire.await(RawWire.response(depth));
+                if (depth == MessageReader.MAX_DEPTH) {
+                    assertThat(answer.has("result")).as("%s", answer).isTrue();
+                } else {
+                    assertThat(answer.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32700);
+                }
+            }
+        }
+    }
+
+    @Test
+    void requestThatFailsIsAnsweredWithoutAStackTrace() throws Exception {
+        try (RawWire wire = new RawWire()) {
+            wire.send(String.format(INITIALIZE, 1));
+            wire.await(RawWire.response(1));
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,\"text\":\"{}\"}}}");
+            // Required parameters left out: the position of a hover, the context of a code action.
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
+                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:a.job.json\"}}}");
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/codeAction\","
+                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:a.job.json\"}}}");
+            for (int id : new int[] {2, 3}) {
+                JsonObject failed = wire.await(RawWire.response(id));
+                assertThat(failed.getAsJsonObject("error").get("code").getAsInt()).as("%s", failed).isEqualTo(-32603);
+                assertThat(failed.getAsJsonObject("error").has("data")).as("%s", failed).isFalse();
+                assertThat(failed.toString()).doesNotContain("\\tat ", ".java:");
+            }
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"untitled:a.job.json\"},\"position\":{\"line\":0,\"character\":0}}}");
+            assertThat(wire.await(RawWire.response(4)).has("result")).isTrue();
         }
     }
 

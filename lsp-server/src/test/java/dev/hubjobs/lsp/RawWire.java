@@ -51,9 +51,18 @@ final class RawWire implements AutoCloseable {
 
     /** The next message from the server that satisfies {@code wanted}; others are skipped. */
     JsonObject await(Predicate<JsonObject> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WireHarness.TIMEOUT_SECONDS);
+        JsonObject m = poll(wanted, TimeUnit.SECONDS.toMillis(WireHarness.TIMEOUT_SECONDS));
+        if (m == null) {
+            throw new AssertionError("no matching message from the server");
+        }
+        return m;
+    }
+
+    /** The next message that satisfies {@code wanted} within {@code millis}, or null; others are skipped. */
+    JsonObject poll(Predicate<JsonObject> wanted, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (System.nanoTime() < deadline) {
-            JsonObject m = fromServer.poll(100, TimeUnit.MILLISECONDS);
+            JsonObject m = fromServer.poll(10, TimeUnit.MILLISECONDS);
             if (m != null && Boolean.getBoolean("rawwire.debug")) {
                 System.err.println("<- " + m.toString().substring(0, Math.min(300, m.toString().length())));
             }
@@ -61,7 +70,7 @@ final class RawWire implements AutoCloseable {
                 return m;
             }
         }
-        throw new AssertionError("no matching message from the server");
+        return null;
     }
 
     static Predicate<JsonObject> response(int id) {

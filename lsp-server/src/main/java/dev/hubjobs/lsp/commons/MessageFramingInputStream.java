@@ -15,8 +15,11 @@ import java.util.logging.Logger;
  * {@code Content-Length} makes it read the following body as headers, and every later message is
  * lost while the process stays alive. This stream drops what cannot be framed and resynchronises
  * at the next {@code Content-Length} header, wherever it starts, so broken input costs the broken
- * message and not the session. A frame whose body is not JSON still reaches lsp4j, which reports
- * it and reads on.
+ * message and not the session. A frame whose body is not JSON still comes through; whoever parses
+ * it reports it and reads on.
+ *
+ * <p>Read as a stream it passes the frames on re-serialised; {@link #nextBody()} gives one body at
+ * a time, for a reader that parses each message on its own (the server's {@code MessageReader}).
  */
 public final class MessageFramingInputStream extends InputStream {
 
@@ -69,18 +72,21 @@ public final class MessageFramingInputStream extends InputStream {
 
     private boolean fill() throws IOException {
         while (position == frame.length) {
-            byte[] next = nextFrame();
-            if (next == null) {
+            byte[] body = nextBody();
+            if (body == null) {
                 return false;
             }
-            frame = next;
+            byte[] head = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            frame = new byte[head.length + body.length];
+            System.arraycopy(head, 0, frame, 0, head.length);
+            System.arraycopy(body, 0, frame, head.length, body.length);
             position = 0;
         }
         return true;
     }
 
-    /** The next well-formed frame, re-serialised; null at the end of the input. */
-    private byte[] nextFrame() throws IOException {
+    /** The body of the next well-formed frame; null at the end of the input. */
+    public byte[] nextBody() throws IOException {
         int length = -1;
         boolean sawHeader = false;
         while (true) {
@@ -91,14 +97,7 @@ public final class MessageFramingInputStream extends InputStream {
             if (line.isEmpty()) {
                 if (length >= 0) {
                     byte[] body = in.readNBytes(length);
-                    if (body.length < length) {
-                        return null;
-                    }
-                    byte[] head = ("Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-                    byte[] out = new byte[head.length + body.length];
-                    System.arraycopy(head, 0, out, 0, head.length);
-                    System.arraycopy(body, 0, out, head.length, body.length);
-                    return out;
+                    return body.length < length ? null : body;
                 }
                 if (sawHeader) {
                     LOG.warning("dropped a message without a readable Content-Length");

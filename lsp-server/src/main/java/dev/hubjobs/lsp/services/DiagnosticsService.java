@@ -36,7 +36,7 @@ final class DiagnosticsService {
         if (cached != null && cached.text().equals(text)) {
             return cached;
         }
-        ValidationResult result = validators.forUri(uri).validate(text);
+        ValidationResult result = validators.forUri(uri).validate(text, cancel::checkCanceled);
         last.put(uri, result);
         return result;
     }
@@ -63,11 +63,11 @@ final class DiagnosticsService {
 
     private static List<Diagnostic> convert(List<dev.hubjobs.diag.Diagnostic> found, LineMap lines,
             CancelChecker cancel) {
-        // The validator cannot be interrupted; checking here at least drops a stale result before
-        // the client has to render it.
-        cancel.checkCanceled();
         List<Diagnostic> out = new ArrayList<>(found.size());
         for (dev.hubjobs.diag.Diagnostic d : found) {
+            if (out.size() % 1024 == 0) {
+                cancel.checkCanceled();
+            }
             out.add(LspConverters.diagnostic(lines, d));
         }
         return out;
