@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,7 @@ public final class FleetLoader {
     }
 
     private void readArray(InputStream in) throws IOException {
+        long line = 1;
         try (JsonParser p = TwinJson.FACTORY.createParser(in)) {
             p.nextToken();
             JsonToken t;
@@ -94,7 +96,7 @@ public final class FleetLoader {
                     problems.add(new LoadProblem(p.currentLocation().getLineNr(), "the array of twins is not closed"));
                     return;
                 }
-                long line = p.currentTokenLocation().getLineNr();
+                line = p.currentTokenLocation().getLineNr();
                 if (t != JsonToken.START_OBJECT) {
                     p.skipChildren();
                     problems.add(new LoadProblem(line, "a twin must be a JSON object, found " + describe(t)));
@@ -108,9 +110,11 @@ public final class FleetLoader {
                         "unexpected content after the array of twins (ignored)"));
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(new LoadProblem(line,
+            long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            problems.add(new LoadProblem(at,
                     "invalid JSON, stopped reading here (" + e.getOriginalMessage() + ")"));
+        } catch (CharConversionException e) {
+            problems.add(new LoadProblem(line, "invalid text, stopped reading here (" + e.getMessage() + ")"));
         }
     }
 
@@ -177,6 +181,8 @@ public final class FleetLoader {
             accept(twin, line);
         } catch (JsonProcessingException e) {
             problems.add(new LoadProblem(line, "invalid JSON (" + e.getOriginalMessage() + ")"));
+        } catch (CharConversionException e) {
+            problems.add(new LoadProblem(line, "invalid text (" + e.getMessage() + ")"));
         }
     }
 
