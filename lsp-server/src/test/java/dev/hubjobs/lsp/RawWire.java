@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 final class RawWire implements AutoCloseable {
 
     final BlockingQueue<Integer> exitCodes = new LinkedBlockingQueue<>();
+    final JobLanguageServer server;
     private final PipedOutputStream toServer;
     private final BlockingQueue<JsonObject> fromServer = new LinkedBlockingQueue<>();
     private final Thread reader;
@@ -29,7 +30,7 @@ final class RawWire implements AutoCloseable {
         toServer = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 16);
         PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        JobLanguageServer server = new JobLanguageServer(exitCodes::add);
+        server = new JobLanguageServer(exitCodes::add);
         JobServerLauncher.launcher(server, serverIn, serverOut).startListening();
         reader = new Thread(() -> readFrames(clientIn), "raw-wire-reader");
         reader.setDaemon(true);
@@ -37,7 +38,11 @@ final class RawWire implements AutoCloseable {
     }
 
     void sendBytes(String raw) throws IOException {
-        toServer.write(raw.getBytes(StandardCharsets.UTF_8));
+        sendBytes(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendBytes(byte[] raw) throws IOException {
+        toServer.write(raw);
         toServer.flush();
     }
 

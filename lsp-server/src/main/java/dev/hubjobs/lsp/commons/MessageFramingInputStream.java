@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -105,7 +104,7 @@ public final class MessageFramingInputStream extends InputStream {
                 sawHeader = false;
                 continue;
             }
-            int at = line.toLowerCase(Locale.ROOT).lastIndexOf(HEADER);
+            int at = lastHeader(line);
             if (at > 0 || at < 0 && !sawHeader) {
                 LOG.warning("skipped input that is not a message header: "
                         + abbreviate(at > 0 ? line.substring(0, at) : line));
@@ -118,6 +117,20 @@ public final class MessageFramingInputStream extends InputStream {
                 length = -1;
             }
         }
+    }
+
+    /**
+     * Where the last {@code Content-Length:} of a line starts, in any case, or -1. Found in the line
+     * itself: a lower-cased copy can be longer (U+0130 lower-cases to two characters), and its
+     * offsets do not fit the line.
+     */
+    private static int lastHeader(String line) {
+        for (int at = line.length() - HEADER.length(); at >= 0; at--) {
+            if (line.regionMatches(true, at, HEADER, 0, HEADER.length())) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static int parseLength(String value) {

@@ -43,4 +43,13 @@ class MessageFramingInputStreamTest {
         assertThat(filter("Content-Length: 2\r\n\r\n{}Content-Length: 10\r\n\r\n{\"a\""))
                 .isEqualTo("Content-Length: 2\r\n\r\n{}");
     }
+
+    @Test
+    void aHeaderAfterACharacterWhoseLowerCaseIsLongerIsReadWhereItIs() throws IOException {
+        // 'İ' (U+0130) lower-cases to two characters: offsets found in a lower-cased copy overshoot.
+        assertThat(filter("\u0130Content-Length:\r\n\r\nContent-Length: 2\r\n\r\n{}"))
+                .isEqualTo("Content-Length: 2\r\n\r\n{}");
+        assertThat(filter("\u0130\u0130 Content-Length: 2\r\n\r\n{}")).isEqualTo("Content-Length: 2\r\n\r\n{}");
+        assertThat(filter("\u212a content-LENGTH: 2\r\n\r\n[]")).isEqualTo("Content-Length: 2\r\n\r\n[]");
+    }
 }
