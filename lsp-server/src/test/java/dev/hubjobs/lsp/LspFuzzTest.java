@@ -71,6 +71,9 @@ class LspFuzzTest {
                 retire();
             }
             wire = new RawWire();
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            wire.await(m -> m.has("id") && m.get("id").isJsonPrimitive() && m.get("id").getAsString().equals("init"));
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
             inputs = 1;
         }
         wire.sendBytes(bytes);
@@ -92,8 +95,9 @@ class LspFuzzTest {
                 && m.get("id").getAsString().equals("probe-" + n) && !m.has("method"));
         wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{\"uri\":\""
                 + uri + "\"}}}");
-        if (!wire.exitCodes.isEmpty()) {
-            // Told to exit, a real server is gone by now; this one answered anyway.
+        if (!wire.exitCodes.isEmpty() || wire.server.isShutDown()) {
+            // Told to exit, a real server is gone by now; this one answered anyway. Told to shut
+            // down, it answers every request with the protocol's error until it is told to exit.
             retire();
             return;
         }
