@@ -120,7 +120,12 @@ public final class JobValidator {
      * fixed) with the configuration that applies to that file.
      */
     public ValidationResult validate(Path asFile, String text) {
-        return result(Optional.of(asFile), JsonDocumentParser.parse(text), configurationOf(asFile), () -> {});
+        return validate(asFile, text, () -> {});
+    }
+
+    /** As {@link #validate(Path, String)}, running {@code checkpoint} as {@link #validate(String, Runnable)} does. */
+    public ValidationResult validate(Path asFile, String text, Runnable checkpoint) {
+        return result(Optional.of(asFile), JsonDocumentParser.parse(text), configurationOf(asFile), checkpoint);
     }
 
     /**

@@ -1,7 +1,13 @@
 package dev.hubjobs.lsp;
 
+import dev.hubjobs.exec.DeclaredBehaviours;
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.exec.Throttle;
+import dev.hubjobs.exec.Tier;
 import dev.hubjobs.lsp.services.JobLanguageService;
-import dev.hubjobs.lsp.services.TwinFleetIndex;
+import dev.hubjobs.twin.Fleet;
+import dev.hubjobs.twin.FleetLoader;
+import dev.hubjobs.twin.ProgressListener;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,6 +103,9 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         }
         pullDiagnostics = capabilities.getTextDocument() != null
                 && capabilities.getTextDocument().getDiagnostic() != null;
+        var completion = capabilities.getTextDocument() == null ? null : capabilities.getTextDocument().getCompletion();
+        service.setSnippetSupport(completion != null && completion.getCompletionItem() != null
+                && Boolean.TRUE.equals(completion.getCompletionItem().getSnippetSupport()));
         root = workspaceRoot(params).orElse(null);
         if (params.getProcessId() != null && watchParentProcess()) {
             watchParent(params.getProcessId());
@@ -116,7 +125,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         caps.setTextDocumentSync(sync);
         caps.setCompletionProvider(new CompletionOptions(false, List.of("\"", ".", " ", "'", "[")));
         caps.setHoverProvider(true);
-        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll)));
         caps.setDocumentSymbolProvider(true);
         caps.setSemanticTokensProvider(
                 new SemanticTokensWithRegistrationOptions(JobLanguageService.semanticTokensLegend(), true));
@@ -228,22 +237,33 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     private void applySettings(JobSettings next) {
         JobSettings previous = settings;
         settings = next;
-        if (!Objects.equals(previous.fleet(), next.fleet())) {
-            executor.execute(() -> loadFleet(next.fleet()));
+        if (!Objects.equals(previous.fleet(), next.fleet()) || !Objects.equals(previous.tier(), next.tier())
+                || previous.units() != next.units()) {
+            executor.execute(() -> loadFleet(next));
         } else if (previous.trigger() != next.trigger()) {
             revalidate();
         }
     }
 
-    private void loadFleet(String fleet) {
-        if (fleet == null) {
+    /** Loads the fleet the settings name, as the command line's {@code --fleet} and {@code --tier} do. */
+    private void loadFleet(JobSettings settings) {
+        if (settings.fleet() == null) {
             service.setFleet(null);
         } else {
-            Path file = root != null ? root.resolve(fleet) : Path.of(fleet);
+            Path file = root != null ? root.resolve(settings.fleet()) : Path.of(settings.fleet());
             try {
-                TwinFleetIndex index = TwinFleetIndex.load(file);
-                service.setFleet(index);
-                log(MessageType.Info, "fleet " + file + ": " + index.size() + " devices");
+                Fleet fleet = DeclaredBehaviours.extract(FleetLoader.load(file, ProgressListener.NONE).fleet()).fleet();
+                Throttle throttle = Throttle.UNTHROTTLED;
+                if (settings.tier() != null) {
+                    Optional<Tier> tier = Tier.parse(settings.tier());
+                    if (tier.isPresent()) {
+                        throttle = Throttle.of(tier.get(), settings.units());
+                    } else {
+                        log(MessageType.Error, "unknown tier '" + settings.tier() + "' (F1, S1, S2 or S3): unthrottled");
+                    }
+                }
+                service.setFleet(new FleetSummary(fleet, throttle));
+                log(MessageType.Info, "fleet " + file + ": " + fleet.devices().size() + " devices");
             } catch (Exception e) {
                 service.setFleet(null);
                 log(MessageType.Error, "cannot read the fleet " + file + ": " + e.getMessage());

@@ -6,16 +6,22 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * The {@code hubjobs} settings section:
- * <pre>{"validate": {"trigger": "onType"}, "fleet": "fleet/devices.json"}</pre>
+ * <pre>{"validate": {"trigger": "onType"}, "fleet": "fleet/devices.json", "tier": "S1", "units": 2}</pre>
  * Dotted keys ({@code "validate.trigger"}) are accepted too, because clients differ in how they
  * send nested settings. Anything unreadable keeps its default.
  *
  * @param fleet path of a fleet file (JSON array or NDJSON of twins), relative to the workspace
  *     root; null for none
+ * @param tier the hub tier (F1, S1, S2, S3) the throttle rule uses with the fleet; null for unthrottled
+ * @param units the number of units of the tier
  */
-record JobSettings(Trigger trigger, String fleet) {
+record JobSettings(Trigger trigger, String fleet, String tier, int units) {
 
-    static final JobSettings DEFAULT = new JobSettings(Trigger.ON_TYPE, null);
+    static final JobSettings DEFAULT = new JobSettings(Trigger.ON_TYPE, null, null, 1);
+
+    JobSettings(Trigger trigger, String fleet) {
+        this(trigger, fleet, null, 1);
+    }
 
     /** When push diagnostics are computed. */
     enum Trigger {
@@ -33,7 +39,10 @@ record JobSettings(Trigger trigger, String fleet) {
             trigger = Trigger.ON_SAVE;
         }
         String fleet = string(o, "fleet", null);
-        return new JobSettings(trigger, fleet == null || fleet.isBlank() ? null : fleet);
+        String tier = string(o, "tier", null);
+        int units = o.get("units") instanceof JsonPrimitive p && p.isNumber() ? Math.max(1, p.getAsInt()) : 1;
+        return new JobSettings(trigger, fleet == null || fleet.isBlank() ? null : fleet,
+                tier == null || tier.isBlank() ? null : tier, units);
     }
 
     /** The {@code hubjobs} section of a whole-settings object, or the object itself if it is one. */

@@ -149,7 +149,7 @@ final class JobTextDocumentService implements TextDocumentService {
                 (doc, cancel) -> {
                     List<Either<Command, CodeAction>> out = new ArrayList<>();
                     for (CodeAction a : service.codeActions(doc.uri(), doc.text(),
-                            params.getContext().getDiagnostics(), cancel)) {
+                            params.getContext().getDiagnostics(), params.getContext().getOnly(), cancel)) {
                         out.add(Either.forRight(a));
                     }
                     return out;

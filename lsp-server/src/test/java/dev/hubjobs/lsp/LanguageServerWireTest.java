@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
@@ -142,7 +143,7 @@ class LanguageServerWireTest {
         List<CodeAction> actions = wire.remote.getTextDocumentService().codeAction(new CodeActionParams(
                 new TextDocumentIdentifier(URI), p.getDiagnostics().get(0).getRange(),
                 new CodeActionContext(p.getDiagnostics()))).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .stream().map(e -> e.getRight()).toList();
+                .stream().map(e -> e.getRight()).filter(a -> CodeActionKind.QuickFix.equals(a.getKind())).toList();
         assertThat(actions).extracting(CodeAction::getTitle).containsExactly("Use square brackets");
         List<TextEdit> edits = actions.get(0).getEdit().getChanges().get(URI);
         assertThat(edits).extracting(TextEdit::getRange).containsExactly(range(0, 32, 33), range(0, 41, 42));

@@ -39,6 +39,11 @@ public final class JobFields {
     /** The only etag a twin-update job accepts: the job is a forced update. */
     public static final String FORCE_ETAG = "*";
 
+    public static final int RESPONSE_TIMEOUT_MIN = 5;
+    public static final int RESPONSE_TIMEOUT_MAX = 300;
+    public static final int CONNECT_TIMEOUT_MIN = 0;
+    public static final int CONNECT_TIMEOUT_MAX = 300;
+
     /** The JSON type a field must have. {@link #ANY} is the method payload: any JSON, null included. */
     public enum Kind {
         STRING("string"),
@@ -68,28 +73,58 @@ public final class JobFields {
         }
     }
 
-    /** One field of an object of the request. */
+    /**
+     * One field of an object of the request.
+     *
+     * @param description what the field means, in Markdown, for the schema, hovers and completion
+     */
     public record Field(String name, Kind kind, String description) {}
 
     /** Top-level fields of {@code PUT /jobs/v2/{jobId}}, in the order the documentation lists them. */
     public static final List<Field> JOB_FIELDS = List.of(
-            new Field(JOB_ID, Kind.STRING, "Job id: 1 to 64 US-ASCII letters, digits and '-'."),
-            new Field(TYPE, Kind.STRING, "scheduleDeviceMethod or scheduleUpdateTwin (exact case)."),
-            new Field(QUERY_CONDITION, Kind.STRING,
-                    "The WHERE condition without SELECT/WHERE, or '*' for all devices."),
-            new Field(START_TIME, Kind.STRING, "ISO-8601 date-time with Z or an offset; absent = as soon as possible."),
-            new Field(MAX_EXECUTION_TIME, Kind.INTEGER, "Maximum run time of the job in seconds."),
-            new Field(CLOUD_TO_DEVICE_METHOD, Kind.OBJECT, "The direct method (scheduleDeviceMethod jobs only)."),
-            new Field(UPDATE_TWIN, Kind.OBJECT, "The twin patch (scheduleUpdateTwin jobs only)."));
+            new Field(JOB_ID, Kind.STRING, "Unique id of the job: letters, digits and `-`, at most 64 characters. "
+                    + "The service takes it from the request path; a body may leave it out."),
+            new Field(TYPE, Kind.STRING, "Job type: `scheduleDeviceMethod` (invoke a direct method) or "
+                    + "`scheduleUpdateTwin` (apply a twin patch), in exactly that case."),
+            new Field(QUERY_CONDITION, Kind.STRING, "Which devices the job runs on: a condition of the IoT Hub "
+                    + "query language (what follows `SELECT * FROM devices WHERE`), or `*` for every device."),
+            new Field(START_TIME, Kind.STRING, "When the job starts, ISO-8601 with `Z` or an offset, e.g. "
+                    + "`2030-01-01T00:00:00Z`; absent means as soon as possible."),
+            new Field(MAX_EXECUTION_TIME, Kind.INTEGER, "How long the job may run before devices not yet "
+                    + "reached are skipped, in whole seconds."),
+            new Field(CLOUD_TO_DEVICE_METHOD, Kind.OBJECT, "The direct method a `scheduleDeviceMethod` job "
+                    + "invokes on each device."),
+            new Field(UPDATE_TWIN, Kind.OBJECT, "The twin patch a `scheduleUpdateTwin` job applies to each "
+                    + "device; `etag` must be `\"*\"`."));
 
     /** Fields of {@code cloudToDeviceMethod}. */
     public static final List<Field> METHOD_FIELDS = List.of(
-            new Field(METHOD_NAME, Kind.STRING, "Name of the direct method; job character set."),
-            new Field(PAYLOAD, Kind.ANY, "JSON payload, at most 128 KB serialized."),
-            new Field(RESPONSE_TIMEOUT, Kind.INTEGER, "Seconds to wait for the device's response, 5 to 300."),
-            new Field(CONNECT_TIMEOUT, Kind.INTEGER, "Seconds to wait for the device to connect, 0 to 300."));
+            new Field(METHOD_NAME, Kind.STRING, "Name of the direct method; characters of the HTTP token set only."),
+            new Field(PAYLOAD, Kind.ANY, "JSON payload passed to the method (at most 128 KB serialised). Give "
+                    + "an object, not a string holding JSON."),
+            new Field(RESPONSE_TIMEOUT, Kind.INTEGER, "How long to wait for the method's result, "
+                    + RESPONSE_TIMEOUT_MIN + " to " + RESPONSE_TIMEOUT_MAX + " seconds (default 30)."),
+            new Field(CONNECT_TIMEOUT, Kind.INTEGER, "How long to wait for a disconnected device to connect, "
+                    + CONNECT_TIMEOUT_MIN + " to " + CONNECT_TIMEOUT_MAX + " seconds (default 0)."));
 
-    /** Required everywhere; the type-specific ones are in {@link #requiredFor}. */
+    /** Fields of {@code updateTwin}: what a job's twin patch may change. */
+    public static final List<Field> TWIN_FIELDS = List.of(
+            new Field(ETAG, Kind.STRING, "Must be `\"*\"`: a job patches every matched twin whatever its version."),
+            new Field(TAGS, Kind.OBJECT, "Tags to set on each matched twin (at most 8 KB, 10 levels deep)."),
+            new Field(PROPERTIES, Kind.OBJECT, "Holds `desired`: the desired properties to set. Reported "
+                    + "properties cannot be changed by a job."));
+
+    /** Fields of {@code updateTwin.properties}. */
+    public static final List<Field> PATCH_PROPERTIES_FIELDS = List.of(
+            new Field(DESIRED, Kind.OBJECT, "Desired properties to set on each matched twin (at most 32 KB)."));
+
+    /** The fields of the object at a path of member names below a job object. */
+    private static final Map<List<String>, List<Field>> FIELDS_AT = Map.of(
+            List.of(), JOB_FIELDS,
+            List.of(CLOUD_TO_DEVICE_METHOD), METHOD_FIELDS,
+            List.of(UPDATE_TWIN), TWIN_FIELDS,
+            List.of(UPDATE_TWIN, PROPERTIES), PATCH_PROPERTIES_FIELDS);
+
     /**
      * Fields every job body needs. {@code jobId} is not one: the service takes the id from the
      * request path ({@code PUT /jobs/v2/{jobId}}) and runs bodies without it (docs/decisions.md).
@@ -98,10 +133,6 @@ public final class JobFields {
 
     public static final List<String> METHOD_REQUIRED = List.of(METHOD_NAME);
 
-    public static final int RESPONSE_TIMEOUT_MIN = 5;
-    public static final int RESPONSE_TIMEOUT_MAX = 300;
-    public static final int CONNECT_TIMEOUT_MIN = 0;
-    public static final int CONNECT_TIMEOUT_MAX = 300;
     public static final int MAX_EXECUTION_TIME_MIN = 0;
 
     /** Characters a job id may hold (current service documentation). */
@@ -130,7 +161,7 @@ public final class JobFields {
     public static final String DEVICE_IDS = "deviceIds";
 
     /** What a job's twin patch may change. */
-    public static final List<String> TWIN_WRITABLE = List.of(ETAG, TAGS, PROPERTIES);
+    public static final List<String> TWIN_WRITABLE = TWIN_FIELDS.stream().map(Field::name).toList();
 
     private JobFields() {}
 
@@ -152,6 +183,19 @@ public final class JobFields {
     /** The type-specific field that must not appear on a job of {@code type}. */
     public static String foreignTo(JobType type) {
         return type == JobType.SCHEDULE_DEVICE_METHOD ? UPDATE_TWIN : CLOUD_TO_DEVICE_METHOD;
+    }
+
+    /**
+     * The fields of the object at {@code path} (member names from the job object down, e.g.
+     * {@code [cloudToDeviceMethod]}); empty for free-form objects such as a payload or tags.
+     */
+    public static List<Field> fieldsAt(List<String> path) {
+        return FIELDS_AT.getOrDefault(path, List.of());
+    }
+
+    /** The field {@code name} of the object at {@code path}, as {@link #fieldsAt} lists them. */
+    public static Optional<Field> fieldAt(List<String> path, String name) {
+        return fieldsAt(path).stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
     public static Optional<Field> jobField(String name) {

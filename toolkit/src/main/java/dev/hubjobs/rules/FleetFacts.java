@@ -22,6 +22,6 @@ public interface FleetFacts {
     /** Device operations per second at the configured tier, if a tier was given. */
     Optional<Double> operationsPerSecond();
 
-    /** All paths seen in the fleet, lower-cased, for suggestions. */
+    /** All paths seen in the fleet, each spelled as first seen, for suggestions. */
     Set<String> paths();
 }

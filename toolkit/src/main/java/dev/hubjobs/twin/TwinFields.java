@@ -16,6 +16,8 @@ public final class TwinFields {
     public static final String DESIRED = "desired";
     public static final String REPORTED = "reported";
     public static final String CAPABILITIES = "capabilities";
+    /** The one capability a twin has: whether the device is an IoT Edge device. */
+    public static final String IOT_EDGE = "iotEdge";
 
     /** Top-level fields of a twin; all but etag, tags and properties are read-only to a back end. */
     public static final List<String> ROOTS = List.of(

@@ -1,5 +1,7 @@
 package dev.hubjobs.lsp.services;
 
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
@@ -35,7 +37,11 @@ final class CompletionService {
     /** How much of the query before the cursor the value patterns read. */
     private static final int LOOK_BACK = 1024;
 
-    CompletionList complete(JobDocument doc, int offset, FleetIndex fleet, CancelChecker cancel) {
+    /**
+     * @param snippets whether the client takes snippets ({@code $1}, choices); without, the
+     *     plain text of each snippet is inserted
+     */
+    CompletionList complete(JobDocument doc, int offset, FleetSummary fleet, boolean snippets, CancelChecker cancel) {
         cancel.checkCanceled();
         JobDocument.Location at = doc.locate(offset);
         List<CompletionItem> items = new ArrayList<>();
@@ -44,29 +50,30 @@ final class CompletionService {
         if (keyBeforeColon != null) {
             // "type": | — the parser drops a member without a value, so the tree says "key position".
             if (keyBeforeColon.equals("type") && at.inJob()) {
-                for (String type : JobFields.TYPES) {
+                for (String type : FieldSnippets.TYPES) {
                     items.add(item(type, CompletionItemKind.EnumMember, doc, Span.at(offset),
                             "\"" + type + "\"", null));
                 }
             }
         } else if (at.kind() == JobDocument.Kind.KEY && at.job() != null) {
-            keys(doc, at, offset, items);
+            keys(doc, at, offset, snippets, items);
         } else if (at.kind() == JobDocument.Kind.VALUE && at.inJob() && at.member() != null) {
             Member m = at.member();
             String key = m.key().value();
             if (key.equals("type") && m.value() instanceof JsonString s) {
-                for (String type : JobFields.TYPES) {
+                for (String type : FieldSnippets.TYPES) {
                     items.add(item(type, CompletionItemKind.EnumMember, doc, s.contentSpan(), s.encode(type), null));
                 }
             } else if (key.equals("queryCondition") && m.value() instanceof JsonString s) {
-                query(doc, s, JobDocument.valueOffset(s, offset), fleet, items);
+                query(doc, s, JobDocument.valueOffset(s, offset), fleet, snippets, items);
             }
         }
         return new CompletionList(false, items);
     }
 
-    private static void keys(JobDocument doc, JobDocument.Location at, int offset, List<CompletionItem> items) {
-        List<JobFields.Field> fields = JobFields.at(at.path());
+    private static void keys(JobDocument doc, JobDocument.Location at, int offset, boolean snippets,
+            List<CompletionItem> items) {
+        List<JobFields.Field> fields = JobFields.fieldsAt(at.path());
         Set<String> present = new LinkedHashSet<>();
         for (Member m : at.object().members()) {
             if (m != at.member()) {
@@ -81,19 +88,20 @@ final class CompletionService {
             if (at.member() != null && at.member().key().style() != JsonValue.Style.BARE) {
                 // Inside a quoted key: replace the key's text only, the rest of the member stays.
                 JsonString key = at.member().key();
-                item = item(f.name(), CompletionItemKind.Property, doc, key.contentSpan(), f.name(), f.doc());
+                item = item(f.name(), CompletionItemKind.Property, doc, key.contentSpan(), f.name(), f.description());
             } else {
                 Span span = at.member() != null ? at.member().key().span() : Span.at(offset);
+                String snippet = FieldSnippets.snippet(f);
                 item = item(f.name(), CompletionItemKind.Property, doc, span,
-                        "\"" + f.name() + "\": " + f.snippet(), f.doc());
-                item.setInsertTextFormat(InsertTextFormat.Snippet);
+                        "\"" + f.name() + "\": " + (snippets ? snippet : FieldSnippets.plain(snippet)), f.description());
+                item.setInsertTextFormat(snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
                 item.setFilterText("\"" + f.name() + "\"");
             }
             items.add(item);
         }
     }
 
-    private static void query(JobDocument doc, JsonString s, int cursor, FleetIndex fleet,
+    private static void query(JobDocument doc, JsonString s, int cursor, FleetSummary fleet, boolean snippets,
             List<CompletionItem> items) {
         String q = s.value();
         int start = cursor;
@@ -131,8 +139,8 @@ final class CompletionService {
             }
             for (var f : QueryLanguage.FUNCTIONS) {
                 CompletionItem item = item(f.name(), CompletionItemKind.Function, doc, replace,
-                        s.encode(f.name()) + "($1)", QueryLanguage.doc(f));
-                item.setInsertTextFormat(InsertTextFormat.Snippet);
+                        s.encode(f.name()) + (snippets ? "($1)" : "()"), QueryLanguage.doc(f));
+                item.setInsertTextFormat(snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
                 items.add(item);
             }
         }

@@ -36,7 +36,7 @@ final class DiagnosticsService {
         if (cached != null && cached.text().equals(text)) {
             return cached;
         }
-        ValidationResult result = validators.forUri(uri).validate(text, cancel::checkCanceled);
+        ValidationResult result = validators.validate(uri, text, cancel::checkCanceled);
         last.put(uri, result);
         return result;
     }

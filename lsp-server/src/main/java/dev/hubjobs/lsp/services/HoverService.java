@@ -1,5 +1,7 @@
 package dev.hubjobs.lsp.services;
 
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.job.JobFields;
 import dev.hubjobs.ValidationResult;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
@@ -14,7 +16,7 @@ import dev.hubjobs.text.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
+
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
@@ -28,7 +30,7 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  */
 final class HoverService {
 
-    Hover hover(JobDocument doc, int offset, Supplier<ValidationResult> validation, FleetIndex fleet,
+    Hover hover(JobDocument doc, int offset, Supplier<ValidationResult> validation, FleetSummary fleet,
             CancelChecker cancel) {
         cancel.checkCanceled();
         List<String> parts = new ArrayList<>();
@@ -57,8 +59,8 @@ final class HoverService {
 
         JobDocument.Location at = doc.locate(offset);
         if (at.kind() == JobDocument.Kind.KEY && at.member() != null) {
-            JobFields.field(at.path(), at.member().key().value()).ifPresent(f -> parts.add(
-                    "`" + f.name() + "`: " + f.doc()));
+            JobFields.fieldAt(at.path(), at.member().key().value()).ifPresent(f -> parts.add(
+                    "`" + f.name() + "`: " + f.description()));
             if (at.inJob() && at.member().key().value().equals("queryCondition")) {
                 matches(at.job(), fleet).ifPresent(parts::add);
             }
@@ -90,16 +92,13 @@ final class HoverService {
         return hit[0];
     }
 
-    private static Optional<String> matches(JsonObject job, FleetIndex fleet) {
+    private static Optional<String> matches(JsonObject job, FleetSummary fleet) {
         if (fleet == null) {
             return Optional.empty();
         }
-        return JobDocument.queryCondition(job).map(s -> {
-            OptionalInt n = fleet.count(s.value());
-            return n.isPresent()
-                    ? "Matches **" + n.getAsInt() + "** of " + fleet.size() + " devices in the fleet."
-                    : "The condition does not parse, so it matches no device.";
-        });
+        return JobDocument.queryCondition(job).map(s -> fleet.matches(s.value())
+                .map(m -> "Matches **" + m.count() + "** of " + m.of() + " devices in the fleet.")
+                .orElse("The condition does not parse, so it matches no device."));
     }
 
     private static String rule(Rule r) {
@@ -107,7 +106,7 @@ final class HoverService {
     }
 
     private static String link(String code) {
-        return "[documentation](" + LspConverters.ruleDocUrl(code) + ")";
+        return "[documentation](" + Rules.documentation(code) + ")";
     }
 
     private static Hover hover(JobDocument doc, List<String> parts, Span range) {

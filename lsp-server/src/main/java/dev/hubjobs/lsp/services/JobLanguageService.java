@@ -1,11 +1,14 @@
 package dev.hubjobs.lsp.services;
 
 import dev.hubjobs.ValidationResult;
+import dev.hubjobs.exec.FleetSummary;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -30,7 +33,8 @@ public final class JobLanguageService {
     private final HoverService hover = new HoverService();
     private final DocumentSymbolService symbols = new DocumentSymbolService();
     private final SemanticTokensService semanticTokens = new SemanticTokensService();
-    private volatile FleetIndex fleet;
+    private volatile FleetSummary fleet;
+    private volatile boolean snippets;
     /**
      * The parsed model of each document's latest text. After an edit a client asks for symbols,
      * semantic tokens, code actions and hovers of the same text; on a large file one parse
@@ -38,9 +42,19 @@ public final class JobLanguageService {
      */
     private final Map<String, JobDocument> models = new ConcurrentHashMap<>();
 
-    /** The fleet used for path/value completion and match counts; null for none. */
-    public void setFleet(FleetIndex fleet) {
+    /**
+     * The fleet for path/value completion, match counts and the fleet rules (HJ4xx); null for
+     * none. Findings computed before may differ now.
+     */
+    public void setFleet(FleetSummary fleet) {
         this.fleet = fleet;
+        validators.setFleet(fleet);
+        diagnostics.forgetAll();
+    }
+
+    /** Whether the client takes snippets in completions (its {@code snippetSupport}); off by default. */
+    public void setSnippetSupport(boolean snippets) {
+        this.snippets = snippets;
     }
 
     /** Forgets every cached {@code .hubjobs.json}: call when one was created, changed or deleted. */
@@ -70,12 +84,30 @@ public final class JobLanguageService {
 
     /** Quick fixes for the given diagnostics of the document (those the client sent as context). */
     public List<CodeAction> codeActions(String uri, String text, List<Diagnostic> context, CancelChecker cancel) {
-        return codeActions.quickFixes(uri, context, () -> diagnostics.diagnostics(uri, text, cancel), cancel);
+        return codeActions(uri, text, context, List.of(CodeActionKind.QuickFix), cancel);
+    }
+
+    /**
+     * The code actions of the kinds {@code only} asks for (null for every kind): quick fixes for
+     * the given diagnostics, and {@code source.fixAll}, every safe fix applied as {@code hubjobs
+     * validate --fix} applies them.
+     */
+    public List<CodeAction> codeActions(String uri, String text, List<Diagnostic> context, List<String> only,
+            CancelChecker cancel) {
+        List<CodeAction> actions = new ArrayList<>();
+        if (CodeActionService.wanted(only, CodeActionKind.QuickFix)) {
+            actions.addAll(codeActions.quickFixes(uri, context, () -> diagnostics.diagnostics(uri, text, cancel), cancel));
+        }
+        if (CodeActionService.wanted(only, CodeActionKind.SourceFixAll) && !DiagnosticsService.isConfigFile(uri)) {
+            codeActions.fixAll(uri, text, t -> validators.validate(uri, t, cancel::checkCanceled).diagnostics())
+                    .ifPresent(actions::add);
+        }
+        return actions;
     }
 
     public CompletionList completion(String uri, String text, Position position, CancelChecker cancel) {
         JobDocument doc = model(uri, text);
-        return completion.complete(doc, offset(doc, position), fleet, cancel);
+        return completion.complete(doc, offset(doc, position), fleet, snippets, cancel);
     }
 
     public Hover hover(String uri, String text, Position position, CancelChecker cancel) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
+import dev.hubjobs.rules.Rules;
 import dev.hubjobs.text.LineMap;
 import dev.hubjobs.text.Span;
 import java.util.ArrayList;
@@ -29,9 +30,6 @@ public final class LspConverters {
     /** The {@code source} of every diagnostic, so users can tell ours from the JSON server's. */
     public static final String SOURCE = "hubjobs";
 
-    /** Where the rule pages live; a code's page is {@code RULE_DOCS + code + ".md"}. */
-    public static final String RULE_DOCS = "https://github.com/hubjobs/hubjobs/blob/main/docs/rules/";
-
     private static final Gson GSON = new Gson();
 
     private LspConverters() {}
@@ -43,10 +41,6 @@ public final class LspConverters {
 
     public static Range range(LineMap lines, Span span) {
         return new Range(position(lines, span.start()), position(lines, span.end()));
-    }
-
-    public static String ruleDocUrl(String code) {
-        return RULE_DOCS + code + ".md";
     }
 
     public static DiagnosticSeverity severity(Severity severity) {
@@ -64,7 +58,7 @@ public final class LspConverters {
      */
     public static Diagnostic diagnostic(LineMap lines, dev.hubjobs.diag.Diagnostic d) {
         Diagnostic out = new Diagnostic(range(lines, d.span()), d.message(), severity(d.severity()), SOURCE, d.code());
-        out.setCodeDescription(new DiagnosticCodeDescription(ruleDocUrl(d.code())));
+        out.setCodeDescription(new DiagnosticCodeDescription(Rules.documentation(d.code())));
         Map<String, Object> data = new LinkedHashMap<>(d.data());
         if (!d.fixes().isEmpty()) {
             List<FixData> fixes = new ArrayList<>();

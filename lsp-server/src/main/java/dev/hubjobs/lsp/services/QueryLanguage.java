@@ -1,6 +1,8 @@
 package dev.hubjobs.lsp.services;
 
 import dev.hubjobs.query.QueryFunctions;
+import dev.hubjobs.twin.TwinFields;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,12 +20,25 @@ final class QueryLanguage {
     static final List<QueryFunctions.Function> FUNCTIONS = QueryFunctions.all().stream()
             .filter(f -> f.usableInTwinQueries() && !f.isAggregate()).toList();
 
-    /** Paths completion offers as a start, most useful first. */
-    static final List<String> ROOTS = List.of("tags.", "properties.desired.", "properties.reported.", "deviceId",
-            "status", "connectionState", "capabilities.iotEdge", "lastActivityTime", "modelId", "moduleId",
-            "statusReason", "authenticationType", "deviceScope", "version", "etag");
+    /**
+     * Paths completion offers as a start: tags and the property sections first (what conditions
+     * test most), then the other twin fields, as the toolkit lists them.
+     */
+    static final List<String> ROOTS = roots();
 
     private QueryLanguage() {}
+
+    private static List<String> roots() {
+        List<String> roots = new ArrayList<>();
+        roots.add(TwinFields.TAGS + ".");
+        TwinFields.SECTIONS.forEach(s -> roots.add(TwinFields.PROPERTIES + "." + s + "."));
+        for (String root : TwinFields.ROOTS) {
+            if (!root.equals(TwinFields.TAGS) && !root.equals(TwinFields.PROPERTIES)) {
+                roots.add(root.equals(TwinFields.CAPABILITIES) ? root + "." + TwinFields.IOT_EDGE : root);
+            }
+        }
+        return List.copyOf(roots);
+    }
 
     /** Markdown documentation of a function name as written (any case). */
     static Optional<String> functionDoc(String name) {

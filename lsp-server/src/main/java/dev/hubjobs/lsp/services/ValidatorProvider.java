@@ -1,45 +1,50 @@
 package dev.hubjobs.lsp.services;
 
 import dev.hubjobs.JobValidator;
+import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
-import dev.hubjobs.rules.Rules;
+import dev.hubjobs.exec.FleetSummary;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The validator for a document: configured by the {@code .hubjobs.json} that applies to its file.
- * Lookups are cached per directory because a keystroke must not walk the file system; editing,
- * creating or deleting a configuration file calls {@link #invalidate()}.
+ * The validator documents are checked with: the toolkit's, which finds the {@code .hubjobs.json}
+ * that applies to each file as the command line does and remembers it per directory, so a
+ * keystroke does not walk the file system. Editing, creating or deleting a configuration file
+ * ({@link #invalidate()}) or choosing a fleet starts a fresh one.
  */
 final class ValidatorProvider {
 
-    private final JobValidator defaultValidator = JobValidator.builder().build();
-    private final Map<Path, Optional<ConfigFile.Loaded>> configByDirectory = new ConcurrentHashMap<>();
-    private final Map<Path, JobValidator> validatorByConfig = new ConcurrentHashMap<>();
+    private volatile FleetSummary fleet;
+    private volatile JobValidator validator = build(null);
 
-    JobValidator forUri(String uri) {
-        return configFor(uri)
-                .map(loaded -> validatorByConfig.computeIfAbsent(loaded.path(),
-                        p -> JobValidator.builder().config(loaded.config()).build()))
-                .orElse(defaultValidator);
+    private static JobValidator build(FleetSummary fleet) {
+        JobValidator.Builder builder = JobValidator.builder();
+        if (fleet != null) {
+            builder.fleet(fleet);
+        }
+        return builder.build();
+    }
+
+    /** Validates a document's text as its file; a document that is no file gets the default configuration. */
+    ValidationResult validate(String uri, String text, Runnable checkpoint) {
+        JobValidator v = validator;
+        Optional<Path> file = path(uri);
+        return file.isPresent() ? v.validate(file.get(), text, checkpoint) : v.validate(text, checkpoint);
     }
 
     Optional<ConfigFile.Loaded> configFor(String uri) {
-        Optional<Path> file = path(uri);
-        if (file.isEmpty() || file.get().getParent() == null) {
-            return Optional.empty();
-        }
-        Path directory = file.get().getParent();
-        return configByDirectory.computeIfAbsent(directory,
-                d -> ConfigFile.find(d).map(p -> ConfigFile.load(p, Rules::isKnown)));
+        return path(uri).flatMap(validator::configFor);
+    }
+
+    void setFleet(FleetSummary fleet) {
+        this.fleet = fleet;
+        this.validator = build(fleet);
     }
 
     void invalidate() {
-        configByDirectory.clear();
-        validatorByConfig.clear();
+        validator = build(fleet);
     }
 
     /** The file a {@code file:} URI names; other schemes (e.g. {@code untitled:}) have none. */

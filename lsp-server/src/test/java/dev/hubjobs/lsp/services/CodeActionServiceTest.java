@@ -76,4 +76,26 @@ class CodeActionServiceTest {
         assertThat(service.codeActions(DiagnosticsAssert.URI, text, List.of(ours.get(0), foreign), () -> {}))
                 .isEmpty();
     }
+
+    @Test
+    void fixAllAppliesEverySafeFixAsTheCommandLineDoes() {
+        String text = "{\"jobId\": 'j1', \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"deviceId IN ('a')\",\n"
+                + " \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
+        List<CodeAction> all = service.codeActions(DiagnosticsAssert.URI, text, List.of(), null, () -> {});
+        CodeAction fixAll = all.stream().filter(a -> CodeActionKind.SourceFixAll.equals(a.getKind()))
+                .findFirst().orElseThrow();
+        String fixed = EditsApplier.apply(text, fixAll.getEdit().getChanges().get(DiagnosticsAssert.URI));
+        assertThat(fixed).isEqualTo(dev.hubjobs.fix.FixAll.apply(text,
+                t -> dev.hubjobs.JobValidator.builder().build().validate(t).diagnostics()).text());
+        assertThat(fixed).contains("\"jobId\": \"j1\"", "deviceId IN ['a']");
+        assertThat(service.diagnostics(DiagnosticsAssert.URI, fixed, () -> {})).isEmpty();
+
+        // Asked for quick fixes only, or for a text with nothing to fix: no fix-all.
+        assertThat(service.codeActions(DiagnosticsAssert.URI, text, List.of(), List.of(CodeActionKind.QuickFix), () -> {}))
+                .isEmpty();
+        assertThat(service.codeActions(DiagnosticsAssert.URI, fixed, List.of(), List.of(CodeActionKind.Source), () -> {}))
+                .isEmpty();
+        assertThat(service.codeActions(DiagnosticsAssert.URI, text, List.of(), List.of(CodeActionKind.Source), () -> {}))
+                .extracting(CodeAction::getKind).containsExactly(CodeActionKind.SourceFixAll);
+    }
 }

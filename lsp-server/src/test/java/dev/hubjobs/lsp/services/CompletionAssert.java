@@ -18,8 +18,15 @@ final class CompletionAssert {
         return items;
     }
 
+    /** A service for a client that takes snippets, as VS Code does. */
+    static JobLanguageService withSnippets() {
+        JobLanguageService service = new JobLanguageService();
+        service.setSnippetSupport(true);
+        return service;
+    }
+
     static List<String> labels(String marked) {
-        return complete(new JobLanguageService(), marked).stream().map(CompletionItem::getLabel).toList();
+        return complete(withSnippets(), marked).stream().map(CompletionItem::getLabel).toList();
     }
 
     /** The document after applying the item labelled {@code label} (snippet text as written). */
@@ -33,6 +40,6 @@ final class CompletionAssert {
     }
 
     static String apply(String marked, String label) {
-        return apply(new JobLanguageService(), marked, label);
+        return apply(withSnippets(), marked, label);
     }
 }

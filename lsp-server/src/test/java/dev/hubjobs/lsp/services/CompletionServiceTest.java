@@ -1,6 +1,11 @@
 package dev.hubjobs.lsp.services;
 
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.exec.Throttle;
+import dev.hubjobs.twin.FleetLoader;
+import dev.hubjobs.twin.ProgressListener;
 import static dev.hubjobs.lsp.services.CompletionAssert.apply;
+import static dev.hubjobs.lsp.services.CompletionAssert.complete;
 import static dev.hubjobs.lsp.services.CompletionAssert.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +30,21 @@ class CompletionServiceTest {
     @Test
     void keyBetweenMembersInsertsTheWholeMember() {
         assertThat(apply("{\n  |\n}", "jobId")).isEqualTo("{\n  \"jobId\": \"$1\"\n}");
+    }
+
+    @Test
+    void aClientWithoutSnippetsGetsPlainTextWithDefaults() {
+        JobLanguageService plain = new JobLanguageService();
+        assertThat(apply(plain, "{\n  |\n}", "jobId")).isEqualTo("{\n  \"jobId\": \"\"\n}");
+        assertThat(apply(plain, "{\n  |\n}", "type")).isEqualTo("{\n  \"type\": \"scheduleDeviceMethod\"\n}");
+        assertThat(apply(plain, "{\n  |\n}", "maxExecutionTimeInSeconds"))
+                .isEqualTo("{\n  \"maxExecutionTimeInSeconds\": 3600\n}");
+        assertThat(apply(plain, "{\"queryCondition\": \"STARTS|\"}", "STARTSWITH"))
+                .isEqualTo("{\"queryCondition\": \"STARTSWITH()\"}");
+        assertThat(complete(plain, "{\n  |\n}")).allSatisfy(i -> {
+            assertThat(i.getInsertTextFormat()).isNotEqualTo(org.eclipse.lsp4j.InsertTextFormat.Snippet);
+            assertThat(i.getTextEdit().getLeft().getNewText()).doesNotContain("$");
+        });
     }
 
     @Test
@@ -110,7 +130,7 @@ class CompletionServiceTest {
                 {"deviceId": "d2", "tags": {"floor": 3, "site": "Bonn", "deploy-ring": "canary"}, "properties": {"reported": {"fw": "1.2"}}}
                 """);
         JobLanguageService service = new JobLanguageService();
-        service.setFleet(TwinFleetIndex.load(fleet));
+        service.setFleet(new FleetSummary(FleetLoader.load(fleet, ProgressListener.NONE).fleet(), Throttle.UNTHROTTLED));
 
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.|\"}"))
                 .extracting(i -> i.getLabel()).contains("tags.floor", "tags.site");

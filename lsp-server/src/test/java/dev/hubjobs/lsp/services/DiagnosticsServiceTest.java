@@ -106,4 +106,27 @@ class DiagnosticsServiceTest {
         assertThat(service.diagnostics(uri, text, () -> {}))
                 .extracting(Diagnostic::getSeverity).containsExactly(DiagnosticSeverity.Error);
     }
+
+    @Test
+    void withAFleetTheFleetRulesReportAsOnTheCommandLine(@TempDir Path dir) throws Exception {
+        Path fleet = dir.resolve("fleet.ndjson");
+        Files.writeString(fleet, """
+                {"deviceId": "a", "tags": {"floor": 3}}
+                {"deviceId": "b", "tags": {"floor": 4}}
+                """);
+        String text = "{\"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"tags.flor = 3\", "
+                + "\"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
+        JobLanguageService service = new JobLanguageService();
+        assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {})).extracting(d -> d.getCode().getLeft())
+                .doesNotContain("HJ401", "HJ404");
+
+        service.setFleet(new dev.hubjobs.exec.FleetSummary(
+                dev.hubjobs.twin.FleetLoader.load(fleet, dev.hubjobs.twin.ProgressListener.NONE).fleet(),
+                dev.hubjobs.exec.Throttle.UNTHROTTLED));
+        assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {})).extracting(d -> d.getCode().getLeft())
+                .contains("HJ401", "HJ404");
+        assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {}))
+                .filteredOn(d -> d.getCode().getLeft().equals("HJ404")).singleElement()
+                .extracting(Diagnostic::getMessage).asString().contains("did you mean 'tags.floor'");
+    }
 }

@@ -1,5 +1,9 @@
 package dev.hubjobs.lsp.services;
 
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.exec.Throttle;
+import dev.hubjobs.twin.FleetLoader;
+import dev.hubjobs.twin.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -79,13 +83,15 @@ class HoverServiceTest {
                 [{"deviceId": "a", "tags": {"floor": 3}, "status": "enabled"},
                  {"deviceId": "b", "tags": {"floor": 4}},
                  {"deviceId": "c", "tags": {"floor": 3}, "status": "disabled"}]""");
-        service.setFleet(TwinFleetIndex.load(fleet));
+        service.setFleet(new FleetSummary(FleetLoader.load(fleet, ProgressListener.NONE).fleet(), Throttle.UNTHROTTLED));
         assertThat(hoverText("{\"queryCondition\": \"tags.fl|oor = 3\"}"))
                 .isEqualTo("Matches **2** of 3 devices in the fleet.");
         assertThat(hoverText("{\"queryCon|dition\": \"tags.floor = 3 AND status != 'disabled'\"}"))
                 .endsWith("Matches **1** of 3 devices in the fleet.");
-        // A device without the property matches neither = nor != (the query language's undefined).
+        // A device without the property matches neither = nor != (the query language's undefined);
+        // the fleet rules run in the editor as on the command line.
         assertThat(hoverText("{\"queryCondition\": \"tags.floor = 4 AND stat|us != 'x'\"}"))
-                .isEqualTo("Matches **0** of 3 devices in the fleet.");
+                .startsWith("**HJ401** NoMatchingDevices")
+                .endsWith("Matches **0** of 3 devices in the fleet.");
     }
 }
