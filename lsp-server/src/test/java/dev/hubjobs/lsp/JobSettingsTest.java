@@ -21,6 +21,13 @@ class JobSettingsTest {
     }
 
     @Test
+    void tierAndUnitsAreRead() {
+        assertThat(read("{\"fleet\": \"f.json\", \"tier\": \"S2\", \"units\": 3}"))
+                .isEqualTo(new JobSettings(JobSettings.Trigger.ON_TYPE, "f.json", "S2", 3));
+        assertThat(read("{\"tier\": \"\", \"units\": 0}")).isEqualTo(JobSettings.DEFAULT);
+    }
+
+    @Test
     void anythingUnreadableKeepsTheDefault() {
         assertThat(read("null")).isEqualTo(JobSettings.DEFAULT);
         assertThat(read("[]")).isEqualTo(JobSettings.DEFAULT);

@@ -208,6 +208,25 @@ class LanguageServerWireTest {
     }
 
     @Test
+    void withAFleetSettingTheFleetRulesArePublished(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("fleet.ndjson"), """
+                {"deviceId": "a", "tags": {"floor": 3}}
+                {"deviceId": "b", "tags": {"floor": 4}}
+                """);
+        wire.client.settings = JsonParser.parseString("{\"fleet\": \"" + dir.resolve("fleet.ndjson").toString()
+                .replace("\\", "\\\\") + "\", \"tier\": \"S1\", \"units\": 2}");
+        WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
+        ws.setConfiguration(true);
+        wire.initialize(new ClientCapabilities(ws, new TextDocumentClientCapabilities(), null));
+        wire.open(URI, "{\"queryCondition\": \"tags.flor = 3\", \"type\": \"scheduleDeviceMethod\", "
+                + "\"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
+        // The fleet loads in the background; the open document is validated again once it is there.
+        PublishDiagnosticsParams p = wire.awaitDiagnostics(URI, d -> d.getDiagnostics().stream()
+                .anyMatch(x -> "HJ404".equals(x.getCode().getLeft())));
+        assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).contains("HJ401", "HJ404");
+    }
+
+    @Test
     void configurationFileChangeRevalidatesOpenDocuments(@TempDir Path dir) throws Exception {
         Path config = dir.resolve(".hubjobs.json");
         Files.writeString(config, "{\"rules\": {\"HJ103\": \"off\"}}");
