@@ -1,0 +1,66 @@
+package dev.hubjobs.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docs/rules/README.md}, the catalogue of rules, is generated from the registry and every
+ * rule has its page. Regenerate the catalogue after adding or changing a rule with
+ * {@code mvn -q -o -pl toolkit -am test -Dtest=RuleCatalogueTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dhubjobs.regenerateDocs=true}.
+ */
+class RuleCatalogueTest {
+
+    private static final Path DOCS = Path.of("..", "docs", "rules");
+
+    static String catalogue() {
+        StringBuilder out = new StringBuilder("""
+                # Rules
+
+                Every finding of hubjobs carries one of these codes. `HJ0xx` are syntax, `HJ1xx` the query,
+                `HJ2xx` the job's fields, `HJ3xx` the twin patch and character set, `HJ4xx` the fleet and
+                timing (these run with a fleet: `--fleet`, or `hubjobs.fleet` in an editor). A code never
+                changes meaning. Severities are the defaults; `.hubjobs.json` can change them (docs/cli.md).
+                This page is generated from the rule registry (`dev.hubjobs.rules.Rules`).
+
+                | Code | Name | Severity | Fix | What it finds |
+                |---|---|---|---|---|
+                """);
+        for (Rule r : Rules.all()) {
+            out.append("| [").append(r.code()).append("](").append(r.code()).append(".md) | ")
+                    .append(r.name()).append(" | ").append(r.defaultSeverity().name().toLowerCase(Locale.ROOT))
+                    .append(" | ").append(r.hasFix() ? "yes" : "").append(" | ")
+                    .append(r.summary().replace("|", "\\|").replace("<", "&lt;")).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void committedCatalogueIsTheGeneratedOne() throws IOException {
+        Path committed = DOCS.resolve("README.md");
+        String generated = catalogue();
+        if (Boolean.getBoolean("hubjobs.regenerateDocs")) {
+            Files.writeString(committed, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(committed).as("docs/rules/README.md; regenerate it as described in RuleCatalogueTest").exists();
+        assertThat(Files.readString(committed, StandardCharsets.UTF_8))
+                .as("docs/rules/README.md is stale; regenerate it as described in RuleCatalogueTest")
+                .isEqualTo(generated);
+    }
+
+    @Test
+    void everyRuleHasItsPageNamedAfterIt() throws IOException {
+        for (Rule r : Rules.all()) {
+            Path page = DOCS.resolve(r.code() + ".md");
+            assertThat(page).as("page of %s", r.code()).exists();
+            assertThat(Files.readString(page).lines().findFirst().orElse(""))
+                    .as("title of %s", page).startsWith("# " + r.code() + " " + r.name());
+        }
+    }
+}
