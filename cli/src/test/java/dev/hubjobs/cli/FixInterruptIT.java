@@ -1,5 +1,6 @@
 package dev.hubjobs.cli;
 
+import dev.hubjobs.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ class FixInterruptIT {
     @ParameterizedTest(name = "SIG{0}")
     @CsvSource({"INT, 130", "TERM, 143"})
     void aStoppedRunLeavesNoTemporaryFileAndEveryJobWholeOldOrNew(String signal, int exitCode) throws Exception {
-        Assumptions.assumeTrue(Processes.onPath("kill"), "kill is not installed");
+        Prerequisites.require(Processes.onPath("kill"), "kill is not installed");
         String original = job("'j1'");
         String fixed = job("\"j1\"");
         boolean stoppedWhileWriting = false;

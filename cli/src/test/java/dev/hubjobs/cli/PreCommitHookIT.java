@@ -1,5 +1,6 @@
 package dev.hubjobs.cli;
 
+import dev.hubjobs.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class PreCommitHookIT {
 
     @BeforeEach
     void repository() throws Exception {
-        Assumptions.assumeTrue(Processes.onPath("git"), "git is not installed");
+        Prerequisites.require(Processes.onPath("git"), "git is not installed");
         Processes.git(repo, "init", "-q");
         Files.createDirectories(repo.resolve("jobs"));
         Files.writeString(repo.resolve("jobs/good.job.json"), GOOD);
@@ -77,7 +78,7 @@ class PreCommitHookIT {
 
     @Test
     void preCommitTryRepoRunsTheHook(@TempDir Path cache) throws Exception {
-        Assumptions.assumeTrue(Processes.onPath("pre-commit"), "the pre-commit tool is not installed");
+        Prerequisites.require(Processes.onPath("pre-commit"), "the pre-commit tool is not installed; .ci/pre-commit-deps.sh installs it");
         // try-repo clones the hubjobs checkout, so it must be a git work tree (not an unpacked archive).
         Assumptions.assumeTrue(Processes.run(Processes.root(), Map.of(), null,
                 List.of("git", "rev-parse", "--is-inside-work-tree")).exit() == 0, "hubjobs is not a git checkout");

@@ -135,7 +135,7 @@ class ValidateCommandTest {
 
     @Test
     void filesIgnoredByGitAreSkippedWhenWalkingARepository(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(gitAvailable(), "git is not installed");
+        dev.hubjobs.testing.Prerequisites.require(gitAvailable(), "git is not installed");
         assertThat(new ProcessBuilder("git", "init", "-q", dir.toString()).inheritIO().start().waitFor()).isZero();
         Files.writeString(dir.resolve(".gitignore"), "generated/\n");
         Files.createDirectories(dir.resolve("generated"));
@@ -150,7 +150,7 @@ class ValidateCommandTest {
     @Test
     void ignoreRulesAreReadWithoutRunningGitOrCommandsFromTheRepositorysConfiguration(@TempDir Path dir,
             @TempDir Path outside) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(gitAvailable(), "git is not installed");
+        dev.hubjobs.testing.Prerequisites.require(gitAvailable(), "git is not installed");
         Processes.git(dir, "init", "-q");
         // git runs core.fsmonitor for any command that reads the index, check-ignore included.
         Path marker = outside.resolve("fsmonitor-ran");

@@ -1,5 +1,6 @@
 package dev.hubjobs.lsp;
 
+import dev.hubjobs.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,7 +24,7 @@ class NeovimEndToEndIT {
 
     @Test
     void neovimShowsDiagnosticsAndClearsThemAfterTheFix(@TempDir Path dir) throws Exception {
-        assumeTrue(nvimInstalled(), "nvim is not installed; run .ci/lsp-e2e-deps.sh to run this test");
+        Prerequisites.require(nvimInstalled(), "nvim is not installed; run .ci/lsp-e2e-deps.sh to run this test");
         Path jar = Path.of(System.getProperty("hubjobs.lsp.jar", "target/hubjobs-lsp.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded server jar (built in package)").exists();
 
