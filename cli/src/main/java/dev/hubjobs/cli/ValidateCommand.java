@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -110,13 +112,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (fix && inputs.stream().anyMatch(i -> i instanceof Input.Stdin)) {
             throw new UsageException("--fix rewrites files in place and cannot be used with '-' (standard input)");
         }
+        // A fixed file's last validation is of the text now on disk: its report, without validating again.
+        Map<Input, FileResult> known = new IdentityHashMap<>();
         if (fix) {
             for (Input input : inputs) {
-                fix((Input.File) input, validator, err);
+                fix((Input.File) input, validator, err).ifPresent(r -> known.put(input, r));
             }
         }
 
-        List<FileResult> validated = validateAll(inputs, validator, err);
+        List<FileResult> validated = validateAll(inputs, validator, known, err);
         Set<Path> reportedConfigs = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             Input input = inputs.get(i);
@@ -155,14 +159,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Validates in input order; large sets in parallel, results still in input order. */
-    private List<FileResult> validateAll(List<Input> inputs, JobValidator validator,
+    private List<FileResult> validateAll(List<Input> inputs, JobValidator validator, Map<Input, FileResult> known,
             PrintWriter err) {
         Progress progress = new Progress(err, inputs.size(), Progress.stderrIsTerminal());
         List<FileResult> results = new ArrayList<>(inputs.size());
         int threads = Runtime.getRuntime().availableProcessors();
         if (inputs.size() < PARALLEL_FROM || threads < 2) {
             for (Input input : inputs) {
-                results.add(validate(input, validator));
+                results.add(known.containsKey(input) ? known.get(input) : validate(input, validator));
                 progress.step();
             }
         } else {
@@ -175,7 +179,7 @@ final class ValidateCommand implements Callable<Integer> {
                 List<Future<FileResult>> futures = new ArrayList<>(inputs.size());
                 for (Input input : inputs) {
                     futures.add(pool.submit(() -> {
-                        FileResult r = validate(input, validator);
+                        FileResult r = known.containsKey(input) ? known.get(input) : validate(input, validator);
                         progress.step();
                         return r;
                     }));
@@ -198,7 +202,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The findings of one input; the document text is not kept, so that large runs stay small. */
     private FileResult validate(Input input, JobValidator validator) {
-        ValidationResult r = read(input, validator);
+        return report(input, read(input, validator));
+    }
+
+    private static FileResult report(Input input, ValidationResult r) {
         return FileResult.of(input.display(), r.lines(), r.diagnostics(), true);
     }
 
@@ -219,39 +226,44 @@ final class ValidateCommand implements Callable<Integer> {
     /**
      * Fixes one file in place. A file that is too large or cannot be read is left alone: the
      * validation that follows reports it (HJ005), and the other files are fixed all the same.
+     *
+     * @return the report of the text the file now holds, when fixing validated exactly that text
      */
-    private void fix(Input.File input, JobValidator validator, PrintWriter err) {
+    private Optional<FileResult> fix(Input.File input, JobValidator validator, PrintWriter err) {
         byte[] bytes;
         try {
             if (Files.size(input.path()) > JsonDocumentParser.MAX_SIZE) {
-                return;
+                return Optional.empty();
             }
             try (InputStream in = Files.newInputStream(input.path())) {
                 bytes = JsonDocumentParser.readBounded(in); // the file may have grown since its size was asked
             }
         } catch (IOException e) {
-            return;
+            return Optional.empty();
         }
         if (bytes.length > JsonDocumentParser.MAX_SIZE) {
-            return;
+            return Optional.empty();
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             // Re-encoding would replace the bad bytes; leave the file as it is and let HJ005 say why.
-            return;
+            return Optional.empty();
         }
-        FixAll.Outcome outcome = FixAll.apply(text, t -> validator.validate(input.path(), t).diagnostics());
+        ValidationResult[] last = new ValidationResult[1];
+        FixAll.Outcome outcome = FixAll.apply(text, t -> (last[0] = validator.validate(input.path(), t)).diagnostics());
+        Optional<FileResult> report = Optional.of(last[0]).filter(r -> r.text().equals(outcome.text()))
+                .map(r -> report(input, r));
         if (!outcome.changed()) {
-            return;
+            return report;
         }
         if (Files.isSymbolicLink(input.path())) {
             // The link is checked like any file, but what it points to may be anywhere.
             err.println("hubjobs: not fixed: " + Printable.escape(input.display())
                     + ": symbolic link (fixes are never written through a link)");
             err.flush();
-            return;
+            return Optional.empty();
         }
         try {
             AtomicFile.write(input.path(), outcome.text().getBytes(StandardCharsets.UTF_8));
@@ -261,6 +273,7 @@ final class ValidateCommand implements Callable<Integer> {
         err.println("fixed: " + Printable.escape(input.display()) + ": " + outcome.edits() + " "
                 + (outcome.edits() == 1 ? "edit" : "edits") + " (" + String.join(", ", outcome.codes()) + ")");
         err.flush();
+        return report;
     }
 
 }
