@@ -8,8 +8,12 @@ import dev.hubjobs.query.Exprs;
 import dev.hubjobs.query.Projection;
 import dev.hubjobs.query.Query;
 import dev.hubjobs.query.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a {@link QueryRule} sees: one query text, read either as a job's {@code queryCondition}
@@ -25,7 +29,8 @@ public final class QueryContext {
     private final Query query;
     private final Optional<JobType> jobType;
     private final Limits limits;
-    private NodesByKind nodes;
+    /** The condition's (or query's) nodes by record class, each list in text order. */
+    private Map<Class<?>, List<Expr>> nodes;
 
     private QueryContext(String text, boolean isCondition, Condition condition, Query query,
             Optional<JobType> jobType, Limits limits) {
@@ -87,20 +92,23 @@ public final class QueryContext {
      * not an interface) in text order: the condition, or the query's projections, WHERE and GROUP
      * BY paths. Walked once for all rules, the nodes grouped by kind as it goes.
      */
+    @SuppressWarnings("unchecked")
     public <T extends Expr> List<T> nodes(Class<T> kind) {
         if (nodes == null) {
-            NodesByKind byKind = new NodesByKind();
+            Map<Class<?>, List<Expr>> byKind = new HashMap<>();
+            Consumer<Expr> add = node -> byKind.computeIfAbsent(node.getClass(), k -> new ArrayList<>()).add(node);
             if (condition != null) {
-                Exprs.forEach(condition, byKind);
+                Exprs.forEach(condition, add);
             } else if (query != null) {
                 for (Projection p : query.projections()) {
-                    Exprs.forEach(p.expr(), byKind);
+                    Exprs.forEach(p.expr(), add);
                 }
-                query.where().ifPresent(w -> Exprs.forEach(w, byKind));
-                query.groupBy().forEach(byKind);
+                query.where().ifPresent(w -> Exprs.forEach(w, add));
+                query.groupBy().forEach(add);
             }
+            byKind.replaceAll((k, list) -> List.copyOf(list));
             nodes = byKind;
         }
-        return nodes.of(kind);
+        return (List<T>) nodes.getOrDefault(kind, List.of());
     }
 }

@@ -21,22 +21,10 @@ public final class ReservedWordSegment extends QueryRule {
             "not", "in", "nin", "true", "false", "null", "undefined", "order", "join", "value");
     /** Reserved in the SQL dialect, but not keywords of the IoT Hub grammar: no evidence the service refuses them. */
     private static final Set<String> DIALECT_ONLY = Set.of("order", "join", "value");
-    /** Longer segments cannot be reserved words, and need no lower-casing to tell. */
-    private static final int LONGEST = RESERVED.stream().mapToInt(String::length).max().orElse(0);
 
     public ReservedWordSegment() {
         super(Meta.of(Codes.RESERVED_WORD_SEGMENT, Severity.ERROR,
                 "reserved word used as a path segment without [[ ]]").withFix());
-    }
-
-    /** The reserved words by length: most segments are longer, or match no word's length and first letter. */
-    private static final String[][] BY_LENGTH = new String[LONGEST + 1][];
-
-    static {
-        for (int n = 0; n <= LONGEST; n++) {
-            int length = n;
-            BY_LENGTH[n] = RESERVED.stream().filter(w -> w.length() == length).toArray(String[]::new);
-        }
     }
 
     @Override
@@ -55,26 +43,7 @@ public final class ReservedWordSegment extends QueryRule {
         }
     }
 
-    /**
-     * {@code RESERVED.contains(name.toLowerCase(Locale.ROOT))}, without lower-casing: this runs on
-     * every segment of every condition. An ASCII letter and its lower case differ only in 0x20.
-     */
     static boolean isReserved(String name) {
-        int n = name.length();
-        if (n == 0 || n > LONGEST) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (name.charAt(i) >= 0x80) {
-                return RESERVED.contains(name.toLowerCase(Locale.ROOT)); // beyond ASCII, case is subtler
-            }
-        }
-        int first = name.charAt(0) | 0x20;
-        for (String word : BY_LENGTH[n]) {
-            if (word.charAt(0) == first && word.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
+        return RESERVED.contains(name.toLowerCase(Locale.ROOT));
     }
 }
