@@ -130,9 +130,10 @@ public sealed interface JsonValue {
          * @param rawOffsets for each decoded UTF-16 unit, its offset from the span start; plus one
          *     final entry for the end of the content. Null when the string holds no escape.
          * @param simple whether the value holds only ASCII letters, digits, {@code -} and {@code _}, as
-         *     most keys and values do: character-set rules need not look further.
+         *     most keys and values do: character-set rules need not look further. The parsers compute
+         *     it as they read, which is why only they may pass it.
          */
-        public JsonString(String value, Style style, int start, int end, int[] rawOffsets, boolean simple) {
+        JsonString(String value, Style style, int start, int end, int[] rawOffsets, boolean simple) {
             this(null, value, style, start, end, rawOffsets, simple);
         }
 
@@ -295,7 +296,7 @@ public sealed interface JsonValue {
         private final int start;
         private final int end;
 
-        public JsonNumber(String text, int start, int end) {
+        JsonNumber(String text, int start, int end) {
             this(null, Objects.requireNonNull(text), start, end);
         }
 

@@ -26,7 +26,7 @@ class TwinPatchTextTest {
             }
             String s = sb.toString();
             TwinPatch.Text text = TwinPatch.Text.scan(
-                    new JsonString(s, JsonValue.Style.DOUBLE_QUOTED, 0, s.length() + 2, null, false));
+                    new JsonString(s, JsonValue.Style.DOUBLE_QUOTED, Span.of(0, s.length() + 2), null));
             assertThat(text.utf8Bytes()).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
             assertThat(text.allToken()).as(s).isEqualTo(s.chars().allMatch(c -> CharacterSet.isToken((char) c)));
             assertThat(text.forbiddenInKey()).as(s).isEqualTo(s.chars().anyMatch(
