@@ -20,7 +20,8 @@ import java.util.Optional;
 final class TwinPatch {
 
     /**
-     * {@code tags} or {@code properties.desired}: the sections a job may change. {@link #summary}
+     * {@code tags} or {@code properties.desired}: the sections a job may change. {@link #summary} (its own walk,
+     * {@link TwinPatchSummary})
      * says at once what the whole section holds, so that a rule can see that none of its nodes
      * can be wrong without looking at them; {@link #nodes} lists every key/value and array element
      * below the section in document order ({@code $metadata} and {@code $version} at the top of
@@ -30,16 +31,14 @@ final class TwinPatch {
         private final String path;
         private final Member member;
         private final JsonObject content;
-        private final Summary summary;
+        private final TwinPatchSummary summary;
         private List<Node> nodes;
 
         private Section(String path, Member member, JsonObject content) {
             this.path = path;
             this.member = member;
             this.content = content;
-            Summary.Builder summary = new Summary.Builder();
-            summary.object(keptByService(path), content, 0);
-            this.summary = summary.build();
+            this.summary = TwinPatchSummary.of(keptByService(path), content);
         }
 
         String path() {
@@ -54,7 +53,7 @@ final class TwinPatch {
             return content;
         }
 
-        Summary summary() {
+        TwinPatchSummary summary() {
             return summary;
         }
 
@@ -65,83 +64,6 @@ final class TwinPatch {
                 nodes = Collections.unmodifiableList(list);
             }
             return nodes;
-        }
-    }
-
-    /**
-     * What a section holds, over all its nodes: {@code bytes} as the service counts them
-     * ({@link TwinPatch#bytes}), the longest key and string in UTF-8 bytes, whether
-     * every key and string is in the HTTP token set, whether a key holds a character twin keys may
-     * not, the depth of the deepest object (-1 without one) and the longest number as written.
-     */
-    record Summary(long bytes, int longestKey, int longestString, boolean allToken, boolean forbiddenInKey,
-            int deepestObject, int longestNumber) {
-
-        private static final class Builder {
-            private long bytes;
-            private int longestKey;
-            private int longestString;
-            private boolean allToken = true;
-            private boolean forbiddenInKey;
-            private int deepestObject = -1;
-            private int longestNumber;
-
-            void object(List<String> skippedAtTop, JsonObject o, int depth) {
-                List<Member> members = o.members();
-                for (int i = 0; i < members.size(); i++) {
-                    Member m = members.get(i);
-                    JsonString key = m.key();
-                    // Only asked where there is something to skip: asking makes the key's value.
-                    if (depth == 0 && !skippedAtTop.isEmpty() && skippedAtTop.contains(key.value())) {
-                        continue;
-                    }
-                    // Most keys and strings are simple: as many bytes as characters, all tokens a
-                    // key may hold. They are counted without a Text, as this walk visits every node.
-                    if (key.simple()) {
-                        bytes += key.length();
-                        longestKey = Math.max(longestKey, key.length());
-                    } else {
-                        Text text = Text.scan(key);
-                        bytes += text.utf8Bytes();
-                        longestKey = Math.max(longestKey, text.utf8Bytes());
-                        allToken &= text.allToken();
-                        forbiddenInKey |= text.forbiddenInKey();
-                    }
-                    value(m.value(), depth);
-                }
-            }
-
-            void value(JsonValue value, int depth) {
-                if (value instanceof JsonString s) {
-                    if (s.simple()) {
-                        bytes += s.length();
-                        longestString = Math.max(longestString, s.length());
-                    } else {
-                        Text text = Text.scan(s);
-                        bytes += text.utf8Bytes();
-                        longestString = Math.max(longestString, text.utf8Bytes());
-                        allToken &= text.allToken();
-                    }
-                } else if (value instanceof JsonValue.JsonNumber number) {
-                    bytes += NUMBER_BYTES;
-                    longestNumber = Math.max(longestNumber, number.length());
-                } else if (value instanceof JsonValue.JsonBoolean) {
-                    bytes += BOOLEAN_BYTES;
-                } else if (value instanceof JsonObject o) {
-                    deepestObject = Math.max(deepestObject, depth);
-                    object(List.of(), o, depth + 1);
-                } else if (value instanceof JsonArray a) {
-                    List<JsonValue> elements = a.elements();
-                    for (int i = 0; i < elements.size(); i++) {
-                        value(elements.get(i), depth);
-                    }
-                }
-            }
-
-            Summary build() {
-                return new Summary(bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject,
-                        longestNumber);
-            }
         }
     }
 
@@ -225,8 +147,8 @@ final class TwinPatch {
         return bytes;
     }
 
-    private static final int NUMBER_BYTES = 8;
-    private static final int BOOLEAN_BYTES = 4;
+    static final int NUMBER_BYTES = 8;
+    static final int BOOLEAN_BYTES = 4;
 
     private static final TwinPatch NONE = new TwinPatch(null, List.of());
 

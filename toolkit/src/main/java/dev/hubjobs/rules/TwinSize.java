@@ -21,7 +21,7 @@ public final class TwinSize extends Rule {
     public void check(JobContext job, Findings findings) {
         Limits limits = job.limits();
         for (TwinPatch.Section section : job.twinPatch().sections()) {
-            TwinPatch.Summary summary = section.summary();
+            TwinPatchSummary summary = section.summary();
             // No property is larger than its section, no string longer than the longest: most
             // patches need no closer look.
             if (summary.bytes() > limits.maxPropertyBytes() || summary.longestString() > limits.maxStringBytes()) {

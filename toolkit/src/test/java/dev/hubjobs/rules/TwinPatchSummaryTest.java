@@ -47,7 +47,7 @@ class TwinPatchSummaryTest {
     }
 
     /** The summary by its definition, one node at a time. */
-    private static TwinPatch.Summary fromNodes(List<TwinPatch.Node> nodes) {
+    private static TwinPatchSummary fromNodes(List<TwinPatch.Node> nodes) {
         long bytes = 0;
         int longestKey = 0;
         int longestString = 0;
@@ -73,7 +73,7 @@ class TwinPatchSummaryTest {
                 longestNumber = Math.max(longestNumber, n.text().length());
             }
         }
-        return new TwinPatch.Summary(bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject,
+        return new TwinPatchSummary(bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject,
                 longestNumber);
     }
 }
