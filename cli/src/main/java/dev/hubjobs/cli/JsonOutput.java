@@ -31,6 +31,8 @@ final class JsonOutput {
      * which every reader decodes to the same text.
      */
     private static final class Escapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+
         private final int[] ascii = standardAsciiEscapesForJSON();
 
         Escapes() {

@@ -9,6 +9,8 @@ import java.util.List;
  * parse errors.
  */
 public final class CompileException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final transient List<Diagnostic> diagnostics;
 

@@ -2,6 +2,8 @@ package dev.hubjobs.exec;
 
 /** A request the service would refuse; {@link #error()} is what it would answer. */
 public final class JobServiceException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final ServiceError error;
 

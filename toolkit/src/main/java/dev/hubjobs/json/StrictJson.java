@@ -26,6 +26,8 @@ final class StrictJson {
 
     /** Thrown inside to leave the fast path; never escapes this class. */
     private static final class NotStrict extends Exception {
+        private static final long serialVersionUID = 1L;
+
         NotStrict() {
             super(null, null, false, false);
         }

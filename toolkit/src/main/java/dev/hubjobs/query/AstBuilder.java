@@ -30,6 +30,8 @@ final class AstBuilder {
 
     /** The tree is too broken (after error recovery) to build this node. */
     static final class Incomplete extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Incomplete() {
             super(null, null, false, false);
         }
@@ -37,6 +39,8 @@ final class AstBuilder {
 
     /** The expression nests deeper than {@link QueryParser#MAX_DEPTH}. */
     static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final Span span;
 
         TooDeep(Span span) {

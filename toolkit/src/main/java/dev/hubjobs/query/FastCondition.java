@@ -47,6 +47,8 @@ final class FastCondition {
 
     /** Thrown inside to leave the fast path; never escapes this class. */
     private static final class Bail extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Bail() {
             super(null, null, false, false);
         }

@@ -31,6 +31,8 @@ public final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     /** Thrown when {@link #MAX_ERRORS} is reached; the parse ends there. */
     public static final class TooManyErrors extends ParseCancellationException {
+        private static final long serialVersionUID = 1L;
+
         TooManyErrors() {
             super("more than " + MAX_ERRORS + " syntax errors");
         }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +32,8 @@ public final class TwinJson {
 
     /** Thrown by {@link #read(JsonParser, Interner, long)} when a value runs past its byte limit. */
     static final class RecordTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
         RecordTooLarge() {
             super("record too large", null);
         }
@@ -115,8 +116,7 @@ public final class TwinJson {
         switch (node.getNodeType()) {
             case OBJECT: {
                 TwinObject.Builder b = new TwinObject.Builder(interner);
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     b.put(e.getKey(), fromJackson(e.getValue(), interner));
                 }
                 return b.build();

@@ -14,7 +14,6 @@ import dev.hubjobs.twin.FleetLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -289,8 +288,7 @@ class ReferenceAgreementTest {
             if (node.has(name)) {
                 return node.get(name);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 if (f.getKey().equalsIgnoreCase(name)) {
                     return f.getValue();
                 }
