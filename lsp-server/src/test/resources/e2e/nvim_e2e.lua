@@ -1,7 +1,7 @@
 -- Drives the language server from Neovim's built-in LSP client (Neovim 0.7: start_client +
 -- buf_attach_client; pull diagnostics only arrived in 0.10, so this exercises push).
--- env: LS_CMD (server command line), FILE (job file to open), OUT (where to write the result as JSON)
-local cmd = vim.split(os.getenv("LS_CMD"), " ", { trimempty = true })
+-- env: FILE (job file to open), OUT (where to write the result as JSON)
+-- The client is the one docs/editors.md configures (loaded as init.lua): opening the file starts it.
 local file, out = os.getenv("FILE"), os.getenv("OUT")
 local result = {}
 
@@ -12,10 +12,14 @@ local function finish(ok)
   vim.cmd(ok and "qa!" or "cquit! 1")
 end
 
-local id = vim.lsp.start_client({ name = "hubjobs", cmd = cmd, root_dir = vim.fn.fnamemodify(file, ":h") })
 vim.cmd("edit " .. file)
 local buf = vim.api.nvim_get_current_buf()
-vim.lsp.buf_attach_client(buf, id)
+local id
+result.attached = vim.wait(30000, function()
+  for client_id, _ in pairs(vim.lsp.buf_get_clients(buf)) do id = client_id end
+  return id ~= nil
+end, 50)
+if not result.attached then finish(false) end
 
 local function diags() return vim.diagnostic.get(buf) end
 
@@ -44,7 +48,7 @@ if hj012 then
     textDocument = { uri = vim.uri_from_bufnr(buf) }, range = hj012.range,
     context = { diagnostics = { hj012 } } }, 10000)
   local actions = ca and ca[id] and ca[id].result or {}
-  for _, a in ipairs(actions) do table.insert(result.actions, a.title) end
+  for _, a in ipairs(actions) do table.insert(result.actions, a.kind .. ": " .. a.title) end
   if actions[1] and actions[1].edit then vim.lsp.util.apply_workspace_edit(actions[1].edit, "utf-16") end
 end
 result.after_fix = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]

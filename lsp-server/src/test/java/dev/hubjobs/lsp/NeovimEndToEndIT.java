@@ -34,12 +34,16 @@ class NeovimEndToEndIT {
         copy("e2e/nvim_e2e.lua", script);
         Path out = dir.resolve("result.json");
 
-        ProcessBuilder pb = new ProcessBuilder("nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n",
+        Path init = dir.resolve("init.lua");
+        Files.writeString(init, documentedConfiguration(jar));
+        ProcessBuilder pb = new ProcessBuilder("nvim", "--headless", "-u", init.toString(), "-i", "NONE", "-n",
                 "-c", "luafile " + script)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nvim.log").toFile());
-        pb.environment().put("LS_CMD", javaCommand() + " -jar " + jar);
+        // The documented configuration runs "java" from PATH: the JVM running the tests comes first.
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                + System.getenv().getOrDefault("PATH", ""));
         pb.environment().put("FILE", file.toString());
         pb.environment().put("OUT", out.toString());
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
@@ -65,7 +69,8 @@ class NeovimEndToEndIT {
         assertThat(unknownRoot.get("end_col").getAsInt()).isEqualTo(24);
         assertThat(first.get(1).getAsJsonObject().get("code").getAsString()).isEqualTo("HJ012");
         assertThat(result.getAsJsonObject("hover").get("value").getAsString()).startsWith("`queryCondition`");
-        assertThat(result.getAsJsonArray("actions").toString()).isEqualTo("[\"Use square brackets\"]");
+        assertThat(result.getAsJsonArray("actions").toString())
+                .isEqualTo("[\"quickfix: Use square brackets\",\"source.fixAll: Fix all safe hubjobs problems (HJ012)\"]");
         assertThat(result.get("after_fix").getAsString())
                 .isEqualTo("  \"queryCondition\": \"tag.floor = 3 AND deviceId IN ['a', 'b']\",");
         assertThat(result.get("cleared").getAsBoolean()).as("diagnostics cleared after the fix: %s", result).isTrue();
@@ -85,9 +90,17 @@ class NeovimEndToEndIT {
         }
     }
 
-    private static String javaCommand() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
+    /** The Neovim configuration of docs/editors.md, with the jar's path set. */
+    static String documentedConfiguration(Path jar) throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "editors.md"));
+        int start = doc.indexOf("<!-- neovim-config -->");
+        int end = doc.indexOf("<!-- /neovim-config -->");
+        assertThat(start).as("docs/editors.md marks the Neovim configuration").isNotNegative();
+        String block = doc.substring(start, end);
+        String lua = block.substring(block.indexOf("```lua\n") + 7, block.lastIndexOf("```"));
+        String placeholder = "local hubjobs_jar = \"/path/to/hubjobs-lsp.jar\"";
+        assertThat(lua).contains(placeholder);
+        return lua.replace(placeholder, "local hubjobs_jar = \"" + jar.toString().replace("\\", "\\\\") + "\"");
     }
 
     private static void copy(String resource, Path to) throws IOException {
