@@ -14,6 +14,7 @@ const ours = report.diagnostics.filter((d) => d.source === 'hubjobs');
 const schema = report.diagnostics.filter((d) => d.source !== 'hubjobs');
 expect(ours.length > 0 && ours.every((d) => /^HJ\d{3}$/.test(String(d.code))), 'hubjobs diagnostics with HJnnn codes');
 expect(schema.length > 0, 'JSON schema diagnostics from VS Code');
+expect(!report.diagnostics.some((d) => /comments are not permitted/i.test(d.message)), 'comments accepted in job files (the schema allows them)');
 expect(report.quickFixes.some((f) => f.kind === 'quickfix'), 'a quick fix for a hubjobs diagnostic');
 expect(report.afterRestart?.sawNewDiagnostic === true, 'a new HJ010 diagnostic after the server was killed and restarted');
 

@@ -42,6 +42,10 @@ public final class JobSchema {
         schema.put("$schema", DIALECT);
         schema.put("title", "Azure IoT Hub job request");
         schema.put("description", "A job file: one job request (PUT /jobs/v2/{jobId}) or an array of them.");
+        // Job files may hold comments (docs/decisions.md); editors that read these keywords (VS Code's
+        // JSON support) then leave comments and trailing commas to hubjobs, which reports the latter once.
+        schema.put("allowComments", true);
+        schema.put("allowTrailingCommas", true);
         ArrayNode anyOf = schema.putArray("anyOf");
         anyOf.addObject().put("$ref", "#/$defs/job");
         ObjectNode array = anyOf.addObject().put("type", "array");
