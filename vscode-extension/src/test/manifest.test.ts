@@ -49,7 +49,7 @@ test("VS Code's JSON support serves the language and applies the job schema", ()
 
 test('settings and commands used by the code are declared', () => {
   const settings = Object.keys(contributes.configuration.properties).sort();
-  assert.deepEqual(settings, [JAVA_HOME_SETTING, 'hubjobs.fleet', 'hubjobs.trace.server', VALIDATE_TRIGGER_SETTING].sort());
+  assert.deepEqual(settings, [JAVA_HOME_SETTING, 'hubjobs.fleet', 'hubjobs.tier', 'hubjobs.units', 'hubjobs.trace.server', VALIDATE_TRIGGER_SETTING].sort());
   assert.ok(settings.every((key) => key.startsWith(`${SETTINGS_SECTION}.`)));
   assert.deepEqual(contributes.commands.map((c) => c.command).sort(), [RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND].sort());
 });

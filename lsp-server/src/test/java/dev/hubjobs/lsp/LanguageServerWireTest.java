@@ -5,6 +5,7 @@ import static dev.hubjobs.lsp.WireHarness.assertCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -180,16 +181,25 @@ class LanguageServerWireTest {
         assertThat(wire.awaitDiagnostics(URI, p -> p.getVersion() == 2).getDiagnostics()).isEmpty();
     }
 
-    @Test
-    void settingsAreReadWithWorkspaceConfiguration(@TempDir Path dir) throws Exception {
+    /**
+     * A fleet of two devices (floor 3 and floor 4) in {@code dir}, named by the client's settings
+     * with {@code moreSettings} (members to add, each after a comma), read through workspace/configuration.
+     */
+    private WorkspaceClientCapabilities twoDeviceFleetSettings(Path dir, String moreSettings) throws IOException {
         Files.writeString(dir.resolve("fleet.ndjson"), """
                 {"deviceId": "a", "tags": {"floor": 3}}
                 {"deviceId": "b", "tags": {"floor": 4}}
                 """);
         wire.client.settings = JsonParser.parseString("{\"fleet\": \"" + dir.resolve("fleet.ndjson").toString()
-                .replace("\\", "\\\\") + "\"}");
+                .replace("\\", "\\\\") + "\"" + moreSettings + "}");
         WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
         ws.setConfiguration(true);
+        return ws;
+    }
+
+    @Test
+    void settingsAreReadWithWorkspaceConfiguration(@TempDir Path dir) throws Exception {
+        WorkspaceClientCapabilities ws = twoDeviceFleetSettings(dir, "");
         ws.setDidChangeConfiguration(new DidChangeConfigurationCapabilities(false));
         wire.initialize(new ClientCapabilities(ws, new TextDocumentClientCapabilities(), null));
         wire.open(URI, "{\"queryCondition\": \"tags.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
@@ -209,14 +219,7 @@ class LanguageServerWireTest {
 
     @Test
     void withAFleetSettingTheFleetRulesArePublished(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("fleet.ndjson"), """
-                {"deviceId": "a", "tags": {"floor": 3}}
-                {"deviceId": "b", "tags": {"floor": 4}}
-                """);
-        wire.client.settings = JsonParser.parseString("{\"fleet\": \"" + dir.resolve("fleet.ndjson").toString()
-                .replace("\\", "\\\\") + "\", \"tier\": \"S1\", \"units\": 2}");
-        WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
-        ws.setConfiguration(true);
+        WorkspaceClientCapabilities ws = twoDeviceFleetSettings(dir, ", \"tier\": \"S1\", \"units\": 2");
         wire.initialize(new ClientCapabilities(ws, new TextDocumentClientCapabilities(), null));
         wire.open(URI, "{\"queryCondition\": \"tags.flor = 3\", \"type\": \"scheduleDeviceMethod\", "
                 + "\"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");

@@ -2,8 +2,8 @@ package dev.hubjobs.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubjobs.testing.GeneratedFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,15 +43,8 @@ class RuleCatalogueTest {
 
     @Test
     void committedCatalogueIsTheGeneratedOne() throws IOException {
-        Path committed = DOCS.resolve("README.md");
-        String generated = catalogue();
-        if (Boolean.getBoolean("hubjobs.regenerateDocs")) {
-            Files.writeString(committed, generated, StandardCharsets.UTF_8);
-        }
-        assertThat(committed).as("docs/rules/README.md; regenerate it as described in RuleCatalogueTest").exists();
-        assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-                .as("docs/rules/README.md is stale; regenerate it as described in RuleCatalogueTest")
-                .isEqualTo(generated);
+        GeneratedFiles.assertCommitted(DOCS.resolve("README.md"), catalogue(), "hubjobs.regenerateDocs",
+                "RuleCatalogueTest");
     }
 
     @Test

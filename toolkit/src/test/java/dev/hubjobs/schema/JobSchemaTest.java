@@ -16,9 +16,9 @@ import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.json.JsonDocument;
 import dev.hubjobs.json.JsonDocumentParser;
+import dev.hubjobs.testing.GeneratedFiles;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,14 +61,7 @@ class JobSchemaTest {
 
     @Test
     void committedSchemaIsTheGeneratedOne() throws IOException {
-        String generated = JobSchema.json();
-        if (Boolean.getBoolean("hubjobs.regenerateSchema")) {
-            Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
-        }
-        assertThat(COMMITTED).as("docs/job.schema.json; regenerate it as described in JobSchemaTest").exists();
-        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-                .as("docs/job.schema.json is stale; regenerate it as described in JobSchemaTest")
-                .isEqualTo(generated);
+        GeneratedFiles.assertCommitted(COMMITTED, JobSchema.json(), "hubjobs.regenerateSchema", "JobSchemaTest");
     }
 
     @Test
