@@ -14,7 +14,11 @@ final class IdSet {
 
     /** Adds the twin's ids; false when they were there already. */
     boolean add(String deviceId, String moduleId) {
-        long h = hash(deviceId, moduleId);
+        return addHash(hash(deviceId, moduleId));
+    }
+
+    /** Adds ids by their {@link #hash}; false when they were there already. */
+    boolean addHash(long h) {
         if (h == 0) {
             h = ZERO;
         }
