@@ -162,7 +162,7 @@ public final class FleetReader {
      */
     public static <T> Summary scan(Path path, Format format, ProgressListener progress, int threads,
             Mapper<? extends T> mapper, OrderedSink<? super T> sink) throws IOException {
-        return scan(path, format, progress, threads, null, mapper, sink);
+        return scan(path, format, progress, threads, (List<List<String>>) null, mapper, sink);
     }
 
     /** {@link #scan(Path, Format, ProgressListener, int, Mapper, OrderedSink)} of a stream. */
@@ -173,12 +173,25 @@ public final class FleetReader {
     }
 
     /**
-     * The seam for readers that need only some fields: {@code filter} (null: everything) says
-     * which keys of a record are kept; the others are skipped over unread.
+     * {@link #scan(Path, Format, ProgressListener, int, Mapper, OrderedSink)} for a mapper that reads
+     * only these {@code paths} of a twin (each a list of names, matched as a query matches them);
+     * the parser skips the rest of each record without building it, so the twins the mapper sees
+     * hold only those paths and the ids. {@code paths} null: whole twins.
      */
-    static <T> Summary scan(Path path, Format format, ProgressListener progress, int threads, KeyFilter filter,
-            Mapper<? extends T> mapper, OrderedSink<? super T> sink) throws IOException {
-        return new FleetReader(format, progress, threads, CHUNK_BYTES, filter, mapper, sink).readPath(path);
+    public static <T> Summary scan(Path path, Format format, ProgressListener progress, int threads,
+            List<List<String>> paths, Mapper<? extends T> mapper, OrderedSink<? super T> sink) throws IOException {
+        return new FleetReader(format, progress, threads, CHUNK_BYTES, filter(paths), mapper, sink).readPath(path);
+    }
+
+    /** {@link #scan(Path, Format, ProgressListener, int, List, Mapper, OrderedSink)} of a stream. */
+    public static <T> Summary scan(InputStream in, String name, long totalBytes, Format format,
+            ProgressListener progress, int threads, List<List<String>> paths, Mapper<? extends T> mapper,
+            OrderedSink<? super T> sink) throws IOException {
+        return scan(in, name, totalBytes, format, progress, threads, CHUNK_BYTES, filter(paths), mapper, sink);
+    }
+
+    private static KeyFilter filter(List<List<String>> paths) {
+        return paths == null ? null : KeyFilter.of(paths);
     }
 
     static <T> Summary scan(InputStream in, String name, long totalBytes, Format format, ProgressListener progress,
