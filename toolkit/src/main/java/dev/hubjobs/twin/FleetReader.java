@@ -101,7 +101,7 @@ public final class FleetReader {
     private final int threads;
     private final int chunkBytes;
     private final KeyFilter filter;
-    private final Interner interner = new Interner();
+    private final Interner interner;
     private final IdSet ids = new IdSet();
     private final List<LoadProblem> problems = new ArrayList<>();
     private long problemCount;
@@ -124,10 +124,14 @@ public final class FleetReader {
         this.filter = filter;
         this.mapper = mapper;
         this.sink = sink;
+        // Twins handed to a mapper are dropped after it: sharing their values would only fill tables.
+        this.interner = mapper == IDENTITY ? new Interner() : Interner.forStreaming();
     }
 
-    private static <T> Mapper<TwinObject> identity() {
-        return t -> t;
+    private static final Mapper<TwinObject> IDENTITY = t -> t;
+
+    private static Mapper<TwinObject> identity() {
+        return IDENTITY;
     }
 
     private static OrderedSink<TwinObject> all(Sink sink) {
@@ -517,7 +521,7 @@ public final class FleetReader {
                 t.setDaemon(true);
                 return t;
             });
-            workerInterners = ThreadLocal.withInitial(Interner::new);
+            workerInterners = ThreadLocal.withInitial(mapper == IDENTITY ? Interner::new : Interner::forStreaming);
         }
         pending.add(pool.submit(() -> parseChunk(buf, to, export, workerInterners.get())));
         while (pending.size() >= inFlight && !gaveUp && !stopped) {
