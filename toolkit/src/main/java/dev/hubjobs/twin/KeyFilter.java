@@ -13,18 +13,14 @@ import java.util.Locale;
 final class KeyFilter {
 
     /** Keeps a value whole. */
-    static final KeyFilter ALL = new KeyFilter(new String[0], new KeyFilter[0], false);
+    static final KeyFilter ALL = new KeyFilter(new String[0], new KeyFilter[0]);
 
     /** Lower-cased names ({@link Locale#ROOT}, as {@link Shape#resolve} folds them). */
     private final String[] names;
     private final KeyFilter[] children;
-    /** Whether keys not named are kept whole rather than skipped. */
-    private final boolean restWhole;
-
-    private KeyFilter(String[] names, KeyFilter[] children, boolean restWhole) {
+    private KeyFilter(String[] names, KeyFilter[] children) {
         this.names = names;
         this.children = children;
-        this.restWhole = restWhole;
     }
 
     /**
@@ -44,21 +40,41 @@ final class KeyFilter {
         return root.build();
     }
 
-    /** The filter for an export record whose twin this filter is for: sections pruned, the rest whole. */
+    /** Export record keys by the twin key they become ({@link ExportDevices}). */
+    private static final String[][] EXPORT_KEYS = {
+        {"deviceid", "id"}, {"etag", "twinETag"}, {"deviceetag", "eTag"},
+        {"authenticationtype", "authentication"}, {"x509thumbprint", "authentication"},
+    };
+
+    /**
+     * The filter for an export record whose twin this filter is for: the record keys that become
+     * the twin keys this filter keeps ({@code id} for {@code deviceId}, the whole
+     * {@code authentication} for its type), with the same filter below them.
+     */
     KeyFilter forExport() {
         if (this == ALL) {
             return ALL;
         }
         List<String> n = new ArrayList<>();
         List<KeyFilter> c = new ArrayList<>();
-        for (String section : new String[] {"tags", "properties"}) {
-            KeyFilter sub = child(section);
-            n.add(section);
-            // Not on any path: an empty filter keeps an object, but none of its keys.
-            c.add(sub == null ? new KeyFilter(new String[0], new KeyFilter[0], false) : sub);
+        for (int i = 0; i < names.length; i++) {
+            String as = names[i];
+            KeyFilter sub = children[i];
+            for (String[] k : EXPORT_KEYS) {
+                if (k[0].equals(names[i])) {
+                    as = k[1].toLowerCase(Locale.ROOT);
+                    sub = ALL;
+                }
+            }
+            int at = n.indexOf(as);
+            if (at < 0) {
+                n.add(as);
+                c.add(sub);
+            } else {
+                c.set(at, ALL);
+            }
         }
-        // Everything of an export record but its sections is small: kept whole.
-        return new KeyFilter(n.toArray(new String[0]), c.toArray(new KeyFilter[0]), true);
+        return new KeyFilter(n.toArray(new String[0]), c.toArray(new KeyFilter[0]));
     }
 
     /** The filter for the value of {@code key}: null to skip it, {@link #ALL} to keep it whole. */
@@ -79,7 +95,7 @@ final class KeyFilter {
                 return children[i];
             }
         }
-        return restWhole ? ALL : null;
+        return null;
     }
 
     private static final class Builder {
@@ -115,7 +131,7 @@ final class KeyFilter {
             for (int i = 0; i < c.length; i++) {
                 c[i] = children.get(i).build();
             }
-            return new KeyFilter(names.toArray(new String[0]), c, false);
+            return new KeyFilter(names.toArray(new String[0]), c);
         }
     }
 }
