@@ -54,6 +54,40 @@ final class FleetFile {
 
     private FleetFile() {}
 
+    /** Reads the fleet one way or another: loaded, or evaluated as it is read. */
+    @FunctionalInterface
+    interface Reading<T> {
+        T read(Path file, FleetReader.Format format, ProgressListener progress) throws IOException;
+    }
+
+    /**
+     * Reads the fleet named with --fleet through {@code reading} (which hands on what it finds as
+     * it goes), then reports its problems; empty after a one-line error when it cannot be read.
+     */
+    Optional<FleetReader.Summary> scanRequired(PrintWriter err, Reading<FleetReader.Summary> reading) {
+        if (file == null) {
+            throw new UsageException("--fleet PATH is required");
+        }
+        Optional<FleetReader.Summary> read = open(file, format(), err, reading);
+        read.ifPresent(s -> report(file, s.problems(), s.problemCount(), err));
+        return read;
+    }
+
+    private static <T> Optional<T> open(Path file, FleetReader.Format format, PrintWriter err, Reading<T> reading) {
+        try {
+            return Optional.of(reading.read(file, format, progress(file, err)));
+        } catch (NoSuchFileException e) {
+            err.println("hubjobs: fleet file not found: " + Printable.escape(file.toString()));
+        } catch (AccessDeniedException e) {
+            err.println("hubjobs: cannot read fleet file " + Printable.escape(file.toString()) + ": permission denied");
+        } catch (IOException | RuntimeException e) {
+            err.println("hubjobs: cannot read fleet file " + Printable.escape(file.toString()) + ": "
+                    + Printable.escape(String.valueOf(e.getMessage())));
+        }
+        err.flush();
+        return Optional.empty();
+    }
+
     /** The fleet, or empty after printing a one-line error (the command then exits 2). */
     static Optional<FleetLoad> load(Path file, FleetReader.Format format, PrintWriter err) {
         FleetLoad load;
@@ -69,47 +103,90 @@ final class FleetFile {
             err.println("hubjobs: cannot read fleet file " + file + ": " + e.getMessage());
             return Optional.empty();
         }
-        for (LoadProblem p : load.problems()) {
-            err.println(Printable.escape((p.file() == null ? file.toString() : p.file()) + ":" + p.line())
-                    + ": warning: " + Printable.escape(p.message()));
-        }
-        if (load.problemCount() > load.problems().size()) {
-            err.println("... and " + (load.problemCount() - load.problems().size()) + " more problems, not listed");
-        }
-        if (load.problemCount() > 0) {
-            err.println(load.problemCount() + " fleet records skipped");
-        }
-        err.flush();
+        report(file, load.problems(), load.problemCount(), err);
         return Optional.of(load);
     }
 
-    /** A progress bar on stderr, only when a person is watching and the file is big. */
+    private static void report(Path file, java.util.List<LoadProblem> problems, long problemCount, PrintWriter err) {
+        for (LoadProblem p : problems) {
+            err.println(Printable.escape((p.file() == null ? file.toString() : p.file()) + ":" + p.line())
+                    + ": warning: " + Printable.escape(p.message()));
+        }
+        if (problemCount > problems.size()) {
+            err.println("... and " + (problemCount - problems.size()) + " more problems, not listed");
+        }
+        if (problemCount > 0) {
+            err.println(problemCount + " fleet records skipped");
+        }
+        err.flush();
+    }
+
+    /**
+     * Progress on stderr, only when a person is watching (stderr a terminal, never a pipe) and the
+     * file is big: bytes read of the total and twins per second, redrawn at most ten times a
+     * second, erased at the end.
+     */
     private static ProgressListener progress(Path file, PrintWriter err) {
         try {
-            if (System.console() == null || Files.size(file) < PROGRESS_THRESHOLD) {
+            if (System.console() == null || !Files.isRegularFile(file) || Files.size(file) < PROGRESS_THRESHOLD) {
                 return ProgressListener.NONE;
             }
         } catch (IOException e) {
             return ProgressListener.NONE;
         }
-        return new ProgressListener() {
-            private int drawn = -1;
+        return new ProgressLine(Printable.escape(file.getFileName().toString()), err, System::nanoTime);
+    }
 
-            @Override
-            public void progress(long read, long total) {
-                int percent = total <= 0 ? 0 : (int) Math.min(100, read * 100 / total);
-                if (percent == drawn) {
-                    return;
+    /** The line itself; the clock is given so that tests need not wait. */
+    static final class ProgressLine implements ProgressListener {
+        private final String name;
+        private final PrintWriter err;
+        private final java.util.function.LongSupplier clock;
+        private final long start;
+        private long lastDraw;
+        private int drawnWidth;
+
+        ProgressLine(String name, PrintWriter err, java.util.function.LongSupplier nanoClock) {
+            this.name = name;
+            this.err = err;
+            this.clock = nanoClock;
+            this.start = nanoClock.getAsLong();
+            this.lastDraw = start;
+        }
+
+        @Override
+        public void progress(long read, long total) {
+            progress(read, total, -1);
+        }
+
+        @Override
+        public void progress(long read, long total, long twins) {
+            long now = clock.getAsLong();
+            if (total > 0 && read >= total) {
+                if (drawnWidth > 0) {
+                    err.print("\r" + " ".repeat(drawnWidth) + "\r");
+                    err.flush();
                 }
-                drawn = percent;
-                int filled = percent * 30 / 100;
-                err.print("\rloading " + file.getFileName() + " [" + "#".repeat(filled) + " ".repeat(30 - filled)
-                        + "] " + percent + "% ");
-                if (read >= total) {
-                    err.print("\r" + " ".repeat(60 + file.getFileName().toString().length()) + "\r");
-                }
-                err.flush();
+                return;
             }
-        };
+            if (now - lastDraw < 100_000_000L) {
+                return;
+            }
+            lastDraw = now;
+            double seconds = Math.max(1e-9, (now - start) / 1e9);
+            StringBuilder line = new StringBuilder("reading ").append(name).append(": ").append(read >> 20).append(" MB");
+            if (total > 0) {
+                line.append(" of ").append(total >> 20).append(" MB (").append(read * 100 / total).append("%)");
+            }
+            if (twins >= 0) {
+                line.append(", ").append(String.format(java.util.Locale.ROOT, "%,d", twins)).append(" twins, ")
+                        .append(String.format(java.util.Locale.ROOT, "%,d", (long) (twins / seconds)))
+                        .append(" twins/s");
+            }
+            String text = line.toString();
+            err.print("\r" + text + " ".repeat(Math.max(0, drawnWidth - text.length())));
+            err.flush();
+            drawnWidth = Math.max(drawnWidth, text.length());
+        }
     }
 }

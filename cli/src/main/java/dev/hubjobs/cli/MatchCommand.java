@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hubjobs.QueryValidator;
 import dev.hubjobs.eval.CompileException;
-import dev.hubjobs.eval.QueryEngine;
+import dev.hubjobs.eval.FleetScan;
 import dev.hubjobs.query.Condition;
 import dev.hubjobs.query.ParseResult;
-import dev.hubjobs.twin.Fleet;
-import dev.hubjobs.twin.FleetLoad;
-import dev.hubjobs.twin.TwinObject;
+import dev.hubjobs.twin.FleetReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,36 +52,43 @@ final class MatchCommand implements Callable<Integer> {
         if (!QueryText.usable(condition, parsed, err)) {
             return Main.FINDINGS;
         }
-        Optional<FleetLoad> load = fleet.loadRequired(err);
-        if (load.isEmpty()) {
-            return Main.USAGE;
-        }
-        List<TwinObject> matched;
+        FleetScan scan;
         try {
-            matched = new QueryEngine(load.get().fleet()).match(parsed.get());
+            scan = FleetScan.of(parsed.get());
         } catch (CompileException e) {
             QueryText.print(condition, e.diagnostics(), err);
             return Main.FINDINGS;
+        }
+        // Text streams the ids as they are found; JSON puts the count first, so it keeps the ids.
+        List<String> ids = new ArrayList<>();
+        long[] count = {0};
+        java.util.function.Consumer<String> found = format == Format.json ? ids::add : id -> {
+            out.println(Printable.escape(id));
+            count[0]++;
+        };
+        Optional<FleetReader.Summary> read = fleet.scanRequired(err,
+                (file, fleetFormat, progress) -> scan.match(file, fleetFormat, progress, FleetReader.defaultThreads(),
+                        found));
+        if (read.isEmpty()) {
+            out.flush();
+            return Main.USAGE;
         }
         if (format == Format.json) {
             try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.writeStartObject();
                 g.writeNumberField("version", 1);
-                g.writeNumberField("count", matched.size());
+                g.writeNumberField("count", ids.size());
                 g.writeArrayFieldStart("deviceIds");
-                for (TwinObject t : matched) {
-                    g.writeString(Fleet.id(t));
+                for (String id : ids) {
+                    g.writeString(id);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
             }
             out.println();
         } else {
-            for (TwinObject t : matched) {
-                out.println(Printable.escape(Fleet.id(t)));
-            }
-            out.println(matched.size() + " devices");
+            out.println(count[0] + " devices");
         }
         out.flush();
         return Main.OK;

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hubjobs.QueryValidator;
 import dev.hubjobs.eval.CompileException;
-import dev.hubjobs.eval.QueryEngine;
-import dev.hubjobs.eval.QueryResult;
+import dev.hubjobs.eval.FleetScan;
 import dev.hubjobs.query.ParseResult;
 import dev.hubjobs.query.Query;
-import dev.hubjobs.twin.FleetLoad;
+import dev.hubjobs.twin.FleetReader;
 import dev.hubjobs.twin.TwinJson;
 import dev.hubjobs.twin.TwinObject;
 import java.io.IOException;
@@ -60,37 +59,57 @@ final class QueryCommand implements Callable<Integer> {
         if (!QueryText.usable(query, parsed, err)) {
             return Main.FINDINGS;
         }
-        Optional<FleetLoad> load = fleet.loadRequired(err);
-        if (load.isEmpty()) {
-            return Main.USAGE;
-        }
-        QueryResult result;
+        FleetScan scan;
         try {
-            result = new QueryEngine(load.get().fleet()).run(parsed.get());
+            scan = FleetScan.of(parsed.get());
         } catch (CompileException e) {
             QueryText.print(query, e.diagnostics(), err);
             return Main.FINDINGS;
         }
+        // JSON rows are written as they are found; a table needs every row for its widths.
+        List<TwinObject> rows = new ArrayList<>();
+        JsonRows json = format == Format.json ? new JsonRows(out) : null;
+        Optional<FleetReader.Summary> read = fleet.scanRequired(err,
+                (file, fleetFormat, progress) -> scan.run(file, fleetFormat, progress, FleetReader.defaultThreads(),
+                        json != null ? json::row : rows::add));
+        if (json != null) {
+            json.end();
+        }
+        if (read.isEmpty()) {
+            out.flush();
+            return Main.USAGE;
+        }
         if (format == Format.table) {
-            table(result.rows(), out);
-        } else {
-            json(result.rows(), out);
+            table(rows, out);
         }
         out.flush();
         return Main.OK;
     }
 
-    private static void json(List<TwinObject> rows, PrintWriter out) throws IOException {
-        out.print('[');
-        JsonFactory factory = new JsonFactory();
-        for (int i = 0; i < rows.size(); i++) {
-            out.print(i == 0 ? "\n" : ",\n");
+    /** A JSON array written a row at a time, one row per line. */
+    private static final class JsonRows {
+        private final PrintWriter out;
+        private final JsonFactory factory = new JsonFactory();
+        private long count;
+
+        JsonRows(PrintWriter out) {
+            this.out = out;
+            out.print('[');
+        }
+
+        void row(TwinObject row) {
+            out.print(count++ == 0 ? "\n" : ",\n");
             try (JsonGenerator g = factory.createGenerator(out)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                TwinJson.write(g, rows.get(i));
+                TwinJson.write(g, row);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
-        out.println(rows.isEmpty() ? "]" : "\n]");
+
+        void end() {
+            out.println(count == 0 ? "]" : "\n]");
+        }
     }
 
     private static void table(List<TwinObject> rows, PrintWriter out) {

@@ -12,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -48,6 +53,23 @@ public final class FleetReader {
     }
 
     /**
+     * Turns a twin into what the caller keeps of it (a row, an id, a group's contribution), or
+     * null to keep nothing. Runs on the thread that parsed the twin, several at once when the
+     * read is parallel, so it must be thread-safe; it may see a twin that turns out to be a
+     * duplicate, whose result is then dropped.
+     */
+    @FunctionalInterface
+    public interface Mapper<T> {
+        T map(TwinObject twin);
+    }
+
+    /** Takes the mapped twins in file order, on the calling thread; false stops reading. */
+    @FunctionalInterface
+    public interface OrderedSink<T> {
+        boolean accept(T value);
+    }
+
+    /**
      * What a read found besides the twins.
      *
      * @param problems the first {@link #MAX_LISTED_PROBLEMS} problems, in file order
@@ -68,10 +90,18 @@ public final class FleetReader {
 
     private static final int PROGRESS_STEP = 1 << 20;
 
+    /** The bytes of NDJSON (or export records) handed to one parsing task. */
+    static final int CHUNK_BYTES = 1 << 20;
+
     private final Format forced;
     private final ProgressListener progress;
-    private final Sink sink;
-    private final Interner interner = new Interner();
+    private final Mapper<?> mapper;
+    @SuppressWarnings("rawtypes")
+    private final OrderedSink sink;
+    private final int threads;
+    private final int chunkBytes;
+    private final KeyFilter filter;
+    private final Interner interner;
     private final IdSet ids = new IdSet();
     private final List<LoadProblem> problems = new ArrayList<>();
     private long problemCount;
@@ -81,11 +111,39 @@ public final class FleetReader {
     private long totalBytes;
     private long doneBytes;
     private long lastReported;
+    private boolean stopped;
+    private ExecutorService pool;
+    private ThreadLocal<Interner> workerInterners;
 
-    private FleetReader(Format forced, ProgressListener progress, Sink sink) {
+    private FleetReader(Format forced, ProgressListener progress, int threads, int chunkBytes, KeyFilter filter,
+            Mapper<?> mapper, OrderedSink<?> sink) {
         this.forced = forced;
         this.progress = progress;
+        this.threads = Math.max(1, threads);
+        this.chunkBytes = chunkBytes;
+        this.filter = filter;
+        this.mapper = mapper;
         this.sink = sink;
+        // Twins handed to a mapper are dropped after it: sharing their values would only fill tables.
+        this.interner = mapper == IDENTITY ? new Interner() : Interner.forStreaming();
+    }
+
+    private static final Mapper<TwinObject> IDENTITY = t -> t;
+
+    private static Mapper<TwinObject> identity() {
+        return IDENTITY;
+    }
+
+    private static OrderedSink<TwinObject> all(Sink sink) {
+        return t -> {
+            sink.accept(t);
+            return true;
+        };
+    }
+
+    /** The number of threads a parallel read uses: one per processor. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -95,36 +153,102 @@ public final class FleetReader {
      * @throws IOException when the path cannot be opened or read at all
      */
     public static Summary read(Path path, Format format, ProgressListener progress, Sink sink) throws IOException {
-        FleetReader reader = new FleetReader(format, progress, sink);
-        if (Files.isDirectory(path)) {
-            List<Path> files = reader.filesOf(path);
-            for (Path f : files) {
-                reader.totalBytes += Files.size(f);
-            }
-            for (Path f : files) {
-                if (reader.gaveUp) {
-                    break;
-                }
-                reader.readFile(f);
-            }
-        } else {
-            reader.totalBytes = Files.isRegularFile(path) ? Files.size(path) : -1;
-            reader.readFile(path);
+        return new FleetReader(format, progress, 1, CHUNK_BYTES, null, identity(), all(sink)).readPath(path);
+    }
+
+    /**
+     * Reads a file, a pipe or a directory as {@link #read(Path, Format, ProgressListener, Sink)}
+     * does, keeping only what {@code mapper} makes of each twin: records of one twin per line are
+     * cut into chunks at line breaks and parsed and mapped on {@code threads} threads; the
+     * results reach {@code sink} in file order all the same, with the same problems at the same
+     * lines. A JSON array is read on the calling thread. When {@code sink} returns false reading
+     * stops, and the records after that point are not reported on.
+     */
+    public static <T> Summary scan(Path path, Format format, ProgressListener progress, int threads,
+            Mapper<? extends T> mapper, OrderedSink<? super T> sink) throws IOException {
+        return scan(path, format, progress, threads, (List<List<String>>) null, mapper, sink);
+    }
+
+    /** {@link #scan(Path, Format, ProgressListener, int, Mapper, OrderedSink)} of a stream. */
+    public static <T> Summary scan(InputStream in, String name, long totalBytes, Format format,
+            ProgressListener progress, int threads, Mapper<? extends T> mapper, OrderedSink<? super T> sink)
+            throws IOException {
+        return scan(in, name, totalBytes, format, progress, threads, CHUNK_BYTES, null, mapper, sink);
+    }
+
+    /**
+     * {@link #scan(Path, Format, ProgressListener, int, Mapper, OrderedSink)} for a mapper that reads
+     * only these {@code paths} of a twin (each a list of names, matched as a query matches them);
+     * the parser skips the rest of each record without building it, so the twins the mapper sees
+     * hold only those paths and the ids. {@code paths} null: whole twins.
+     */
+    public static <T> Summary scan(Path path, Format format, ProgressListener progress, int threads,
+            List<List<String>> paths, Mapper<? extends T> mapper, OrderedSink<? super T> sink) throws IOException {
+        return new FleetReader(format, progress, threads, CHUNK_BYTES, filter(paths), mapper, sink).readPath(path);
+    }
+
+    /** {@link #scan(Path, Format, ProgressListener, int, List, Mapper, OrderedSink)} of a stream. */
+    public static <T> Summary scan(InputStream in, String name, long totalBytes, Format format,
+            ProgressListener progress, int threads, List<List<String>> paths, Mapper<? extends T> mapper,
+            OrderedSink<? super T> sink) throws IOException {
+        return scan(in, name, totalBytes, format, progress, threads, CHUNK_BYTES, filter(paths), mapper, sink);
+    }
+
+    private static KeyFilter filter(List<List<String>> paths) {
+        return paths == null ? null : KeyFilter.of(paths);
+    }
+
+    static <T> Summary scan(InputStream in, String name, long totalBytes, Format format, ProgressListener progress,
+            int threads, int chunkBytes, KeyFilter filter, Mapper<? extends T> mapper, OrderedSink<? super T> sink)
+            throws IOException {
+        FleetReader reader = new FleetReader(format, progress, threads, chunkBytes, filter, mapper, sink);
+        reader.totalBytes = totalBytes;
+        try {
+            reader.readStream(in, name);
+        } finally {
+            reader.close();
         }
         return reader.summary();
+    }
+
+    private Summary readPath(Path path) throws IOException {
+        try {
+            if (Files.isDirectory(path)) {
+                List<Path> files = filesOf(path);
+                for (Path f : files) {
+                    totalBytes += Files.size(f);
+                }
+                for (Path f : files) {
+                    if (gaveUp || stopped) {
+                        break;
+                    }
+                    readFile(f);
+                }
+            } else {
+                totalBytes = Files.isRegularFile(path) ? Files.size(path) : -1;
+                readFile(path);
+            }
+        } finally {
+            close();
+        }
+        return summary();
+    }
+
+    private void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
     }
 
     /** Reads one stream; {@code name} names it in problems, {@code totalBytes} is -1 when unknown. */
     public static Summary read(InputStream in, String name, long totalBytes, Format format, ProgressListener progress,
             Sink sink) throws IOException {
-        FleetReader reader = new FleetReader(format, progress, sink);
-        reader.totalBytes = totalBytes;
-        reader.readStream(in, name);
-        return reader.summary();
+        return scan(in, name, totalBytes, format, progress, 1, CHUNK_BYTES, null, identity(), all(sink));
     }
 
     private Summary summary() {
-        progress.progress(totalBytes < 0 ? doneBytes : totalBytes, totalBytes);
+        progress.progress(totalBytes < 0 ? doneBytes : totalBytes, totalBytes, twins);
         return new Summary(twins, problems, problemCount, gaveUp);
     }
 
@@ -237,17 +361,24 @@ public final class FleetReader {
                 }
                 Object value;
                 try {
-                    value = TwinJson.read(p, interner, start + MAX_RECORD_BYTES);
+                    value = filter == null ? TwinJson.read(p, interner, start + MAX_RECORD_BYTES)
+                            : TwinJson.read(p, interner, filter, start + MAX_RECORD_BYTES);
                 } catch (TwinJson.RecordTooLarge e) {
                     skipToTheArray(p);
                     problem(line, "the record is longer than " + (MAX_RECORD_BYTES >> 20) + " MB (skipped)");
                     continue;
                 }
-                if (accept((TwinObject) value, line, false)) {
-                    read++;
+                List<Object> events = new ArrayList<>(1);
+                check((TwinObject) value, line, false, events);
+                if (events.get(0) instanceof Rec r) {
+                    if (accept(r, line)) {
+                        read++;
+                    }
+                } else {
+                    problem(line, ((Prob) events.get(0)).message);
                 }
                 report(p.currentLocation().getByteOffset());
-                if (gaveUp) {
+                if (gaveUp || stopped) {
                     return;
                 }
             }
@@ -275,55 +406,197 @@ public final class FleetReader {
     /** A line past this length is skipped; without a line break in this many bytes, the input is no fleet. */
     private static final long GIVE_UP_LINE_BYTES = 64L << 20;
 
+    /**
+     * What parsing a chunk of lines found, in file order: {@link Rec}s and {@link Prob}s with
+     * lines counted from the chunk's first line (1), and how many lines the chunk holds.
+     */
+    private static final class Chunk {
+        final List<Object> events = new ArrayList<>();
+        long lines;
+        byte[] buffer;
+    }
+
+    /** A twin read: the hash of its ids, the ids themselves for a duplicate's message, the mapped value. */
+    private record Rec(long hash, long line, String deviceId, String moduleId, Object mapped) {}
+
+    private record Prob(long line, String message) {}
+
+    /**
+     * Cuts the input into chunks that end at a line break and hands them to the parsing threads
+     * (or parses them here, with one thread); merges their results in file order. A line never
+     * spans two chunks: a chunk without a line break grows until it holds one, up to the record
+     * limit. CR before LF is white space at the end of the line, and a line break byte is never
+     * inside a JSON string (a string cannot hold a raw line break), so cutting at one is safe.
+     */
     private void readLines(InputStream in, boolean export) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        int start = 0;
+        Boolean exportRecords = export ? Boolean.TRUE : forced == Format.NDJSON ? Boolean.FALSE : null;
+        ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
+        ArrayDeque<byte[]> spare = new ArrayDeque<>();
+        int inFlight = 2 * threads;
+        byte[] buf = new byte[chunkBytes];
         int end = 0;
         long line = 0;
         boolean eof = false;
-        Boolean exportRecords = export ? Boolean.TRUE : forced == Format.NDJSON ? Boolean.FALSE : null;
-        while (!gaveUp) {
-            int nl = indexOf(buf, start, end, (byte) '\n');
-            if (nl < 0) {
-                if (eof) {
-                    if (start < end) {
-                        exportRecords = readLine(buf, start, end, ++line, exportRecords);
+        try {
+            while (!gaveUp && !stopped) {
+                try {
+                    while (end < buf.length && !eof) {
+                        // Small reads: what one read call decompressed is lost when it fails.
+                        int n = in.read(buf, end, Math.min(buf.length - end, 1 << 16));
+                        if (n < 0) {
+                            eof = true;
+                        } else {
+                            end += n;
+                        }
                     }
-                    return;
+                } catch (IOException e) {
+                    // Cut off or damaged (gzip): the whole lines read before still count.
+                    int cut = lastIndexOf(buf, end, (byte) '\n') + 1;
+                    if (cut > 0) {
+                        if (exportRecords == null) {
+                            exportRecords = decide(buf, 0, cut);
+                        }
+                        line = submit(buf, cut, exportRecords == Boolean.TRUE, line, pending, spare, inFlight);
+                    }
+                    line = drain(line, pending, spare);
+                    throw e;
                 }
-                if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, end - start);
-                    end -= start;
-                    start = 0;
+                if (end == 0) {
+                    break;
                 }
-                if (end > MAX_RECORD_BYTES) {
-                    line++;
-                    problem(line, "the line is longer than " + (MAX_RECORD_BYTES >> 20) + " MB (skipped)");
+                int cut = eof ? end : lastIndexOf(buf, end, (byte) '\n') + 1;
+                if (cut == 0) {
+                    if (end <= MAX_RECORD_BYTES) {
+                        // A line longer than the buffer: room for it, up to one byte past the limit.
+                        buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_RECORD_BYTES + 1));
+                        continue;
+                    }
+                    line = drain(line, pending, spare);
+                    Chunk skipped = new Chunk();
+                    skipped.lines = 1;
+                    skipped.events.add(new Prob(1, "the line is longer than " + (MAX_RECORD_BYTES >> 20)
+                            + " MB (skipped)"));
+                    line = merge(skipped, line, spare);
                     if (!skipLine(in)) {
                         giveUp(line, "no line break in " + (GIVE_UP_LINE_BYTES >> 20) + " MB: this is not a"
                                 + " fleet of one twin per line");
                         return;
                     }
-                    start = 0;
                     end = 0;
                     continue;
                 }
-                if (end == buf.length) {
-                    // A line longer than the buffer: room for it, up to one byte past the limit.
-                    buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_RECORD_BYTES + 1));
+                if (exportRecords == null) {
+                    exportRecords = decide(buf, 0, cut);
                 }
-                int n = in.read(buf, end, buf.length - end);
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    end += n;
-                }
-                continue;
+                byte[] next = end - cut <= chunkBytes && !spare.isEmpty() ? spare.pop()
+                        : new byte[Math.max(chunkBytes, end - cut)];
+                System.arraycopy(buf, cut, next, 0, end - cut);
+                line = submit(buf, cut, exportRecords == Boolean.TRUE, line, pending, spare, inFlight);
+                buf = next;
+                end -= cut;
             }
-            exportRecords = readLine(buf, start, nl, ++line, exportRecords);
-            start = nl + 1;
-            report(doneBytes);
+            drain(line, pending, spare);
+        } finally {
+            pending.forEach(f -> f.cancel(true));
         }
+    }
+
+    /** Merges every chunk under way, in order (unless reading stops). */
+    private long drain(long line, ArrayDeque<Future<Chunk>> pending, ArrayDeque<byte[]> spare) throws IOException {
+        while (!pending.isEmpty() && !gaveUp && !stopped) {
+            line = merge(take(pending.poll()), line, spare);
+        }
+        return line;
+    }
+
+    /** Parses a chunk here or on the pool; merges the oldest results once enough are under way. */
+    private long submit(byte[] buf, int to, boolean export, long line, ArrayDeque<Future<Chunk>> pending,
+            ArrayDeque<byte[]> spare, int inFlight) throws IOException {
+        if (threads == 1) {
+            return merge(parseChunk(buf, to, export, interner), line, spare);
+        }
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "fleet-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            workerInterners = ThreadLocal.withInitial(mapper == IDENTITY ? Interner::new : Interner::forStreaming);
+        }
+        pending.add(pool.submit(() -> parseChunk(buf, to, export, workerInterners.get())));
+        while (pending.size() >= inFlight && !gaveUp && !stopped) {
+            line = merge(take(pending.poll()), line, spare);
+        }
+        return line;
+    }
+
+    private static Chunk take(Future<Chunk> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the fleet");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** Hands a chunk's twins and problems on in order; returns the line count after it. */
+    private long merge(Chunk chunk, long line, ArrayDeque<byte[]> spare) {
+        for (Object e : chunk.events) {
+            if (gaveUp || stopped) {
+                break;
+            }
+            if (e instanceof Rec r) {
+                accept(r, line + r.line);
+            } else {
+                Prob p = (Prob) e;
+                problem(line + p.line, p.message);
+            }
+        }
+        if (chunk.buffer != null && chunk.buffer.length == chunkBytes && spare.size() < 2 * threads + 2) {
+            spare.push(chunk.buffer);
+        }
+        report(doneBytes);
+        return line + chunk.lines;
+    }
+
+    /** Parses the lines of {@code buf[0, to)}; on whichever thread, touching nothing of the reader's. */
+    private Chunk parseChunk(byte[] buf, int to, boolean export, Interner interner) {
+        Chunk chunk = new Chunk();
+        int start = 0;
+        long line = 0;
+        while (start < to) {
+            int nl = indexOf(buf, start, to, (byte) '\n');
+            int lineEnd = nl < 0 ? to : nl;
+            line++;
+            parseLine(buf, start, lineEnd, line, export, interner, chunk.events);
+            start = lineEnd + 1;
+        }
+        chunk.lines = line;
+        chunk.buffer = buf;
+        return chunk;
+    }
+
+    /** Whether the records are export records, by the first line that is a JSON object; null if none is. */
+    private Boolean decide(byte[] buf, int from, int to) {
+        int start = from;
+        while (start < to) {
+            int nl = indexOf(buf, start, to, (byte) '\n');
+            int lineEnd = nl < 0 ? to : nl;
+            TwinObject record = parseObject(buf, start, lineEnd, interner, null, null, 0);
+            if (record != null) {
+                return ExportDevices.isExportRecord(record);
+            }
+            start = lineEnd + 1;
+        }
+        return null;
     }
 
     /** Reads on past the next line break; false when there is none within {@link #GIVE_UP_LINE_BYTES}. */
@@ -341,11 +614,22 @@ public final class FleetReader {
         return true;
     }
 
-    /**
-     * Reads one line; {@code exportRecords} says whether records are export-devices records (null:
-     * not known yet, decided by the first object). Returns what is known after the line.
-     */
-    private Boolean readLine(byte[] buf, int start, int end, long line, Boolean exportRecords) {
+    /** Reads one line into an event: a twin, a problem, or nothing for a blank line. */
+    private void parseLine(byte[] buf, int start, int end, long line, boolean export, Interner interner,
+            List<Object> events) {
+        TwinObject record = parseObject(buf, start, end, interner, export ? exportFilter() : filter, events, line);
+        if (record != null) {
+            check(export ? ExportDevices.toTwin(record, interner) : record, line, export, events);
+        }
+    }
+
+    private KeyFilter exportFilter() {
+        return filter == null ? null : filter.forExport();
+    }
+
+    /** The line's JSON object, or null after adding a problem (none for a blank line) to {@code events}. */
+    private static TwinObject parseObject(byte[] buf, int start, int end, Interner interner, KeyFilter filter,
+            List<Object> events, long line) {
         while (end > start && isSpace(buf[end - 1])) {
             end--;
         }
@@ -353,58 +637,70 @@ public final class FleetReader {
             start++;
         }
         if (start == end) {
-            return exportRecords;
+            return null;
         }
         if (indexOf(buf, start, end, (byte) 0) >= 0) {
-            problem(line, "the line is not UTF-8 JSON text (it holds a NUL byte)");
-            return exportRecords;
+            add(events, line, "the line is not UTF-8 JSON text (it holds a NUL byte)");
+            return null;
         }
         try (JsonParser p = TwinJson.FACTORY.createParser(buf, start, end - start)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
-                problem(line, "a twin must be a JSON object, found " + describe(t));
-                return exportRecords;
+                add(events, line, "a twin must be a JSON object, found " + describe(t));
+                return null;
             }
-            TwinObject record = (TwinObject) TwinJson.read(p, interner, Long.MAX_VALUE);
+            TwinObject record = (TwinObject) (filter == null ? TwinJson.read(p, interner, Long.MAX_VALUE)
+                    : TwinJson.read(p, interner, filter));
             if (p.nextToken() != null) {
-                problem(line, "more than one JSON value on the line (one twin per line)");
-                return exportRecords;
+                add(events, line, "more than one JSON value on the line (one twin per line)");
+                return null;
             }
-            if (exportRecords == null) {
-                exportRecords = ExportDevices.isExportRecord(record);
-            }
-            accept(exportRecords ? ExportDevices.toTwin(record, interner) : record, line, exportRecords);
+            return record;
         } catch (IOException e) {
             // JsonProcessingException, and CharConversionException for bytes that are no UTF-8.
-            problem(line, "invalid JSON (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
+            add(events, line, "invalid JSON (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
                     : e.getMessage()) + ")");
+            return null;
         }
-        return exportRecords;
+    }
+
+    private static void add(List<Object> events, long line, String message) {
+        if (events != null) {
+            events.add(new Prob(line, message));
+        }
     }
 
     // -- records ------------------------------------------------------------------------------
 
-    /** Hands a twin to the sink, or reports why not; true when it was handed on. */
-    private boolean accept(TwinObject twin, long line, boolean export) {
+    /** Checks a twin's ids and maps it, adding a {@link Rec} or a {@link Prob} to {@code events}. */
+    private void check(TwinObject twin, long line, boolean export, List<Object> events) {
         Object deviceId = twin.get("deviceId");
         if (!(deviceId instanceof String id) || id.isEmpty()) {
-            problem(line, deviceId == null
+            events.add(new Prob(line, deviceId == null
                     ? (export ? "the export record has no \"id\"" : "the twin has no \"deviceId\"")
-                    : "\"deviceId\" must be a non-empty string");
-            return false;
+                    : "\"deviceId\" must be a non-empty string"));
+            return;
         }
         Object moduleId = twin.get("moduleId");
         if (moduleId != null && !(moduleId instanceof String m && !m.isEmpty())) {
-            problem(line, "\"moduleId\" must be a non-empty string");
-            return false;
+            events.add(new Prob(line, "\"moduleId\" must be a non-empty string"));
+            return;
         }
-        if (!ids.add(id, (String) moduleId)) {
-            problem(line, "another twin with deviceId '" + id + "'" + (moduleId == null ? "" : " and moduleId '"
-                    + moduleId + "'") + " came earlier; a hub holds one (this one is skipped)");
+        events.add(new Rec(IdSet.hash(id, (String) moduleId), line, id, (String) moduleId, mapper.map(twin)));
+    }
+
+    /** Hands a twin on unless its ids came earlier; true when it was handed on. */
+    @SuppressWarnings("unchecked")
+    private boolean accept(Rec r, long line) {
+        if (!ids.addHash(r.hash)) {
+            problem(line, "another twin with deviceId '" + r.deviceId + "'" + (r.moduleId == null ? ""
+                    : " and moduleId '" + r.moduleId + "'") + " came earlier; a hub holds one (this one is skipped)");
             return false;
         }
         twins++;
-        sink.accept(twin);
+        if (r.mapped != null && !sink.accept(r.mapped)) {
+            stopped = true;
+        }
         return true;
     }
 
@@ -428,7 +724,7 @@ public final class FleetReader {
     private void report(long bytes) {
         if (bytes - lastReported >= PROGRESS_STEP) {
             lastReported = bytes;
-            progress.progress(bytes, totalBytes);
+            progress.progress(bytes, totalBytes, twins);
         }
     }
 
@@ -478,6 +774,15 @@ public final class FleetReader {
 
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    private static int lastIndexOf(byte[] buf, int to, byte b) {
+        for (int i = to - 1; i >= 0; i--) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] buf, int from, int to, byte b) {

@@ -29,16 +29,31 @@ public final class Interner {
         }
     }
 
+    /** Whether string values are shared: worth it for twins that are kept, not for twins read and dropped. */
+    private final boolean shareValues;
     private final Map<String, String> keys = new HashMap<>();
     private final Map<String, String> strings = new HashMap<>();
     private final Map<KeyList, Shape> shapes = new HashMap<>();
+
+    public Interner() {
+        this(true);
+    }
+
+    /** An interner that shares keys and shapes but not values, for twins that are not kept. */
+    static Interner forStreaming() {
+        return new Interner(false);
+    }
+
+    private Interner(boolean shareValues) {
+        this.shareValues = shareValues;
+    }
 
     public String key(String key) {
         return share(keys, key);
     }
 
     public String string(String value) {
-        return value.length() > MAX_SHARED_STRING ? value : share(strings, value);
+        return !shareValues || value.length() > MAX_SHARED_STRING ? value : share(strings, value);
     }
 
     public static Long number(long value) {

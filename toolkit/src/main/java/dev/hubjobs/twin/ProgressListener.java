@@ -8,4 +8,9 @@ public interface ProgressListener {
 
     /** @param totalBytes -1 when the size is not known */
     void progress(long bytesRead, long totalBytes);
+
+    /** With the number of twins read so far; by default the count is not used. */
+    default void progress(long bytesRead, long totalBytes, long twins) {
+        progress(bytesRead, totalBytes);
+    }
 }

@@ -96,6 +96,33 @@ public final class TwinJson {
         }
     }
 
+    /**
+     * {@link #read(JsonParser, Interner, long)} of an object keeping only the keys {@code filter}
+     * names; the values of the others are skipped over by the parser, never built.
+     */
+    static Object read(JsonParser p, Interner interner, KeyFilter filter) throws IOException {
+        return read(p, interner, filter, Long.MAX_VALUE);
+    }
+
+    static Object read(JsonParser p, Interner interner, KeyFilter filter, long limit) throws IOException {
+        if (filter == KeyFilter.ALL || p.currentToken() != JsonToken.START_OBJECT) {
+            return read(p, interner, limit);
+        }
+        TwinObject.Builder b = new TwinObject.Builder(interner);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            KeyFilter child = filter.child(name);
+            if (child == null) {
+                p.skipChildren();
+            } else {
+                b.put(name, read(p, interner, child, limit));
+            }
+            checkLimit(p, limit);
+        }
+        return b.build();
+    }
+
     private static void checkLimit(JsonParser p, long limit) throws RecordTooLarge {
         if (limit != Long.MAX_VALUE && p.currentLocation().getByteOffset() > limit) {
             throw new RecordTooLarge();
