@@ -213,7 +213,7 @@ public final class JobValidator {
             }
         });
         out.sort(Comparator.comparing(Diagnostic::span).thenComparing(Diagnostic::code));
-        return new ValidationResult(path, doc.text(), out, doc.lines(), Optional.of(doc));
+        return new ValidationResult(path, doc.text(), Superseded.remove(out), doc.lines(), Optional.of(doc));
     }
 
     private List<Diagnostic> check(RuleRunner runner, JsonDocument doc, JsonObject job, ValidatorConfig config) {

@@ -54,6 +54,12 @@ record FileResult(String path, LineMap lines, List<Diagnostic> diagnostics, bool
                 + MAX_SHOWN + " of a file", rest.get(0).span());
     }
 
+    /** The same result showing its error findings only; the counts stay those of all findings. */
+    FileResult errorsOnly() {
+        return new FileResult(path, lines, diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList(),
+                job, errors, warnings, infos);
+    }
+
     long count(Severity severity) {
         return switch (severity) {
             case ERROR -> errors;

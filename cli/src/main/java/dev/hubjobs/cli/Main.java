@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             "  hubjobs parse 'SELECT COUNT() AS n FROM devices GROUP BY tags.floor'",
             "  hubjobs match \"tags.building = '43'\" --fleet fleet.ndjson --format json",
             "  hubjobs query 'SELECT COUNT() AS n FROM devices' --fleet fleet.json",
+            "  source <(hubjobs completion)",
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
@@ -68,8 +69,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams, {@code in} being what {@code -} reads. */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main(in));
-        addSubcommands(cmd, args);
+        CommandLine cmd = commandLine(in, args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExitCodeExceptionMapper(t -> USAGE);
@@ -104,6 +104,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** The command line with the subcommands {@code args} needs (all of them for none). */
+    static CommandLine commandLine(InputStream in, String[] args) {
+        CommandLine cmd = new CommandLine(new Main(in));
+        addSubcommands(cmd, args);
+        return cmd;
+    }
+
     /** The subcommands in the order the help lists them. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
@@ -116,6 +123,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         m.put("rules", RulesCommand::new);
         m.put("schema", SchemaCommand::new);
         m.put("parse", ParseCommand::new);
+        m.put("completion", CompletionCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -130,7 +130,9 @@ final class QueryCommand implements Callable<Integer> {
             String[] line = new String[columns.size()];
             for (int c = 0; c < line.length; c++) {
                 Object v = row.get(columns.get(c));
-                String text = Printable.escape(v == null ? "" : v instanceof String s ? s : TwinJson.toJson(v));
+                // JSON text, so that the string "3" and the number 3, which compare differently in a
+                // query, look different: strings in double quotes; an absent value is empty.
+                String text = Printable.escape(v == null ? "" : TwinJson.toJson(v));
                 if (text.length() > MAX_CELL) {
                     text = text.substring(0, MAX_CELL - 3) + "...";
                 }

@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
             "  hubjobs validate jobs/reboot.job.json",
             "  hubjobs validate --format sarif . > hubjobs.sarif",
             "  hubjobs validate --fix jobs/",
+            "  hubjobs validate --quiet --fail-on warning jobs/",
             "  cat reboot.job.json | hubjobs validate -",
         })
 final class ValidateCommand implements Callable<Integer> {
@@ -75,6 +76,25 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--fix", description = "Apply every safe fix in place (atomically), then report what is left.")
     boolean fix;
+
+    @Option(names = {"-q", "--quiet"}, description = "Report error-severity findings only (the summary line still counts all).")
+    boolean quiet;
+
+    /** The least severe finding that makes the exit status 1. */
+    enum FailOn { error, warning }
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "Exit with 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}). 'warning' stops a commit or a CI job on warnings too.")
+    FailOn failOn;
+
+    /** When the text report is coloured. */
+    enum ColorMode { auto, always, never }
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the severities of the text report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
+                    + " when standard output is a terminal and NO_COLOR is not set; never on a pipe or in a file).")
+    ColorMode color;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Use this configuration file instead of the .hubjobs.json found above each job file.")
@@ -135,9 +155,21 @@ final class ValidateCommand implements Callable<Integer> {
             results.add(validated.get(i));
         }
 
-        format.report().write(results, out);
-        boolean errors = results.stream().anyMatch(r -> r.errors() > 0);
-        return errors ? Main.FINDINGS : Main.OK;
+        List<FileResult> shown = quiet ? results.stream().map(FileResult::errorsOnly).toList() : results;
+        Report report = format == Report.Format.text ? new TextReport(colour()) : format.report();
+        report.write(shown, out);
+        boolean fails = results.stream().anyMatch(r -> r.errors() > 0
+                || (failOn == FailOn.warning && r.warnings() > 0));
+        return fails ? Main.FINDINGS : Main.OK;
+    }
+
+    /** Colour on a terminal, never on a pipe, never with NO_COLOR set (https://no-color.org). */
+    private boolean colour() {
+        return switch (color) {
+            case always -> true;
+            case never -> false;
+            case auto -> TextReport.colourByDefault(System.getenv(), System.console() != null);
+        };
     }
 
     /** The fleet facts that turn the HJ4xx rules on, when {@code --fleet} is given. */

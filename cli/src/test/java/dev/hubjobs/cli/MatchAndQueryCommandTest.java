@@ -51,7 +51,7 @@ class MatchAndQueryCommandTest {
         Run match = run("match", "*", "--fleet", f.toString());
         assertThat(match.out()).isEqualTo(String.join(System.lineSeparator(), "d\\e]0;x\\u0007\\nforged", "1 devices", ""));
         Run query = run("query", "SELECT deviceId, tags.n AS n FROM devices", "--fleet", f.toString(), "--format", "table");
-        assertThat(query.out()).contains("d\\e]0;x\\u0007\\nforged  \\u202e1").doesNotContain("\u001b").doesNotContain("\u202e");
+        assertThat(query.out()).contains("\"d\\u001B]0;x\\u0007\\nforged\"  \"\\u202e1\"").doesNotContain("\u001b").doesNotContain("\u202e");
     }
 
     @Test
@@ -194,10 +194,18 @@ class MatchAndQueryCommandTest {
         assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(),
                 "deviceId  battery",
                 "--------  -------",
-                "d1        55",
-                "d2        12",
-                "d3        80",
+                "\"d1\"      55",
+                "\"d2\"      12",
+                "\"d3\"      80",
                 "3 rows", ""));
+    }
+
+    @Test
+    void queryTableShowsTheString3AndTheNumber3Differently() {
+        Run r = run("query", "SELECT tags.floor AS floor, COUNT() AS n FROM devices GROUP BY tags.floor",
+                "--fleet", fleet.toString(), "--format", "table");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"3\"    2").contains("3      1");
     }
 
     @Test

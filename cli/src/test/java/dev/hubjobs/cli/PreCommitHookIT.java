@@ -59,7 +59,7 @@ class PreCommitHookIT {
     void hookDeclarationMatchesTheEntryScript() throws Exception {
         String hooks = Files.readString(Processes.root().resolve(".pre-commit-hooks.yaml"));
         assertThat(hooks).contains("id: hubjobs-validate", "entry: scripts/pre-commit-validate", "language: script",
-                "files: \\.job\\.json$", "require_serial: true");
+                "files: \\.job\\.json$", "require_serial: true", "verbose: true");
         assertThat(Processes.root().resolve("scripts/pre-commit-validate")).isExecutable();
     }
 

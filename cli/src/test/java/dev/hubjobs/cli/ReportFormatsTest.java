@@ -41,7 +41,7 @@ class ReportFormatsTest {
         Golden.assertMatches("report.json", r.out());
         JsonNode doc = MAPPER.readTree(r.out());
         assertThat(doc.get("version").asInt()).isEqualTo(1);
-        assertThat(doc.at("/summary").toString()).isEqualTo("{\"files\":3,\"errors\":6,\"warnings\":1,\"infos\":1}");
+        assertThat(doc.at("/summary").toString()).isEqualTo("{\"files\":3,\"errors\":7,\"warnings\":0,\"infos\":1}");
         JsonNode first = doc.at("/files/0/diagnostics/0");
         assertThat(first.at("/range").toString())
                 .isEqualTo("{\"start\":{\"line\":2,\"column\":3},\"end\":{\"line\":2,\"column\":8}}");

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class JobFields {
 
+    /** {@code "$schema"}: the editors' convention for naming a JSON schema; accepted in a job, ignored by the service. */
+    public static final String SCHEMA = "$schema";
     public static final String JOB_ID = "jobId";
     public static final String TYPE = "type";
     public static final String QUERY_CONDITION = "queryCondition";

@@ -347,8 +347,14 @@ public final class JsonDocumentParser {
                 }
                 if (afterItem && child instanceof ParserRuleContext rule && rule.getStart() != null) {
                     Token next = rule.getStart();
-                    diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
-                            "missing ',' before '" + abbreviate(next.getText()) + "'", span(next)));
+                    Diagnostic missing = Diagnostic.error(Codes.JSON_SYNTAX,
+                            "missing ',' before '" + abbreviate(next.getText()) + "'", span(next));
+                    // Two items one after the other: the comma goes right after the first.
+                    if (ctx.getChild(i - 1) instanceof ParserRuleContext previous && wellFormed(previous)) {
+                        missing = missing.withFix(Fix.safe("Insert ','",
+                                new TextEdit(Span.at(span(previous.getStop()).end()), ",")));
+                    }
+                    diagnostics.add(missing);
                 }
                 afterItem = item.test(child);
                 afterComma = false;
@@ -377,6 +383,13 @@ public final class JsonDocumentParser {
 
         private JsonValue scalar(Token t) {
             Span span = span(t);
+            if (t.getType() == JobJsonLexer.SINGLE_QUOTED_STRING && isQuotedPlaceholder(t.getText())) {
+                // '<jobId>' in a JavaScript-style sample: one placeholder, like <payload>; the quotes
+                // go with the value the user writes in its place.
+                String text = t.getText();
+                placeholder(text.substring(1, text.length() - 1), span);
+                return new JsonInvalid(text, span);
+            }
             return switch (t.getType()) {
                 case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
                         JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING ->
@@ -400,9 +413,28 @@ public final class JsonDocumentParser {
         }
 
         private void placeholder(Token t) {
+            placeholder(t.getText(), span(t));
+        }
+
+        private void placeholder(String text, Span span) {
             diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
-                    "placeholder " + t.getText() + " copied from the documentation; replace it with a real value",
-                    span(t)));
+                    "placeholder " + text + " copied from the documentation; replace it with a real value", span));
+        }
+
+        /**
+         * A single-quoted string that holds nothing but a placeholder, {@code '<jobId>'}: the text
+         * between the angle brackets as a bare {@code <placeholder>} may hold it.
+         */
+        static boolean isQuotedPlaceholder(String raw) {
+            if (raw.length() < 4 || !raw.startsWith("'<") || !raw.endsWith(">'")) {
+                return false;
+            }
+            for (int i = 2; i < raw.length() - 2; i++) {
+                if ("<>\r\n\"',{}[]\\".indexOf(raw.charAt(i)) >= 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Decodes a quoted string, reporting bad escapes and raw control characters where they stand. */
@@ -458,6 +490,30 @@ public final class JsonDocumentParser {
             return new JsonString(decoded, single ? Style.SINGLE_QUOTED : Style.DOUBLE_QUOTED, span, rawOffsets);
         }
 
+
+        /**
+         * Whether an item parsed without recovery, ending in a complete token: only then is a comma
+         * right after it what was meant. After a recovered item (an unterminated string that ran
+         * to the end of the line) a comma would be a guess that fixing again would repeat.
+         */
+        private static boolean wellFormed(ParserRuleContext item) {
+            if (item.exception != null || item.getStop() == null || item.getStart() == null
+                    || item.getStop().getTokenIndex() < item.getStart().getTokenIndex()) {
+                return false;
+            }
+            int stopType = item.getStop().getType();
+            if (stopType == JobJsonLexer.UNTERMINATED_STRING || stopType == JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING) {
+                return false;
+            }
+            for (int i = 0; i < item.getChildCount(); i++) {
+                ParseTree child = item.getChild(i);
+                if (child instanceof ErrorNodeImpl
+                        || (child instanceof ParserRuleContext rule && !wellFormed(rule))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         private static String abbreviate(String s) {
             return s.length() > 30 ? s.substring(0, 27) + "..." : s;

@@ -71,6 +71,12 @@ public final class FieldType extends Rule {
         if (value instanceof JsonNull) {
             return "'" + name + "' must be " + article(expected) + ", not null; leave the field out instead";
         }
+        if (value instanceof JsonString s && s.style() == JsonValue.Style.BARE) {
+            // A bare word where a value belongs is a variable name from a code sample: quoting it
+            // (HJ002's usual fix) would only make it a string, so this finding replaces HJ002's.
+            return "'" + name + "' must be " + article(expected) + "; '" + s.value()
+                    + "' looks like a variable name from a code sample: replace it with " + article(expected);
+        }
         String hint = value instanceof JsonString && expected.equals("number") ? " (remove the quotes)" : "";
         return "'" + name + "' must be " + article(expected) + ", found " + article(value.typeName()) + hint;
     }

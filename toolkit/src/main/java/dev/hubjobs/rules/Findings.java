@@ -106,7 +106,7 @@ public final class Findings {
         reportInQuery(severity, querySpan, message, Map.of(), fixes);
     }
 
-    private void reportInQuery(Severity severity, Span querySpan, String message, Map<String, Object> data,
+    public void reportInQuery(Severity severity, Span querySpan, String message, Map<String, Object> data,
             Fix... fixes) {
         if (!admit(condition == null ? querySpan : condition.documentSpan(querySpan))) {
             return;

@@ -6,6 +6,8 @@ import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.job.JobType;
+import dev.hubjobs.json.JsonText;
+import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonString;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,16 @@ public final class JobTypeName extends Rule {
                 "type is not scheduleDeviceMethod or scheduleUpdateTwin").withFix());
     }
 
+    /**
+     * The new name in place of the old; a single-quoted or bare name becomes a double-quoted one,
+     * so that one edit settles both this finding and HJ002's about how the name is written.
+     */
+    private static TextEdit rename(JsonString type, String right) {
+        return type.style() == JsonValue.Style.DOUBLE_QUOTED
+                ? new TextEdit(type.contentSpan(), type.encode(right))
+                : new TextEdit(type.span(), JsonText.quote(right));
+    }
+
     @Override
     public void check(JobContext job, Findings findings) {
         if (!(job.object().getOrNull(JobFields.TYPE) instanceof JsonString type)
@@ -40,7 +52,7 @@ public final class JobTypeName extends Rule {
                     : " has the wrong case; the service compares job types case-sensitively";
             findings.report(type.span(), "job type '" + name + "'" + why + "; use '" + right + "'",
                     Map.of("suggestions", List.of(right)),
-                    Fix.safe("Change to '" + right + "'", new TextEdit(type.contentSpan(), type.encode(right))));
+                    Fix.safe("Change to '" + right + "'", rename(type, right)));
             return;
         }
         List<String> names = Arrays.stream(JobType.values()).map(JobType::wireName).toList();

@@ -14,11 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** HJ103: a property path whose root is not a twin field ({@code tag.floor}, {@code properties.reportd.x}). */
+/**
+ * HJ103: a property path whose root is not a twin field ({@code tag.floor}, {@code properties.reportd.x}).
+ * An error: such a path has no value on any device, so the comparison that holds it is never true
+ * and a job whose condition needs it runs on no device (docs/decisions.md).
+ */
 public final class UnknownPathRoot extends QueryRule {
 
     public UnknownPathRoot() {
-        super(Meta.of(Codes.UNKNOWN_PATH_ROOT, Severity.WARNING,
+        super(Meta.of(Codes.UNKNOWN_PATH_ROOT, Severity.ERROR,
                 "property path does not start with a twin field"
                         + " (tags, properties.desired, properties.reported, ...)").withFix());
     }
@@ -33,25 +37,42 @@ public final class UnknownPathRoot extends QueryRule {
                 continue;
             }
             Expr.Segment root = path.first();
+            Severity severity = selectsDevices(query, path) ? Severity.ERROR : Severity.WARNING;
             if (!containsIgnoreCase(TWIN_ROOTS_LOWER, root.name())) {
-                report(findings, root, TwinFields.ROOTS, "unknown property path root '" + root.name() + "'");
+                report(findings, severity, root, TwinFields.ROOTS, "unknown property path root '" + root.name() + "'");
             } else if (root.name().equalsIgnoreCase("properties") && path.segments().size() > 1) {
                 Expr.Segment section = path.segments().get(1);
                 if (!containsIgnoreCase(PROPERTY_SECTIONS_LOWER, section.name())) {
-                    report(findings, section, TwinFields.SECTIONS,
+                    report(findings, severity, section, TwinFields.SECTIONS,
                             "unknown properties section '" + section.name() + "'; twins have desired and reported");
                 }
             }
         }
     }
 
-    private static void report(Findings findings, Expr.Segment segment, List<String> candidates, String message) {
+    /**
+     * Whether the path decides which devices a job or query selects: anywhere in a job condition,
+     * or in a query's WHERE. There the comparison that holds it is never true. In a projection or
+     * GROUP BY the column is merely empty, which the service accepts (Azure IoT Explorer selects
+     * {@code statusUpdatedTime}, which is no twin field): a warning.
+     */
+    private static boolean selectsDevices(QueryContext query, Expr.Path path) {
+        if (query.isCondition()) {
+            return true;
+        }
+        return query.query().flatMap(q -> q.where())
+                .map(w -> w.span().start() <= path.span().start() && path.span().end() <= w.span().end())
+                .orElse(false);
+    }
+
+    private static void report(Findings findings, Severity severity, Expr.Segment segment, List<String> candidates,
+            String message) {
         Optional<String> suggestion = Suggestions.closest(segment.name(), candidates);
         if (suggestion.isEmpty()) {
-            findings.reportInQuery(segment.span(), message);
+            findings.reportInQuery(severity, segment.span(), message);
             return;
         }
-        findings.reportInQuery(segment.span(), message + "; did you mean '" + suggestion.get() + "'?",
+        findings.reportInQuery(severity, segment.span(), message + "; did you mean '" + suggestion.get() + "'?",
                 Map.of("suggestions", List.of(suggestion.get())),
                 Fix.suggestion("Change to '" + suggestion.get() + "'", new TextEdit(segment.span(), suggestion.get())));
     }

@@ -31,6 +31,9 @@ public final class JobSchema {
 
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
+    /** Where the committed copy, docs/job.schema.json, is published. */
+    public static final String ID = "https://raw.githubusercontent.com/hubjobs/hubjobs/main/docs/job.schema.json";
+
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private JobSchema() {}
@@ -40,6 +43,7 @@ public final class JobSchema {
         Limits limits = Limits.DEFAULT;
         ObjectNode schema = F.objectNode();
         schema.put("$schema", DIALECT);
+        schema.put("$id", ID);
         schema.put("title", "Azure IoT Hub job request");
         schema.put("description", "A job file: one job request (PUT /jobs/v2/{jobId}) or an array of them.");
         // Job files may hold comments (docs/decisions.md); editors that read these keywords (VS Code's
@@ -87,6 +91,8 @@ public final class JobSchema {
             }
             properties.set(field.name(), p);
         }
+        // Editors name the schema in the file itself; the service ignores the field.
+        properties.putObject(JobFields.SCHEMA).put("type", "string");
         job.put("additionalProperties", false);
         ArrayNode allOf = job.putArray("allOf");
         for (JobType type : JobType.values()) {

@@ -54,12 +54,14 @@ class FieldRulesTest {
     }
 
     @Test
-    void singleQuotedTypeIsStillReadAndItsFixKeepsTheQuotes() {
+    void singleQuotedTypeIsStillReadAndOneFindingFixesNameAndQuotes() {
         String job = "{jobId: 'j1', type: 'scheduleTwinUpdate', queryCondition: '*', updateTwin: {etag: '*'}}";
         ValidationResult result = validate(job);
         Diagnostic d = only(result, "HJ201").get(0);
         assertThat(d.span().textOf(job)).isEqualTo("'scheduleTwinUpdate'");
-        assertThat(FixesTest.apply(job, d.fixes().get(0))).contains("type: 'scheduleUpdateTwin'");
+        assertThat(FixesTest.apply(job, d.fixes().get(0))).contains("type: \"scheduleUpdateTwin\"");
+        // One root cause, one finding: HJ201's fix writes the double quotes, so HJ002 says nothing there.
+        assertThat(result.diagnostics()).filteredOn(x -> x.span().equals(d.span())).containsExactly(d);
         // Read as a twin job: the patch is checked, no method is asked for.
         assertThat(only(result, "HJ202")).isEmpty();
     }

@@ -26,8 +26,10 @@ class RuleCatalogueTest {
                 Every finding of hubjobs carries one of these codes. `HJ0xx` are syntax, `HJ1xx` the query,
                 `HJ2xx` the job's fields, `HJ3xx` the twin patch and character set, `HJ4xx` the fleet and
                 timing (these run with a fleet: `--fleet`, or `hubjobs.fleet` in an editor). A code never
-                changes meaning. Severities are the defaults; `.hubjobs.json` can change them (docs/cli.md).
-                This page is generated from the rule registry (`dev.hubjobs.rules.Rules`).
+                changes meaning. Severities are the defaults; `.hubjobs.json` can change them or turn a rule
+                off: `{"rules": {"HJ301": "error", "HJ112": "off"}}`. The evidence behind each severity is in
+                [decisions.md](../decisions.md). This page is generated from the rule registry
+                (`dev.hubjobs.rules.Rules`).
 
                 | Code | Name | Severity | Fix | What it finds |
                 |---|---|---|---|---|
