@@ -375,7 +375,7 @@ public final class Hub implements JobListener, AutoCloseable {
     private ObjectNode newIdentity(String id, ObjectNode body, long now) {
         ObjectNode d = JSON.objectNode();
         d.put("deviceId", id);
-        d.put("generationId", "6" + Long.toUnsignedString(random.nextLong() & Long.MAX_VALUE).substring(0, 17));
+        d.put("generationId", "6" + String.format("%017d", Math.floorMod(random.nextLong(), 100_000_000_000_000_000L)));
         d.put("etag", newEtag());
         d.put("connectionState", "Disconnected");
         d.put("status", body == null ? "enabled" : statusOf(body, "enabled"));
