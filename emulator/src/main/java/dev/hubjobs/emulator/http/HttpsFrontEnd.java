@@ -35,6 +35,7 @@ public final class HttpsFrontEnd implements AutoCloseable {
 
     /** The largest request body read; the service's limits (a twin, a 128 KB method payload) fit. */
     public static final int MAX_BODY = 256 * 1024;
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final HttpsServer server;
     private final ExecutorService workers;
@@ -112,22 +113,18 @@ public final class HttpsFrontEnd implements AutoCloseable {
     }
 
     private static byte[] readBody(HttpExchange ex) throws IOException {
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY) {
-                    throw HubErrors.tooLarge(MAX_BODY);
-                }
-            } catch (NumberFormatException e) {
-                throw HubErrors.badFormat("Content-Length is not a number.");
-            }
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         try (InputStream in = ex.getRequestBody()) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + n > MAX_BODY) {
+                    // Read on without keeping it (bounded memory), so that the client gets the 413
+                    // instead of a reset connection; past DRAIN_LIMIT the connection is closed.
+                    long skipped = 0;
+                    while (skipped < DRAIN_LIMIT && (n = in.read(buf)) > 0) {
+                        skipped += n;
+                    }
                     throw HubErrors.tooLarge(MAX_BODY);
                 }
                 out.write(buf, 0, n);
@@ -172,9 +169,6 @@ public final class HttpsFrontEnd implements AutoCloseable {
                 bytes = r.body() instanceof JsonNode n ? JobJson.MAPPER.writeValueAsBytes(n)
                         : JobJson.MAPPER.writeValueAsBytes(r.body());
                 h.set("Content-Type", "application/json; charset=utf-8");
-            }
-            if (r.status() == 413) {
-                h.set("Connection", "close"); // the rest of an over-long body is not read
             }
             if (bytes == null) {
                 ex.sendResponseHeaders(r.status(), -1);
