@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             "  hubjobs match \"tags.building = '43'\" --fleet fleet.ndjson --format json",
             "  hubjobs query 'SELECT COUNT() AS n FROM devices' --fleet fleet.json",
             "  source <(hubjobs completion)",
+            "  hubjobs serve --fleet fleet.ndjson --port 8443",
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
@@ -120,6 +121,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         m.put("match", MatchCommand::new);
         m.put("query", QueryCommand::new);
         m.put("dry-run", DryRunCommand::new);
+        m.put("serve", ServeCommand::new);
         m.put("rules", RulesCommand::new);
         m.put("schema", SchemaCommand::new);
         m.put("parse", ParseCommand::new);

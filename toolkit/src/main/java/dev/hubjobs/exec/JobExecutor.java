@@ -58,6 +58,7 @@ public final class JobExecutor {
     final VirtualClock clock;
     final Throttle throttle;
     final DeviceBehaviour behaviour;
+    final JobListener listener;
     private final JobValidator validator;
     final List<TwinObject> devices;
     final List<TwinObject> modules;
@@ -66,12 +67,15 @@ public final class JobExecutor {
     private final List<JobRun> order = new ArrayList<>();
     final TwinEdits edits = new TwinEdits(new Interner());
     final Times times = new Times();
+    /** Targets (device index, or module index with {@link #MODULE_BIT}) of twins removed from the hub. */
+    final java.util.Set<Integer> removed = new java.util.HashSet<>();
     private Fleet snapshot;
 
     private JobExecutor(Builder b) {
         this.clock = b.clock;
         this.throttle = b.throttle;
         this.behaviour = b.behaviour;
+        this.listener = b.listener;
         this.validator = JobValidator.builder().clock(b.clock).config(ValidatorConfig.DEFAULT).build();
         this.devices = new ArrayList<>(b.fleet.devices());
         this.modules = new ArrayList<>(b.fleet.modules());
@@ -109,7 +113,39 @@ public final class JobExecutor {
         JobRun run = new JobRun(this, request, clock.millis());
         jobs.put(request.jobId(), run);
         order.add(run);
+        run.announce();
         return run.response();
+    }
+
+    /**
+     * Puts back a job recorded earlier (see {@link RestoredJob}), without validating it again. A
+     * running job continues at the clock's current instant with the devices whose rows are not
+     * recorded, at the throttle's rate from now; devices no longer in the hub fail with
+     * {@code DeviceNotFound}.
+     *
+     * @throws IllegalArgumentException for a job id already present or an unknown status
+     */
+    public JobResponse restore(RestoredJob job) {
+        String id = job.request().jobId();
+        if (id == null || jobs.containsKey(id)) {
+            throw new IllegalArgumentException("cannot restore job '" + id + "'");
+        }
+        JobRun run = new JobRun(this, job.request(), job.createdMillis());
+        run.restore(job, clock.millis());
+        jobs.put(id, run);
+        order.add(run);
+        return run.response();
+    }
+
+    /** Jobs queued, scheduled or running: what the service's limit on concurrent jobs counts. */
+    public int activeJobCount() {
+        int n = 0;
+        for (JobRun run : order) {
+            if (!run.status.isTerminal()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** {@code GET /jobs/v2/{jobId}}. */
@@ -217,8 +253,16 @@ public final class JobExecutor {
     public Fleet fleet() {
         if (snapshot == null) {
             List<TwinObject> all = new ArrayList<>(devices.size() + modules.size());
-            all.addAll(devices);
-            all.addAll(modules);
+            for (int i = 0; i < devices.size(); i++) {
+                if (removed.isEmpty() || !removed.contains(i)) {
+                    all.add(devices.get(i));
+                }
+            }
+            for (int i = 0; i < modules.size(); i++) {
+                if (removed.isEmpty() || !removed.contains(i | MODULE_BIT)) {
+                    all.add(modules.get(i));
+                }
+            }
             snapshot = Fleet.of(all);
         }
         return snapshot;
@@ -227,7 +271,38 @@ public final class JobExecutor {
     /** The current twin of a device ({@code deviceId}) or module ({@code deviceId/moduleId}). */
     public Optional<TwinObject> twin(String id) {
         Integer i = indexOfId(id);
-        return i == null ? Optional.empty() : Optional.of(twinAt(i));
+        return i == null || removed.contains(i) ? Optional.empty() : Optional.of(twinAt(i));
+    }
+
+    /**
+     * Adds a twin or replaces the twin with the same id (a twin changed through the registry, not
+     * by a job). Jobs already running keep their targets; a replaced twin is what they see next.
+     */
+    public void putTwin(TwinObject twin) {
+        String id = Fleet.id(twin);
+        if (id == null) {
+            throw new IllegalArgumentException("a twin needs a deviceId");
+        }
+        Integer i = indexOfId(id);
+        if (i == null) {
+            addTwin(twin);
+            return;
+        }
+        removed.remove(i);
+        replaceTwin(i, twin);
+    }
+
+    /**
+     * Removes a twin from the hub: later queries and jobs do not see it, and a running job that
+     * reaches it fails that device with {@code DeviceNotFound}. False if there was no such twin.
+     */
+    public boolean removeTwin(String id) {
+        Integer i = indexOfId(id);
+        if (i == null || !removed.add(i)) {
+            return false;
+        }
+        snapshot = null;
+        return true;
     }
 
     /** Adds a twin to the hub (a device or module created now); running jobs do not pick it up. */
@@ -236,7 +311,13 @@ public final class JobExecutor {
         if (id == null) {
             throw new IllegalArgumentException("a twin needs a deviceId");
         }
-        if (indexOfId(id) != null) {
+        Integer existing = indexOfId(id);
+        if (existing != null && removed.contains(existing)) {
+            removed.remove(existing);
+            replaceTwin(existing, twin);
+            return;
+        }
+        if (existing != null) {
             throw new IllegalArgumentException("'" + id + "' already exists");
         }
         if (Fleet.moduleId(twin) == null) {
@@ -317,7 +398,7 @@ public final class JobExecutor {
         return run;
     }
 
-    private Integer indexOfId(String id) {
+    Integer indexOfId(String id) {
         if (index.isEmpty()) {
             for (int i = 0; i < devices.size(); i++) {
                 index.put(Fleet.id(devices.get(i)), i);
@@ -348,6 +429,7 @@ public final class JobExecutor {
         final VirtualClock clock;
         private Throttle throttle = Throttle.UNTHROTTLED;
         private DeviceBehaviour behaviour = DeviceBehaviour.ALWAYS_OK;
+        private JobListener listener = JobListener.NONE;
 
         private Builder(Fleet fleet, VirtualClock clock) {
             this.fleet = fleet;
@@ -363,6 +445,12 @@ public final class JobExecutor {
         /** How devices answer direct methods; default every device answers 200 at once. */
         public Builder behaviour(DeviceBehaviour behaviour) {
             this.behaviour = behaviour;
+            return this;
+        }
+
+        /** Who hears of job changes and ended device jobs; default nobody. */
+        public Builder listener(JobListener listener) {
+            this.listener = listener;
             return this;
         }
 

@@ -40,6 +40,7 @@ final class JobRun {
     private static final byte TIMEOUT = 1;
     private static final byte NOT_ONLINE = 2;
     private static final byte GATEWAY_TIMEOUT = 3;
+    private static final byte NOT_FOUND = 4;
 
     /** A method call in flight: it ends at {@code end}. */
     private record InFlight(long end, int device) implements Comparable<InFlight> {
@@ -69,6 +70,11 @@ final class JobRun {
     boolean[] begun;
     long[] endedAt;
     DeviceJob.Outcome[] outcomes;
+    /** Rows of device jobs that ended before a {@link JobExecutor#restore}, else null. */
+    DeviceJob[] restoredRows;
+    /** Device {@code i} starts {@code throttle(i - slotFirst)} after {@code slotOrigin}. */
+    long slotOrigin;
+    int slotFirst;
     int next;
     int pending;
     int running;
@@ -114,7 +120,14 @@ final class JobRun {
     }
 
     long slot(int device) {
-        return started + hub.throttle.startOffsetMillis(device);
+        return slotOrigin + hub.throttle.startOffsetMillis(device - slotFirst);
+    }
+
+    /** Tells the listener of this job's state. */
+    void announce() {
+        if (hub.listener != JobListener.NONE) {
+            hub.listener.jobChanged(response(), created, started == NEVER ? -1 : started);
+        }
     }
 
     /** Processes this job's events up to and including {@code now}. */
@@ -122,6 +135,7 @@ final class JobRun {
         if (status == JobStatus.QUEUED && created <= now) {
             if (requestedStart != NEVER && requestedStart > created) {
                 status = JobStatus.SCHEDULED;
+                announce();
             } else {
                 start(created);
             }
@@ -137,15 +151,24 @@ final class JobRun {
     /** The job starts: the condition is evaluated once, over the fleet as it is now. */
     void start(long at) {
         started = at;
+        slotOrigin = at;
         lastEvent = at;
         Optional<String> problem = selectTargets();
         if (problem.isPresent()) {
             status = JobStatus.FAILED;
             failureReason = problem.get();
             ended = at;
+            announce();
             return;
         }
         status = JobStatus.RUNNING;
+        if (hub.listener != JobListener.NONE) {
+            List<String> ids = new java.util.ArrayList<>(count);
+            for (int d = 0; d < count; d++) {
+                ids.add(Fleet.id(hub.twinAt(targets[d])));
+            }
+            hub.listener.targetsSelected(request.jobId(), ids);
+        }
         Long max = request.maxExecutionTimeInSeconds();
         if (max != null) {
             deadline = max > (NEVER - at) / 1000 ? NEVER : at + max * 1000;
@@ -162,6 +185,90 @@ final class JobRun {
         }
         if (count == 0) {
             complete(at);
+        } else {
+            announce();
+        }
+    }
+
+    /** Puts this job back as it was recorded; see {@link JobExecutor#restore}. */
+    void restore(RestoredJob job, long now) {
+        JobStatus recorded = JobStatus.fromWire(job.status());
+        if (recorded == null) {
+            throw new IllegalArgumentException("unknown job status '" + job.status() + "'");
+        }
+        failureReason = job.failureReason();
+        statusMessage = job.statusMessage();
+        if (recorded == JobStatus.QUEUED || recorded == JobStatus.SCHEDULED) {
+            status = recorded; // advance() starts it when due
+            return;
+        }
+        started = job.startedMillis() < 0 ? created : job.startedMillis();
+        lastEvent = started;
+        ended = job.endedMillis() < 0 ? NEVER : job.endedMillis();
+        count = job.targetIds().size();
+        targets = new int[count];
+        state = new byte[count];
+        error = new byte[count];
+        begun = new boolean[count];
+        endedAt = new long[count];
+        restoredRows = new DeviceJob[count];
+        if (type == JobType.SCHEDULE_DEVICE_METHOD) {
+            outcomes = new DeviceJob.Outcome[count];
+        } else {
+            patch = MergePatch.compile(request.updateTwin(), hub.edits);
+        }
+        int firstOpen = -1;
+        for (int d = 0; d < count; d++) {
+            String id = job.targetIds().get(d);
+            Integer target = hub.indexOfId(id);
+            DeviceJob row = job.endedRows().get(d);
+            if (row == null && (target == null || hub.removed.contains(target))) {
+                int slash = id.indexOf('/');
+                row = new DeviceJob(slash < 0 ? id : id.substring(0, slash), slash < 0 ? null : id.substring(slash + 1),
+                        request.jobId(), type.wireName(), DeviceJobStatus.FAILED.wireName(), Times.formatOnce(started),
+                        null, Times.formatOnce(now), Times.formatOnce(now), null, errorOf(NOT_FOUND));
+            }
+            targets[d] = target == null ? -1 : target;
+            if (row == null) {
+                pending++;
+                if (firstOpen < 0) {
+                    firstOpen = d;
+                }
+                continue;
+            }
+            restoredRows[d] = row;
+            begun[d] = true;
+            switch (row.deviceJobStatus()) {
+                case COMPLETED -> {
+                    state[d] = COMPLETED;
+                    succeeded++;
+                }
+                case CANCELED -> {
+                    state[d] = CANCELED;
+                    failed++;
+                }
+                default -> {
+                    state[d] = FAILED;
+                    failed++;
+                }
+            }
+        }
+        status = recorded;
+        if (status != JobStatus.RUNNING) {
+            // A job that had ended: devices without a row were never reached.
+            pending = 0;
+            next = count;
+            return;
+        }
+        Long max = request.maxExecutionTimeInSeconds();
+        if (max != null) {
+            deadline = max > (NEVER - started) / 1000 ? NEVER : started + max * 1000;
+        }
+        next = firstOpen < 0 ? count : firstOpen;
+        slotOrigin = Math.max(now, started);
+        slotFirst = next;
+        if (succeeded + failed == count) {
+            complete(Math.max(now, started));
         }
     }
 
@@ -195,6 +302,9 @@ final class JobRun {
         int[] matched = new int[Math.min(rows.size(), 1024)];
         int n = 0;
         for (int i = 0; i < rows.size(); i++) {
+            if (!hub.removed.isEmpty() && hub.removed.contains(onModules ? i | MODULE_BIT : i)) {
+                continue;
+            }
             if (where.test(rows.get(i))) {
                 if (n == matched.length) {
                     matched = java.util.Arrays.copyOf(matched, Math.min(rows.size(), n * 2));
@@ -214,6 +324,9 @@ final class JobRun {
 
     void runDevices(long now) {
         while (status == JobStatus.RUNNING) {
+            while (next < count && begun[next]) {
+                next++; // ended before a restore
+            }
             long nextSlot = next < count ? slot(next) : NEVER;
             long nextDone = inFlight.isEmpty() ? NEVER : inFlight.peek().end;
             long e = Math.min(nextSlot, nextDone);
@@ -240,8 +353,12 @@ final class JobRun {
         lastEvent = at;
         begun[device] = true;
         int target = targets[device];
-        TwinObject twin = hub.twinAt(target);
         pending--;
+        if (target < 0 || hub.removed.contains(target)) {
+            end(device, FAILED, NOT_FOUND, at);
+            return;
+        }
+        TwinObject twin = hub.twinAt(target);
         if (type == JobType.SCHEDULE_UPDATE_TWIN) {
             TwinObject updated = patch.apply(twin, hub.times.format(at));
             if (updated != twin) {
@@ -288,6 +405,11 @@ final class JobRun {
         } else {
             failed++;
         }
+        if (hub.listener != JobListener.NONE) {
+            int target = targets[device];
+            TwinObject twin = type == JobType.SCHEDULE_UPDATE_TWIN && outcome == COMPLETED ? hub.twinAt(target) : null;
+            hub.listener.deviceJobEnded(request.jobId(), device, row(device), twin);
+        }
         if (succeeded + failed == count) {
             complete(at);
         }
@@ -296,6 +418,19 @@ final class JobRun {
     void complete(long at) {
         status = JobStatus.COMPLETED;
         ended = at;
+        announce();
+    }
+
+    /** Tells the listener of device jobs that {@link #timeOut} or {@link #cancel} just ended. */
+    private void announceEnded(boolean[] ending) {
+        if (hub.listener == JobListener.NONE) {
+            return;
+        }
+        for (int d = 0; d < count; d++) {
+            if (ending[d]) {
+                hub.listener.deviceJobEnded(request.jobId(), d, row(d), null);
+            }
+        }
     }
 
     /** The deadline passed: whatever has not ended fails with JobRunTimeout; the job completes. */
@@ -303,8 +438,10 @@ final class JobRun {
         long at = deadline;
         int timedOut = pending + running;
         inFlight.clear();
+        boolean[] ending = new boolean[count];
         for (int d = 0; d < count; d++) {
             if (state[d] == PENDING || state[d] == RUNNING) {
+                ending[d] = true;
                 if (state[d] == RUNNING) {
                     outcomes[d] = null;
                 }
@@ -319,13 +456,16 @@ final class JobRun {
         next = count;
         statusMessage = timedOut + " device(s) did not finish within maxExecutionTimeInSeconds ("
                 + request.maxExecutionTimeInSeconds() + ")";
+        announceEnded(ending);
         complete(at);
     }
 
     void cancel(long at) {
+        boolean[] ending = new boolean[count];
         if (status == JobStatus.RUNNING) {
             for (int d = 0; d < count; d++) {
                 if (state[d] == PENDING || state[d] == RUNNING) {
+                    ending[d] = true;
                     if (state[d] == RUNNING && outcomes != null) {
                         outcomes[d] = null;
                     }
@@ -342,6 +482,8 @@ final class JobRun {
         }
         status = JobStatus.CANCELLED;
         ended = at;
+        announceEnded(ending);
+        announce();
     }
 
     DeviceJobStatistics statistics() {
@@ -361,6 +503,9 @@ final class JobRun {
     }
 
     DeviceJob row(int d) {
+        if (restoredRows != null && restoredRows[d] != null) {
+            return restoredRows[d];
+        }
         TwinObject twin = hub.twinAt(targets[d]);
         String createdAt = Times.formatOnce(started);
         String startedAt = begun[d] ? Times.formatOnce(slot(d)) : null;
@@ -389,6 +534,8 @@ final class JobRun {
                         "The job did not reach this device within maxExecutionTimeInSeconds");
             case NOT_ONLINE:
                 return new DeviceJob.Error("DeviceNotOnline", "Timed out waiting for device to connect");
+            case NOT_FOUND:
+                return new DeviceJob.Error("DeviceNotFound", "The device was removed from the hub before the job reached it");
             case GATEWAY_TIMEOUT:
                 return new DeviceJob.Error("GatewayTimeout", "Timed out waiting for the response from device "
                         + "after " + method.effectiveResponseTimeout() + " seconds");

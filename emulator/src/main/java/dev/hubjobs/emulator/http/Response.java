@@ -1,0 +1,26 @@
+package dev.hubjobs.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A JSON response: status, body (null for none) and extra headers. */
+public record Response(int status, Object body, Map<String, String> headers) {
+
+    public static Response ok(Object body) {
+        return new Response(200, body, new LinkedHashMap<>());
+    }
+
+    public static Response noContent() {
+        return new Response(204, null, new LinkedHashMap<>());
+    }
+
+    public Response header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public static Response json(int status, JsonNode body) {
+        return new Response(status, body, new LinkedHashMap<>());
+    }
+}
