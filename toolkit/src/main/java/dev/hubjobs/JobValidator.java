@@ -133,16 +133,21 @@ public final class JobValidator {
      * most one byte past the size limit is read.
      */
     public ValidationResult validate(Path asFile, InputStream in) throws IOException {
-        return result(Optional.of(asFile), JsonDocumentParser.parse(JsonDocumentParser.readBounded(in)),
-                configurationOf(asFile), () -> {});
+        return result(
+                Optional.of(asFile),
+                JsonDocumentParser.parse(JsonDocumentParser.readBounded(in)),
+                configurationOf(asFile),
+                () -> {});
     }
 
     private static ValidationResult unchecked(Path file, Diagnostic why) {
-        return new ValidationResult(Optional.of(file), "", List.of(why), dev.hubjobs.text.LineMap.of(""), Optional.empty());
+        return new ValidationResult(
+                Optional.of(file), "", List.of(why), dev.hubjobs.text.LineMap.of(""), Optional.empty());
     }
 
     private ValidatorConfig configurationOf(Path file) {
-        return explicitConfig != null ? explicitConfig
+        return explicitConfig != null
+                ? explicitConfig
                 : configFor(file).map(ConfigFile.Loaded::config).orElse(ValidatorConfig.DEFAULT);
     }
 
@@ -166,8 +171,8 @@ public final class JobValidator {
             return Optional.empty();
         }
         Path start = ConfigFile.searchStart(file);
-        Optional<Path> location = start == null ? Optional.empty()
-                : configLocations.computeIfAbsent(start, ConfigFile::findFrom);
+        Optional<Path> location =
+                start == null ? Optional.empty() : configLocations.computeIfAbsent(start, ConfigFile::findFrom);
         return location.map(p -> configs.computeIfAbsent(p, q -> ConfigFile.load(q, Rules::isKnown)));
     }
 
@@ -179,8 +184,8 @@ public final class JobValidator {
         return explicitConfig != null ? explicitConfig : ValidatorConfig.DEFAULT;
     }
 
-    private ValidationResult result(Optional<Path> path, JsonDocument doc, ValidatorConfig config,
-            Runnable checkpoint) {
+    private ValidationResult result(
+            Optional<Path> path, JsonDocument doc, ValidatorConfig config, Runnable checkpoint) {
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : doc.diagnostics()) {
             config.severity(d.code(), d.severity()).ifPresent(s -> out.add(d.withSeverity(s)));
@@ -198,18 +203,23 @@ public final class JobValidator {
                     if (v instanceof JsonObject o) {
                         out.addAll(check(runner, doc, o, config));
                     } else if (++notJobs <= MAX_NOT_JOBS) {
-                        out.add(Diagnostic.error(Codes.FIELD_TYPE, "expected a job object, found " + v.typeName(), v.span()));
+                        out.add(Diagnostic.error(
+                                Codes.FIELD_TYPE, "expected a job object, found " + v.typeName(), v.span()));
                     } else if (firstUnlisted == null) {
                         firstUnlisted = v.span();
                     }
                 }
                 if (firstUnlisted != null) {
-                    out.add(Diagnostic.error(Codes.FIELD_TYPE, "and " + (notJobs - MAX_NOT_JOBS)
-                            + " more elements that are not job objects, not listed", firstUnlisted));
+                    out.add(Diagnostic.error(
+                            Codes.FIELD_TYPE,
+                            "and " + (notJobs - MAX_NOT_JOBS) + " more elements that are not job objects, not listed",
+                            firstUnlisted));
                 }
             } else {
-                out.add(Diagnostic.error(Codes.FIELD_TYPE,
-                        "a job file holds a job object or an array of them, not a " + root.typeName(), root.span()));
+                out.add(Diagnostic.error(
+                        Codes.FIELD_TYPE,
+                        "a job file holds a job object or an array of them, not a " + root.typeName(),
+                        root.span()));
             }
         });
         out.sort(Comparator.comparing(Diagnostic::span).thenComparing(Diagnostic::code));
@@ -218,12 +228,14 @@ public final class JobValidator {
 
     private List<Diagnostic> check(RuleRunner runner, JsonDocument doc, JsonObject job, ValidatorConfig config) {
         JsonString conditionString = job.getOrNull("queryCondition") instanceof JsonString s ? s : null;
-        ParseResult<Condition> condition = conditionString == null ? null : QueryParser.parseCondition(conditionString.value());
+        ParseResult<Condition> condition =
+                conditionString == null ? null : QueryParser.parseCondition(conditionString.value());
         List<Diagnostic> out = new ArrayList<>();
         if (condition != null) {
             for (Diagnostic d : condition.diagnostics()) {
-                config.severity(d.code(), d.severity()).ifPresent(s -> out.add(
-                        d.withSeverity(s).relocate(conditionString::documentSpan, conditionString::encode)));
+                config.severity(d.code(), d.severity())
+                        .ifPresent(s -> out.add(
+                                d.withSeverity(s).relocate(conditionString::documentSpan, conditionString::encode)));
             }
         }
         out.addAll(runner.run(doc, job, conditionString, condition));

@@ -75,7 +75,8 @@ final class Superseded {
         for (Fix fix : d.fixes()) {
             if (fix.safe()) {
                 for (TextEdit e : fix.edits()) {
-                    if (e.span().start() <= span.start() && span.end() <= e.span().end()) {
+                    if (e.span().start() <= span.start()
+                            && span.end() <= e.span().end()) {
                         return true;
                     }
                 }

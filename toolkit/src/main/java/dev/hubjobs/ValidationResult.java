@@ -14,7 +14,11 @@ import java.util.Optional;
  * parsed document (empty when the text could not be read), so that a caller that goes on to use
  * the jobs ({@code dry-run}, hover) does not parse them again.
  */
-public record ValidationResult(Optional<Path> path, String text, List<Diagnostic> diagnostics, LineMap lines,
+public record ValidationResult(
+        Optional<Path> path,
+        String text,
+        List<Diagnostic> diagnostics,
+        LineMap lines,
         Optional<JsonDocument> document) {
 
     public ValidationResult {

@@ -17,7 +17,8 @@ class JobValidatorCheckpointTest {
         AtomicInteger runs = new AtomicInteger();
         ValidationResult result = JobValidator.builder().build().validate(THREE_JOBS, runs::incrementAndGet);
         assertThat(runs).hasValue(3);
-        assertThat(result.diagnostics()).isEqualTo(JobValidator.builder().build().validate(THREE_JOBS).diagnostics());
+        assertThat(result.diagnostics())
+                .isEqualTo(JobValidator.builder().build().validate(THREE_JOBS).diagnostics());
         JobValidator.builder().build().validate("{\"jobId\": \"a\"}", runs::incrementAndGet);
         assertThat(runs).hasValue(4);
     }
@@ -26,10 +27,11 @@ class JobValidatorCheckpointTest {
     void checkpointThatThrowsAbandonsTheValidation() {
         AtomicInteger runs = new AtomicInteger();
         assertThatThrownBy(() -> JobValidator.builder().build().validate(THREE_JOBS, () -> {
-            if (runs.incrementAndGet() == 2) {
-                throw new CancellationException("out of date");
-            }
-        })).isInstanceOf(CancellationException.class);
+                    if (runs.incrementAndGet() == 2) {
+                        throw new CancellationException("out of date");
+                    }
+                }))
+                .isInstanceOf(CancellationException.class);
         assertThat(runs).hasValue(2);
     }
 }

@@ -20,7 +20,8 @@ class JobValidatorFuzzTest {
 
     /** A fixed clock: a finding about a past startTime must not depend on when the fuzzer runs. */
     static final JobValidator VALIDATOR = JobValidator.builder()
-            .clock(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC)).build();
+            .clock(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC))
+            .build();
 
     @FuzzTest
     void validate(byte[] data) {
@@ -28,7 +29,8 @@ class JobValidatorFuzzTest {
         String text = FuzzInput.text(bytes, MAX_BYTES);
         ValidationResult first = VALIDATOR.validate(text);
         FuzzInput.assertSpansInside(text, first.diagnostics());
-        assertThat(VALIDATOR.validate(text).diagnostics()).as("findings of a second validation")
+        assertThat(VALIDATOR.validate(text).diagnostics())
+                .as("findings of a second validation")
                 .isEqualTo(first.diagnostics());
 
         // What `hubjobs validate FILE` reads: the bytes as they are.

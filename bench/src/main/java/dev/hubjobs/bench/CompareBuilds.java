@@ -69,8 +69,12 @@ public final class CompareBuilds {
             sumAfter += a;
         }
         Collections.sort(ratios);
-        System.out.printf("before %d ns, after %d ns: after / before = %.3f (quartiles %.3f to %.3f)%n",
-                sumBefore / rounds, sumAfter / rounds, ratios.get(rounds / 2), ratios.get(rounds / 4),
+        System.out.printf(
+                "before %d ns, after %d ns: after / before = %.3f (quartiles %.3f to %.3f)%n",
+                sumBefore / rounds,
+                sumAfter / rounds,
+                ratios.get(rounds / 2),
+                ratios.get(rounds / 4),
                 ratios.get(3 * rounds / 4));
     }
 
@@ -81,9 +85,10 @@ public final class CompareBuilds {
     @SuppressWarnings("unchecked")
     private static Supplier<Object> load(String jar) throws Exception {
         URL self = CompareBuilds.class.getProtectionDomain().getCodeSource().getLocation();
-        URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(jar).toUri().toURL(), self},
-                ClassLoader.getPlatformClassLoader());
-        return (Supplier<Object>) loader.loadClass(Validation.class.getName()).getConstructor().newInstance();
+        URLClassLoader loader = new URLClassLoader(
+                new URL[] {Path.of(jar).toUri().toURL(), self}, ClassLoader.getPlatformClassLoader());
+        return (Supplier<Object>)
+                loader.loadClass(Validation.class.getName()).getConstructor().newInstance();
     }
 
     /** Nanoseconds per call over a window of about {@code nanos}. */

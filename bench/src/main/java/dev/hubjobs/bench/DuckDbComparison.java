@@ -79,9 +79,11 @@ public final class DuckDbComparison {
                 handQuery = Math.min(handQuery, (System.nanoTime() - s) / 1e6);
                 handCount = n;
             }
-            System.out.printf("hubjobs: load %.0f ms, query %.1f ms (best of %d, 1 thread), %d matches%n",
+            System.out.printf(
+                    "hubjobs: load %.0f ms, query %.1f ms (best of %d, 1 thread), %d matches%n",
                     ourLoad, ourQuery, runs, ourCount);
-            System.out.printf("hand-written Java: query %.1f ms (best of %d), %d matches%n", handQuery, runs, handCount);
+            System.out.printf(
+                    "hand-written Java: query %.1f ms (best of %d), %d matches%n", handQuery, runs, handCount);
             System.out.printf("ratio row-at-a-time hubjobs/hand-written: %.2f%n", ourQuery / handQuery);
 
             // The engine's column-at-a-time scan: the first run resolves the paths into columns.
@@ -96,15 +98,17 @@ public final class DuckDbComparison {
                 engineCount = engine.match(parsed).size();
                 engineQuery = Math.min(engineQuery, (System.nanoTime() - s) / 1e6);
             }
-            System.out.printf("hubjobs engine (columns): first query %.1f ms, then %.1f ms (best of %d), %d matches%n",
+            System.out.printf(
+                    "hubjobs engine (columns): first query %.1f ms, then %.1f ms (best of %d), %d matches%n",
                     engineFirst, engineQuery, runs, engineCount);
 
             Class.forName("org.duckdb.DuckDBDriver");
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                     Statement st = c.createStatement()) {
                 long l0 = System.nanoTime();
-                st.execute("CREATE TABLE twins AS SELECT * FROM read_json('" + file.toString().replace("'", "''")
-                        + "', format = 'newline_delimited', columns = " + COLUMNS + ")");
+                st.execute("CREATE TABLE twins AS SELECT * FROM read_json('"
+                        + file.toString().replace("'", "''") + "', format = 'newline_delimited', columns = " + COLUMNS
+                        + ")");
                 double duckLoad = (System.nanoTime() - l0) / 1e6;
                 for (String threads : new String[] {"1", "2"}) {
                     st.execute("SET threads = " + threads);
@@ -112,16 +116,19 @@ public final class DuckDbComparison {
                     long duckCount = -1;
                     for (int r = 0; r < runs; r++) {
                         long s = System.nanoTime();
-                        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM twins WHERE " + Workload.DUCKDB_WHERE)) {
+                        try (ResultSet rs =
+                                st.executeQuery("SELECT count(*) FROM twins WHERE " + Workload.DUCKDB_WHERE)) {
                             rs.next();
                             duckCount = rs.getLong(1);
                         }
                         duckQuery = Math.min(duckQuery, (System.nanoTime() - s) / 1e6);
                     }
-                    System.out.printf("duckdb:  load %.0f ms, query %.1f ms (best of %d, %s thread%s), %d matches%n",
+                    System.out.printf(
+                            "duckdb:  load %.0f ms, query %.1f ms (best of %d, %s thread%s), %d matches%n",
                             duckLoad, duckQuery, runs, threads, "1".equals(threads) ? "" : "s", duckCount);
-                    System.out.printf("ratio query hubjobs engine/duckdb (%s thread%s): %.2f%n", threads,
-                            "1".equals(threads) ? "" : "s", engineQuery / duckQuery);
+                    System.out.printf(
+                            "ratio query hubjobs engine/duckdb (%s thread%s): %.2f%n",
+                            threads, "1".equals(threads) ? "" : "s", engineQuery / duckQuery);
                 }
             }
         } finally {

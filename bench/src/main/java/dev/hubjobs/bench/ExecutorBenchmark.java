@@ -50,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
 // small young generation each run's million new twins are copied by the collector, and the
 // collector, not the executor, sets the pace. A young generation larger than one run's
 // allocation lets each run's garbage die young; see docs/performance/executor.md for both.
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Xmn6g", "-XX:+UseParallelGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Xmn6g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class ExecutorBenchmark {
@@ -67,9 +69,8 @@ public class ExecutorBenchmark {
         public void setUp() {
             fleet = FleetGenerator.fleet(DEVICES, 42);
             try {
-                patch = (ObjectNode) JobJson.MAPPER.readTree(
-                        "{\"etag\":\"*\",\"tags\":{\"ring\":\"broad\"},"
-                                + "\"properties\":{\"desired\":{\"firmware\":{\"version\":\"2.3\",\"url\":\"fw-2.3.bin\"}}}}");
+                patch = (ObjectNode) JobJson.MAPPER.readTree("{\"etag\":\"*\",\"tags\":{\"ring\":\"broad\"},"
+                        + "\"properties\":{\"desired\":{\"firmware\":{\"version\":\"2.3\",\"url\":\"fw-2.3.bin\"}}}}");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -77,7 +78,9 @@ public class ExecutorBenchmark {
     }
 
     static DeviceJobStatistics run(Hub hub, Throttle throttle, JobRequest request) {
-        JobExecutor ex = JobExecutor.builder(hub.fleet, new VirtualClock(T0)).throttle(throttle).build();
+        JobExecutor ex = JobExecutor.builder(hub.fleet, new VirtualClock(T0))
+                .throttle(throttle)
+                .build();
         ex.schedule(request);
         ex.runToCompletion();
         DeviceJobStatistics s = ex.get(request.jobId()).deviceJobStatistics();
@@ -100,7 +103,9 @@ public class ExecutorBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(DEVICES)
     public DeviceJobStatistics twinUpdateOneHourAtS3(Hub hub) {
-        return run(hub, Throttle.of(Tier.S3, 300),
+        return run(
+                hub,
+                Throttle.of(Tier.S3, 300),
                 JobRequest.twinUpdate("fw", "*", hub.patch).withMaxExecutionTimeInSeconds(3600L));
     }
 
@@ -108,7 +113,9 @@ public class ExecutorBenchmark {
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public DeviceJobStatistics oneHourWindowAtS1(Hub hub) {
-        return run(hub, Throttle.of(Tier.S1, 1),
+        return run(
+                hub,
+                Throttle.of(Tier.S1, 1),
                 JobRequest.twinUpdate("fw", "*", hub.patch).withMaxExecutionTimeInSeconds(3600L));
     }
 

@@ -31,7 +31,10 @@ public final class LspDiagnosticsLatency {
         int runsLarge = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String small = smallJob();
         String large = jobArray(4_000_000);
-        System.out.printf(Locale.ROOT, "java %s, %d cores%n", System.getProperty("java.version"),
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, %d cores%n",
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         if (runsSmall > 0) {
             report("2 KB job (" + small.length() + " chars)", measure(small, runsSmall / 5, runsSmall));
@@ -87,8 +90,13 @@ public final class LspDiagnosticsLatency {
             // Odd runs turn "tags" into "tag" (an HJ103 finding), even runs put the "s" back.
             boolean broken = i % 2 == 0;
             TextDocumentContentChangeEvent change = broken
-                    ? new TextDocumentContentChangeEvent(new Range(insertAt.getStart(),
-                            new Position(insertAt.getStart().getLine(), insertAt.getStart().getCharacter() + 1)), "")
+                    ? new TextDocumentContentChangeEvent(
+                            new Range(
+                                    insertAt.getStart(),
+                                    new Position(
+                                            insertAt.getStart().getLine(),
+                                            insertAt.getStart().getCharacter() + 1)),
+                            "")
                     : new TextDocumentContentChangeEvent(insertAt, "s");
             long start = System.nanoTime();
             long startCpu = THREADS.getCurrentThreadCpuTime();
@@ -117,8 +125,13 @@ public final class LspDiagnosticsLatency {
     private static void line(String label, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-34s p50 %9.3f ms  p99 %9.3f ms  max %9.3f ms%n", label,
-                ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.99)), ms(sorted[sorted.length - 1]));
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s p50 %9.3f ms  p99 %9.3f ms  max %9.3f ms%n",
+                label,
+                ms(percentile(sorted, 0.50)),
+                ms(percentile(sorted, 0.99)),
+                ms(sorted[sorted.length - 1]));
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -147,8 +160,15 @@ public final class LspDiagnosticsLatency {
     static String smallJob() {
         StringBuilder desired = new StringBuilder();
         for (int i = 0; desired.length() < 1500; i++) {
-            desired.append(i == 0 ? "" : ",\n").append("        \"setting").append(i).append("\": {\"mode\": \"eco\", ")
-                    .append("\"level\": ").append(i).append(", \"label\": \"Floor ").append(i).append("\"}");
+            desired.append(i == 0 ? "" : ",\n")
+                    .append("        \"setting")
+                    .append(i)
+                    .append("\": {\"mode\": \"eco\", ")
+                    .append("\"level\": ")
+                    .append(i)
+                    .append(", \"label\": \"Floor ")
+                    .append(i)
+                    .append("\"}");
         }
         return """
                 {
@@ -173,8 +193,11 @@ public final class LspDiagnosticsLatency {
     static String jobArray(int size) {
         StringBuilder big = new StringBuilder("[\n");
         for (int i = 0; big.length() < size; i++) {
-            big.append(i == 0 ? "" : ",\n").append("  {\"jobId\": \"job-").append(i)
-                    .append("\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"tags.floor = ").append(i % 7)
+            big.append(i == 0 ? "" : ",\n")
+                    .append("  {\"jobId\": \"job-")
+                    .append(i)
+                    .append("\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"tags.floor = ")
+                    .append(i % 7)
                     .append(" AND deviceId IN ['a', 'b']\", \"cloudToDeviceMethod\": {\"methodName\": \"reboot\"}}");
         }
         return big.append("\n]\n").toString();

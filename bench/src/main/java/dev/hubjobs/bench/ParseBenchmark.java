@@ -35,9 +35,10 @@ public class ParseBenchmark {
     static final Map<Integer, String> CONDITIONS = Map.of(
             17, "deviceId = 'd-01'",
             63, "tags.building = '43' AND properties.reported.firmware != '2.10'",
-            187, "tags.site = 'plant-7-north' AND tags.line IN ['A', 'B', 'C'] AND"
-                    + " (properties.reported.fw.version < '2.1' OR NOT is_defined(properties.reported.fw))"
-                    + " AND properties.reported.battery >= 20.5");
+            187,
+                    "tags.site = 'plant-7-north' AND tags.line IN ['A', 'B', 'C'] AND"
+                            + " (properties.reported.fw.version < '2.1' OR NOT is_defined(properties.reported.fw))"
+                            + " AND properties.reported.battery >= 20.5");
 
     @State(Scope.Benchmark)
     public static class ConditionText {

@@ -31,11 +31,15 @@ public final class TwinMemory {
             long after = usedAfterGc();
             long retained = after - before;
             // fleet is used below, after the measurement, so it is reachable while the heap is measured
-            System.out.printf("twins: %d (%d bytes NDJSON, %.0f bytes per twin)%n", fleet.size(), Files.size(file),
-                    Files.size(file) / (double) fleet.size());
+            System.out.printf(
+                    "twins: %d (%d bytes NDJSON, %.0f bytes per twin)%n",
+                    fleet.size(), Files.size(file), Files.size(file) / (double) fleet.size());
             System.out.printf("load: %d ms%n", loadMs);
-            System.out.printf("retained heap: %.1f MB (%.0f bytes per twin), max heap %d MB%n",
-                    retained / 1e6, retained / (double) fleet.size(), Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(
+                    "retained heap: %.1f MB (%.0f bytes per twin), max heap %d MB%n",
+                    retained / 1e6,
+                    retained / (double) fleet.size(),
+                    Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             Files.deleteIfExists(file);
         }

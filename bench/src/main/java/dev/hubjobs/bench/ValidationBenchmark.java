@@ -42,7 +42,8 @@ public class ValidationBenchmark {
     public void setUp() throws IOException {
         try (InputStream in = ValidationBenchmark.class.getResourceAsStream("/twin-update.job.json")) {
             // Strict JSON for both: the schema validator's parser does not take the comment line.
-            job = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            job = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.stripLeading().startsWith("//"))
                     .collect(java.util.stream.Collectors.joining("\n"));
         }
@@ -53,7 +54,8 @@ public class ValidationBenchmark {
         schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(JobSchema.json(), InputFormat.JSON);
         // Both must accept the job, or the comparison would time the error paths.
-        if (validator.validate(job).hasErrors() || !schema.validate(job, InputFormat.JSON).isEmpty()) {
+        if (validator.validate(job).hasErrors()
+                || !schema.validate(job, InputFormat.JSON).isEmpty()) {
             throw new IllegalStateException("the benchmark job must be valid for both validators");
         }
     }

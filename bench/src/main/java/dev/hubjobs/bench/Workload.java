@@ -32,14 +32,16 @@ final class Workload {
 
     static Fleet fleet(byte[] ndjson) {
         try {
-            return FleetLoader.load(new ByteArrayInputStream(ndjson), ndjson.length, ProgressListener.NONE).fleet();
+            return FleetLoader.load(new ByteArrayInputStream(ndjson), ndjson.length, ProgressListener.NONE)
+                    .fleet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static CompiledCondition compiled() {
-        return CompiledCondition.compile(QueryParser.parseCondition(CONDITION).get().expression().orElseThrow());
+        return CompiledCondition.compile(
+                QueryParser.parseCondition(CONDITION).get().expression().orElseThrow());
     }
 
     /**
@@ -52,11 +54,13 @@ final class Workload {
         }
         if (!(twin.get("properties") instanceof TwinObject properties)
                 || !(properties.get("reported") instanceof TwinObject reported)
-                || !(reported.get("battery") instanceof Number battery) || !(battery.doubleValue() < 20)) {
+                || !(reported.get("battery") instanceof Number battery)
+                || !(battery.doubleValue() < 20)) {
             return false;
         }
         return reported.get("firmware") instanceof TwinObject firmware
                 && firmware.get("version") instanceof String version
-                && !version.equals("2.0") && !version.equals("2.1");
+                && !version.equals("2.0")
+                && !version.equals("2.1");
     }
 }

@@ -59,8 +59,8 @@ final class AtomicFile {
             } catch (UnsupportedOperationException notPosix) {
                 // Other file systems keep whatever the new file got; there is nothing to copy.
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel channel =
+                            FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 writer.write(out, bytes);
                 out.flush();

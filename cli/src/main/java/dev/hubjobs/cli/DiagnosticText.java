@@ -13,7 +13,7 @@ final class DiagnosticText {
 
     static String line(String path, LineMap lines, Diagnostic d) {
         LineMap.Position p = lines.humanPosition(d.span().start());
-        return Printable.escape(path) + ":" + p.line() + ":" + p.column() + ": " + d.severity().label() + ": "
-                + Printable.escape(d.message()) + " [" + d.code() + "]";
+        return Printable.escape(path) + ":" + p.line() + ":" + p.column() + ": "
+                + d.severity().label() + ": " + Printable.escape(d.message()) + " [" + d.code() + "]";
     }
 }

@@ -46,15 +46,25 @@ final class DryRunCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleetOptions;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Show at most N devices (default 10).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Show at most N devices (default 10).")
     int limit;
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     Format format;
 
-    @Option(names = "--now", hidden = true, paramLabel = "INSTANT",
+    @Option(
+            names = "--now",
+            hidden = true,
+            paramLabel = "INSTANT",
             description = "Start the virtual clock at this instant instead of now (reproducible output).")
     Instant fixedNow;
 
@@ -78,8 +88,11 @@ final class DryRunCommand implements Callable<Integer> {
         }
 
         Instant now = (fixedNow != null ? fixedNow : Instant.now()).truncatedTo(ChronoUnit.MILLIS);
-        ValidationResult validation = JobValidator.builder().clock(Clock.fixed(now, java.time.ZoneOffset.UTC))
-                .fleet(new FleetSummary(fleet.fleet(), throttle)).build().validate(job);
+        ValidationResult validation = JobValidator.builder()
+                .clock(Clock.fixed(now, java.time.ZoneOffset.UTC))
+                .fleet(new FleetSummary(fleet.fleet(), throttle))
+                .build()
+                .validate(job);
         List<DryRun.Result> results = new ArrayList<>();
         if (!validation.hasErrors()) {
             for (JobRequest request : JobJson.requests(validation.document().orElseThrow())) {

@@ -68,14 +68,21 @@ final class DryRunReport {
             line(out, "  refused by the service: " + r.refused().get());
             return;
         }
-        line(out, "  matched " + r.matchedCount() + " of " + devices(r.fleetSize())
-                + (r.matchedIds().isEmpty() ? "" : ": " + String.join(", ", r.matchedIds())
-                        + (r.matchedCount() > r.matchedIds().size() ? ", ..." : "")));
+        line(
+                out,
+                "  matched " + r.matchedCount() + " of " + devices(r.fleetSize())
+                        + (r.matchedIds().isEmpty()
+                                ? ""
+                                : ": " + String.join(", ", r.matchedIds())
+                                        + (r.matchedCount() > r.matchedIds().size() ? ", ..." : "")));
         if (request.cloudToDeviceMethod() != null) {
             CloudToDeviceMethod m = request.cloudToDeviceMethod();
-            line(out, "  calls " + m.methodName() + "(" + (m.payload() == null ? "" : m.payload().toString()) + ")"
-                    + " with responseTimeoutInSeconds " + m.effectiveResponseTimeout()
-                    + ", connectTimeoutInSeconds " + m.effectiveConnectTimeout());
+            line(
+                    out,
+                    "  calls " + m.methodName() + "("
+                            + (m.payload() == null ? "" : m.payload().toString()) + ")"
+                            + " with responseTimeoutInSeconds " + m.effectiveResponseTimeout()
+                            + ", connectTimeoutInSeconds " + m.effectiveConnectTimeout());
             for (DeviceJob row : r.deviceJobs()) {
                 line(out, "    " + id(row) + ": " + row.status() + answer(row));
             }
@@ -98,9 +105,11 @@ final class DryRunReport {
             line(out, "    (" + (r.matchedCount() - r.matchedIds().size()) + " more; --limit to see more)");
         }
         var s = r.job().deviceJobStatistics();
-        line(out, "  result: " + r.job().status() + "; " + devices(s.deviceCount()) + ": " + s.succeededCount()
-                + " succeeded, " + s.failedCount() + " failed"
-                + (r.job().failureReason() == null ? "" : "; " + r.job().failureReason()));
+        line(
+                out,
+                "  result: " + r.job().status() + "; " + devices(s.deviceCount()) + ": " + s.succeededCount()
+                        + " succeeded, " + s.failedCount() + " failed"
+                        + (r.job().failureReason() == null ? "" : "; " + r.job().failureReason()));
         line(out, "  " + estimateText(r.estimate(), r));
     }
 
@@ -109,13 +118,15 @@ final class DryRunReport {
     }
 
     private static String estimateText(DryRun.Estimate e, DryRun.Result r) {
-        String limit = e.maxExecutionTimeInSeconds() == null ? "no maxExecutionTimeInSeconds"
+        String limit = e.maxExecutionTimeInSeconds() == null
+                ? "no maxExecutionTimeInSeconds"
                 : "maxExecutionTimeInSeconds " + e.maxExecutionTimeInSeconds();
         String verdict = e.withinLimit() ? "fits" : e.timedOut() + " devices would fail with JobRunTimeout";
-        String rate = e.throttle().unthrottled() ? "unthrottled (no --tier)"
+        String rate = e.throttle().unthrottled()
+                ? "unthrottled (no --tier)"
                 : "about " + seconds(e.seconds()) + " at " + e.throttle().describe();
-        return "duration: " + rate + "; simulated " + seconds(r.simulated().toMillis() / 1000.0) + "; " + limit
-                + ": " + verdict;
+        return "duration: " + rate + "; simulated " + seconds(r.simulated().toMillis() / 1000.0) + "; " + limit + ": "
+                + verdict;
     }
 
     private static String devices(long n) {
@@ -151,8 +162,11 @@ final class DryRunReport {
         o.put("type", r.request().type());
         if (r.refused().isPresent()) {
             var e = r.refused().get();
-            o.putObject("refused").put("httpStatus", e.httpStatus()).put("errorCode", e.code())
-                    .put("name", e.name()).put("message", e.message());
+            o.putObject("refused")
+                    .put("httpStatus", e.httpStatus())
+                    .put("errorCode", e.code())
+                    .put("name", e.name())
+                    .put("message", e.message());
             return o;
         }
         ObjectNode matched = o.putObject("matched");

@@ -18,8 +18,8 @@ import java.util.List;
  *     as a validated file
  * @param errors all the error findings, shown or not; likewise {@code warnings} and {@code infos}
  */
-record FileResult(String path, LineMap lines, List<Diagnostic> diagnostics, boolean job, long errors, long warnings,
-        long infos) {
+record FileResult(
+        String path, LineMap lines, List<Diagnostic> diagnostics, boolean job, long errors, long warnings, long infos) {
 
     /** Findings shown per file: an 800 KB document can have half a million, which helps nobody. */
     static final int MAX_SHOWN = 1000;
@@ -39,25 +39,43 @@ record FileResult(String path, LineMap lines, List<Diagnostic> diagnostics, bool
             shown = new ArrayList<>(all.subList(0, MAX_SHOWN));
             shown.add(leftOut(all.subList(MAX_SHOWN, all.size())));
         }
-        return new FileResult(path, lines, shown, job, counts[Severity.ERROR.ordinal()],
-                counts[Severity.WARNING.ordinal()], counts[Severity.INFO.ordinal()]);
+        return new FileResult(
+                path,
+                lines,
+                shown,
+                job,
+                counts[Severity.ERROR.ordinal()],
+                counts[Severity.WARNING.ordinal()],
+                counts[Severity.INFO.ordinal()]);
     }
 
     /** One finding for those not shown, where the first of them is, as severe as the worst. */
     private static Diagnostic leftOut(List<Diagnostic> rest) {
         long errors = rest.stream().filter(d -> d.severity() == Severity.ERROR).count();
-        long warnings = rest.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        long warnings =
+                rest.stream().filter(d -> d.severity() == Severity.WARNING).count();
         long infos = rest.size() - errors - warnings;
         Severity worst = errors > 0 ? Severity.ERROR : warnings > 0 ? Severity.WARNING : Severity.INFO;
-        return Diagnostic.of(Codes.INPUT_LIMIT, worst, rest.size() + " more findings in this file are not shown ("
-                + errors + " errors, " + warnings + " warnings, " + infos + " infos); the report shows the first "
-                + MAX_SHOWN + " of a file", rest.get(0).span());
+        return Diagnostic.of(
+                Codes.INPUT_LIMIT,
+                worst,
+                rest.size() + " more findings in this file are not shown ("
+                        + errors + " errors, " + warnings + " warnings, " + infos
+                        + " infos); the report shows the first "
+                        + MAX_SHOWN + " of a file",
+                rest.get(0).span());
     }
 
     /** The same result showing its error findings only; the counts stay those of all findings. */
     FileResult errorsOnly() {
-        return new FileResult(path, lines, diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList(),
-                job, errors, warnings, infos);
+        return new FileResult(
+                path,
+                lines,
+                diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList(),
+                job,
+                errors,
+                warnings,
+                infos);
     }
 
     long count(Severity severity) {

@@ -20,12 +20,18 @@ import picocli.CommandLine.Option;
  */
 final class FleetFile {
 
-    @Option(names = "--fleet", paramLabel = "PATH", description = {
-        "Fleet: a JSON array of twins (what 'az iot hub query' prints), one twin per line (NDJSON),",
-        "or the export-devices format; gzip-compressed or not; a file, a pipe or a directory of them."})
+    @Option(
+            names = "--fleet",
+            paramLabel = "PATH",
+            description = {
+                "Fleet: a JSON array of twins (what 'az iot hub query' prints), one twin per line (NDJSON),",
+                "or the export-devices format; gzip-compressed or not; a file, a pipe or a directory of them."
+            })
     Path file;
 
-    @Option(names = "--fleet-format", paramLabel = "FORMAT",
+    @Option(
+            names = "--fleet-format",
+            paramLabel = "FORMAT",
             description = "array, ndjson or export (default: detected for each file).")
     String format;
 
@@ -174,12 +180,22 @@ final class FleetFile {
             }
             lastDraw = now;
             double seconds = Math.max(1e-9, (now - start) / 1e9);
-            StringBuilder line = new StringBuilder("reading ").append(name).append(": ").append(read >> 20).append(" MB");
+            StringBuilder line = new StringBuilder("reading ")
+                    .append(name)
+                    .append(": ")
+                    .append(read >> 20)
+                    .append(" MB");
             if (total > 0) {
-                line.append(" of ").append(total >> 20).append(" MB (").append(read * 100 / total).append("%)");
+                line.append(" of ")
+                        .append(total >> 20)
+                        .append(" MB (")
+                        .append(read * 100 / total)
+                        .append("%)");
             }
             if (twins >= 0) {
-                line.append(", ").append(String.format(java.util.Locale.ROOT, "%,d", twins)).append(" twins, ")
+                line.append(", ")
+                        .append(String.format(java.util.Locale.ROOT, "%,d", twins))
+                        .append(" twins, ")
                         .append(String.format(java.util.Locale.ROOT, "%,d", (long) (twins / seconds)))
                         .append(" twins/s");
             }

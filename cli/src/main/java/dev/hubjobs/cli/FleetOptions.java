@@ -14,11 +14,17 @@ final class FleetOptions {
     @Mixin
     FleetFile fleet;
 
-    @Option(names = "--tier", paramLabel = "TIER",
+    @Option(
+            names = "--tier",
+            paramLabel = "TIER",
             description = "Hub tier for the throttle: F1, S1, S2 or S3 (default: unthrottled).")
     String tier;
 
-    @Option(names = "--units", paramLabel = "N", defaultValue = "1", description = "Number of units of the tier (default 1).")
+    @Option(
+            names = "--units",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Number of units of the tier (default 1).")
     int units;
 
     /** The throttle the options name; a bad tier or unit count is a usage error. */

@@ -42,8 +42,8 @@ final class IgnorePattern {
     /** Without a {@code /} (other than a trailing one) a pattern matches the last name of a path. */
     final boolean nameOnly;
 
-    private IgnorePattern(byte[] kinds, int[] bytes, int[][] classes, boolean negated, boolean directoryOnly,
-            boolean nameOnly) {
+    private IgnorePattern(
+            byte[] kinds, int[] bytes, int[][] classes, boolean negated, boolean directoryOnly, boolean nameOnly) {
         this.kinds = kinds;
         this.bytes = bytes;
         this.classes = classes;
@@ -225,8 +225,9 @@ final class IgnorePattern {
                 if (close - (i + 2) < 1 || p[close - 1] != ':') {
                     addRange(ranges, '[', '['); // no ":]": a plain '[', and the ':' is read next
                 } else {
-                    if (!addPosixClass(ranges, new String(p, i + 2, close - 1 - (i + 2),
-                            java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                    if (!addPosixClass(
+                            ranges,
+                            new String(p, i + 2, close - 1 - (i + 2), java.nio.charset.StandardCharsets.ISO_8859_1))) {
                         return null;
                     }
                     i = close;
@@ -254,18 +255,43 @@ final class IgnorePattern {
 
     private static boolean addPosixClass(List<Integer> r, String name) {
         switch (name) {
-            case "alnum" -> { addRange(r, '0', '9'); addRange(r, 'A', 'Z'); addRange(r, 'a', 'z'); }
-            case "alpha" -> { addRange(r, 'A', 'Z'); addRange(r, 'a', 'z'); }
-            case "blank" -> { addRange(r, ' ', ' '); addRange(r, '\t', '\t'); }
-            case "cntrl" -> { addRange(r, 0, 31); addRange(r, 127, 127); }
+            case "alnum" -> {
+                addRange(r, '0', '9');
+                addRange(r, 'A', 'Z');
+                addRange(r, 'a', 'z');
+            }
+            case "alpha" -> {
+                addRange(r, 'A', 'Z');
+                addRange(r, 'a', 'z');
+            }
+            case "blank" -> {
+                addRange(r, ' ', ' ');
+                addRange(r, '\t', '\t');
+            }
+            case "cntrl" -> {
+                addRange(r, 0, 31);
+                addRange(r, 127, 127);
+            }
             case "digit" -> addRange(r, '0', '9');
             case "graph" -> addRange(r, 33, 126);
             case "lower" -> addRange(r, 'a', 'z');
             case "print" -> addRange(r, 32, 126);
-            case "punct" -> { addRange(r, 33, 47); addRange(r, 58, 64); addRange(r, 91, 96); addRange(r, 123, 126); }
-            case "space" -> { addRange(r, '\t', '\r'); addRange(r, ' ', ' '); }
+            case "punct" -> {
+                addRange(r, 33, 47);
+                addRange(r, 58, 64);
+                addRange(r, 91, 96);
+                addRange(r, 123, 126);
+            }
+            case "space" -> {
+                addRange(r, '\t', '\r');
+                addRange(r, ' ', ' ');
+            }
             case "upper" -> addRange(r, 'A', 'Z');
-            case "xdigit" -> { addRange(r, '0', '9'); addRange(r, 'A', 'F'); addRange(r, 'a', 'f'); }
+            case "xdigit" -> {
+                addRange(r, '0', '9');
+                addRange(r, 'A', 'F');
+                addRange(r, 'a', 'f');
+            }
             default -> {
                 return false;
             }

@@ -36,11 +36,13 @@ final class IgnoreRules {
     private final Path walkRoot;
     /** The walk root's path relative to the repository, with a trailing '/' unless empty. */
     private final String rootPrefix;
+
     private final List<IgnorePattern> patterns = new ArrayList<>();
     /** Per pattern: where the part of a path below the pattern's directory starts. */
     private final List<Integer> bases = new ArrayList<>();
     /** How many patterns there were before each directory entered. */
     private final Deque<Integer> marks = new ArrayDeque<>();
+
     private boolean everything;
 
     private IgnoreRules(Path walkRoot, String rootPrefix) {

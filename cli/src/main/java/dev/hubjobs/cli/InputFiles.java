@@ -2,8 +2,8 @@ package dev.hubjobs.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -89,14 +89,17 @@ final class InputFiles {
         IgnoreRules ignored = IgnoreRules.forWalk(root, realRoot).orElse(null);
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
+            Files.walkFileTree(
+                    root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+                            if (!dir.equals(root)
+                                    && SKIPPED_DIRECTORIES.contains(
+                                            dir.getFileName().toString())) {
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
-                            return ignored == null || ignored.enter(dir) ? FileVisitResult.CONTINUE
+                            return ignored == null || ignored.enter(dir)
+                                    ? FileVisitResult.CONTINUE
                                     : FileVisitResult.SKIP_SUBTREE;
                         }
 
@@ -111,7 +114,8 @@ final class InputFiles {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             // A link to a job file in the tree counts; a dangling link does not.
-                            if (!file.getFileName().toString().endsWith(SUFFIX) || !Files.isRegularFile(file)
+                            if (!file.getFileName().toString().endsWith(SUFFIX)
+                                    || !Files.isRegularFile(file)
                                     || (ignored != null && ignored.ignoresFile(file))) {
                                 return FileVisitResult.CONTINUE;
                             }

@@ -17,8 +17,7 @@ import java.io.PrintWriter;
 /** The one Jackson mapper the reports share, and how they print a document. */
 final class JsonOutput {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new Escapes());
@@ -46,8 +45,11 @@ final class JsonOutput {
 
         @Override
         public SerializableString getEscapeSequence(int c) {
-            boolean escaped = (c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-                    || c == 0xfffe || c == 0xffff;
+            boolean escaped = (c >= 0x80 && c <= 0x9f)
+                    || (c >= 0x202a && c <= 0x202e)
+                    || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0xfffe
+                    || c == 0xffff;
             return escaped ? new SerializedString(String.format("\\u%04X", c)) : null;
         }
     }
@@ -61,7 +63,8 @@ final class JsonOutput {
     /** Pretty-printed with two-space indentation and {@code \n} line ends on every platform. */
     static void print(JsonNode document, PrintWriter out) throws IOException {
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withSeparators(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         MAPPER.writer(pretty).writeValue(out, document);

@@ -10,7 +10,6 @@ import dev.hubjobs.query.ParseResult;
 import dev.hubjobs.twin.FleetReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,19 +28,23 @@ import picocli.CommandLine.Spec;
         })
 final class MatchCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "CONDITION", description = "The queryCondition: *, a condition, or FROM devices.modules WHERE ...")
+    @Parameters(
+            paramLabel = "CONDITION",
+            description = "The queryCondition: *, a condition, or FROM devices.modules WHERE ...")
     String condition;
 
     @picocli.CommandLine.Mixin
     FleetFile fleet;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     Format format;
 
     @Override
@@ -62,13 +65,16 @@ final class MatchCommand implements Callable<Integer> {
         // Text streams the ids as they are found; JSON puts the count first, so it keeps the ids.
         List<String> ids = new ArrayList<>();
         long[] count = {0};
-        java.util.function.Consumer<String> found = format == Format.json ? ids::add : id -> {
-            out.println(Printable.escape(id));
-            count[0]++;
-        };
-        Optional<FleetReader.Summary> read = fleet.scanRequired(err,
-                (file, fleetFormat, progress) -> scan.match(file, fleetFormat, progress, FleetReader.defaultThreads(),
-                        found));
+        java.util.function.Consumer<String> found = format == Format.json
+                ? ids::add
+                : id -> {
+                    out.println(Printable.escape(id));
+                    count[0]++;
+                };
+        Optional<FleetReader.Summary> read = fleet.scanRequired(
+                err,
+                (file, fleetFormat, progress) ->
+                        scan.match(file, fleetFormat, progress, FleetReader.defaultThreads(), found));
         if (read.isEmpty()) {
             out.flush();
             return Main.USAGE;

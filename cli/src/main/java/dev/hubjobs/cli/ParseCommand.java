@@ -35,7 +35,8 @@ final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ParseResult<?> result = condition ? QueryValidator.standard().validateCondition(text)
+        ParseResult<?> result = condition
+                ? QueryValidator.standard().validateCondition(text)
                 : QueryValidator.standard().validateQuery(text);
         if (result.hasErrors() || result.value().isEmpty()) {
             LineMap lines = LineMap.of(text);
@@ -45,9 +46,10 @@ final class ParseCommand implements Callable<Integer> {
             return Main.FINDINGS;
         }
         Object value = result.get();
-        out.println(value instanceof dev.hubjobs.query.Query q
-                ? QueryFormatter.format(q)
-                : QueryFormatter.format((dev.hubjobs.query.Condition) value));
+        out.println(
+                value instanceof dev.hubjobs.query.Query q
+                        ? QueryFormatter.format(q)
+                        : QueryFormatter.format((dev.hubjobs.query.Condition) value));
         for (Diagnostic d : result.diagnostics()) {
             out.println(DiagnosticText.line("<query>", LineMap.of(text), d));
         }

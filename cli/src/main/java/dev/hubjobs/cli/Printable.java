@@ -39,8 +39,12 @@ final class Printable {
 
     private static boolean unsafe(String text, int i) {
         char c = text.charAt(i);
-        if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= '\u202a' && c <= '\u202e')
-                || (c >= '\u2066' && c <= '\u2069') || c == '\ufffe' || c == '\uffff') {
+        if (c < 0x20
+                || (c >= 0x7f && c <= 0x9f)
+                || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\ufffe'
+                || c == '\uffff') {
             return true;
         }
         if (Character.isHighSurrogate(c)) {

@@ -12,7 +12,6 @@ import dev.hubjobs.twin.TwinJson;
 import dev.hubjobs.twin.TwinObject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +32,10 @@ import picocli.CommandLine.Spec;
         })
 final class QueryCommand implements Callable<Integer> {
 
-    enum Format { json, table }
+    enum Format {
+        json,
+        table
+    }
 
     /** Table cells longer than this are cut, so one long value does not push the others off screen. */
     private static final int MAX_CELL = 48;
@@ -47,8 +49,7 @@ final class QueryCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FleetFile fleet;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default) or table.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (default) or table.")
     Format format;
 
     @Override
@@ -69,8 +70,13 @@ final class QueryCommand implements Callable<Integer> {
         // JSON rows are written as they are found; a table needs every row for its widths.
         List<TwinObject> rows = new ArrayList<>();
         JsonRows json = format == Format.json ? new JsonRows(out) : null;
-        Optional<FleetReader.Summary> read = fleet.scanRequired(err,
-                (file, fleetFormat, progress) -> scan.run(file, fleetFormat, progress, FleetReader.defaultThreads(),
+        Optional<FleetReader.Summary> read = fleet.scanRequired(
+                err,
+                (file, fleetFormat, progress) -> scan.run(
+                        file,
+                        fleetFormat,
+                        progress,
+                        FleetReader.defaultThreads(),
                         json != null ? json::row : rows::add));
         if (json != null) {
             json.end();

@@ -28,7 +28,10 @@ final class RulesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -50,10 +53,16 @@ final class RulesCommand implements Callable<Integer> {
             }
             JsonOutput.print(root, out);
         } else {
-            int nameWidth = Rules.all().stream().mapToInt(r -> r.name().length()).max().orElse(0);
+            int nameWidth =
+                    Rules.all().stream().mapToInt(r -> r.name().length()).max().orElse(0);
             for (Rule rule : Rules.all()) {
-                out.println(String.format("%s  %-7s  %-" + nameWidth + "s  %s%s", rule.code(),
-                        rule.defaultSeverity().label(), rule.name(), rule.summary(), rule.hasFix() ? " (fix)" : ""));
+                out.println(String.format(
+                        "%s  %-7s  %-" + nameWidth + "s  %s%s",
+                        rule.code(),
+                        rule.defaultSeverity().label(),
+                        rule.name(),
+                        rule.summary(),
+                        rule.hasFix() ? " (fix)" : ""));
             }
             out.flush();
         }

@@ -64,8 +64,11 @@ final class SarifReport implements Report {
         node.putObject("shortDescription").put("text", rule.summary());
         node.putObject("fullDescription").put("text", rule.summary());
         String helpUri = Rules.documentation(rule.code());
-        node.putObject("help").put("text", rule.code() + " " + rule.name() + ": " + rule.summary()
-                + (rule.hasFix() ? " (has a fix)" : "") + ". Details and examples: " + helpUri);
+        node.putObject("help")
+                .put(
+                        "text",
+                        rule.code() + " " + rule.name() + ": " + rule.summary() + (rule.hasFix() ? " (has a fix)" : "")
+                                + ". Details and examples: " + helpUri);
         node.put("helpUri", helpUri);
         node.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
         return node;

@@ -4,7 +4,6 @@ package dev.hubjobs.cli;
 final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     UsageException(String message) {
         super(message, null, false, false);
     }

@@ -1,11 +1,11 @@
 package dev.hubjobs.cli;
 
 import dev.hubjobs.JobValidator;
+import dev.hubjobs.ValidationResult;
+import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.exec.DeclaredBehaviours;
 import dev.hubjobs.exec.FleetSummary;
 import dev.hubjobs.exec.Throttle;
-import dev.hubjobs.ValidationResult;
-import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.fix.FixAll;
 import dev.hubjobs.json.JsonDocumentParser;
 import dev.hubjobs.rules.Rules;
@@ -70,33 +70,54 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Report.Format format;
 
     @Option(names = "--fix", description = "Apply every safe fix in place (atomically), then report what is left.")
     boolean fix;
 
-    @Option(names = {"-q", "--quiet"}, description = "Report error-severity findings only (the summary line still counts all).")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Report error-severity findings only (the summary line still counts all).")
     boolean quiet;
 
     /** The least severe finding that makes the exit status 1. */
-    enum FailOn { error, warning }
+    enum FailOn {
+        error,
+        warning
+    }
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "SEVERITY",
+            defaultValue = "error",
             description = "Exit with 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}"
                     + " (default: ${DEFAULT-VALUE}). 'warning' stops a commit or a CI job on warnings too.")
     FailOn failOn;
 
     /** When the text report is coloured. */
-    enum ColorMode { auto, always, never }
+    enum ColorMode {
+        auto,
+        always,
+        never
+    }
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Colour the severities of the text report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
-                    + " when standard output is a terminal and NO_COLOR is not set; never on a pipe or in a file).")
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
+            description =
+                    "Colour the severities of the text report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
+                            + " when standard output is a terminal and NO_COLOR is not set; never on a pipe or in a file).")
     ColorMode color;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Use this configuration file instead of the .hubjobs.json found above each job file.")
     Path config;
 
@@ -155,11 +176,12 @@ final class ValidateCommand implements Callable<Integer> {
             results.add(validated.get(i));
         }
 
-        List<FileResult> shown = quiet ? results.stream().map(FileResult::errorsOnly).toList() : results;
+        List<FileResult> shown =
+                quiet ? results.stream().map(FileResult::errorsOnly).toList() : results;
         Report report = format == Report.Format.text ? new TextReport(colour()) : format.report();
         report.write(shown, out);
-        boolean fails = results.stream().anyMatch(r -> r.errors() > 0
-                || (failOn == FailOn.warning && r.warnings() > 0));
+        boolean fails =
+                results.stream().anyMatch(r -> r.errors() > 0 || (failOn == FailOn.warning && r.warnings() > 0));
         return fails ? Main.FINDINGS : Main.OK;
     }
 
@@ -181,7 +203,8 @@ final class ValidateCommand implements Callable<Integer> {
             return Optional.empty();
         }
         Throttle throttle = fleetOptions.throttle();
-        DeclaredBehaviours.Extracted loaded = fleetOptions.load(err)
+        DeclaredBehaviours.Extracted loaded = fleetOptions
+                .load(err)
                 .orElseThrow(() -> new UsageException("validate: the fleet file could not be read"));
         return Optional.of(new FleetSummary(loaded.fleet(), throttle));
     }
@@ -191,8 +214,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Validates in input order; large sets in parallel, results still in input order. */
-    private List<FileResult> validateAll(List<Input> inputs, JobValidator validator, Map<Input, FileResult> known,
-            PrintWriter err) {
+    private List<FileResult> validateAll(
+            List<Input> inputs, JobValidator validator, Map<Input, FileResult> known, PrintWriter err) {
         Progress progress = new Progress(err, inputs.size(), Progress.stderrIsTerminal());
         List<FileResult> results = new ArrayList<>(inputs.size());
         int threads = Runtime.getRuntime().availableProcessors();
@@ -278,14 +301,18 @@ final class ValidateCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             // Re-encoding would replace the bad bytes; leave the file as it is and let HJ005 say why.
             return Optional.empty();
         }
         ValidationResult[] last = new ValidationResult[1];
         FixAll.Outcome outcome = FixAll.apply(text, t -> (last[0] = validator.validate(input.path(), t)).diagnostics());
-        Optional<FileResult> report = Optional.of(last[0]).filter(r -> r.text().equals(outcome.text()))
+        Optional<FileResult> report = Optional.of(last[0])
+                .filter(r -> r.text().equals(outcome.text()))
                 .map(r -> report(input, r));
         if (!outcome.changed()) {
             return report;
@@ -307,5 +334,4 @@ final class ValidateCommand implements Callable<Integer> {
         err.flush();
         return report;
     }
-
 }

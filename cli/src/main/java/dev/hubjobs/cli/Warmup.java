@@ -23,13 +23,15 @@ final class Warmup {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                JobValidator.builder().build().validate(JOB);
-            } catch (RuntimeException | LinkageError e) {
-                // Only a head start: the command itself reports whatever is wrong.
-            }
-        }, "hubjobs-warmup");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        JobValidator.builder().build().validate(JOB);
+                    } catch (RuntimeException | LinkageError e) {
+                        // Only a head start: the command itself reports whatever is wrong.
+                    }
+                },
+                "hubjobs-warmup");
         thread.setDaemon(true);
         thread.start();
     }

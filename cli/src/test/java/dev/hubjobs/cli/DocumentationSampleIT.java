@@ -38,8 +38,13 @@ class DocumentationSampleIT {
     }
 
     Map<String, String> env() throws Exception {
-        return Map.of("PATH", binDirectory() + ":" + Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin",
-                "HOME", dir.toString(), "PRE_COMMIT_HOME", dir.resolve("pre-commit-cache").toString());
+        return Map.of(
+                "PATH",
+                binDirectory() + ":" + Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin",
+                "HOME",
+                dir.toString(),
+                "PRE_COMMIT_HOME",
+                dir.resolve("pre-commit-cache").toString());
     }
 
     @Test
@@ -52,25 +57,32 @@ class DocumentationSampleIT {
 
         Processes.Result method = Processes.run(work, env, null, List.of(hubjobs, "validate", "method.job.json"));
         assertThat(method.exit()).isEqualTo(1);
-        assertThat(method.out()).endsWith("1 files, 17 errors, 0 warnings\n").doesNotContain("[HJ206]")
-                .doesNotContain("[HJ010]").doesNotContain("remove the quotes");
+        assertThat(method.out())
+                .endsWith("1 files, 17 errors, 0 warnings\n")
+                .doesNotContain("[HJ206]")
+                .doesNotContain("[HJ010]")
+                .doesNotContain("remove the quotes");
         Processes.Result twin = Processes.run(work, env, null, List.of(hubjobs, "validate", "twin.job.json"));
         assertThat(twin.out()).endsWith("1 files, 13 errors, 0 warnings\n");
         assertThat(twin.out().lines().filter(l -> l.contains(":3:11:"))).hasSize(1);
 
-        Processes.Result fixed = Processes.run(work, env, null,
-                List.of(hubjobs, "validate", "--fix", "method.job.json", "twin.job.json"));
+        Processes.Result fixed = Processes.run(
+                work, env, null, List.of(hubjobs, "validate", "--fix", "method.job.json", "twin.job.json"));
         assertThat(fixed.exit()).isEqualTo(1);
         assertThat(fixed.out()).endsWith("2 files, 12 errors, 0 warnings\n");
         assertThat(fixed.out().lines().filter(l -> l.contains(": error: ")))
-                .hasSize(12).allMatch(l -> l.contains("placeholder <") || l.contains("looks like a variable name"));
+                .hasSize(12)
+                .allMatch(l -> l.contains("placeholder <") || l.contains("looks like a variable name"));
     }
 
     /** The {@code repo: local} configuration docs/pre-commit.md shows. */
     static String localHookConfiguration() throws Exception {
         String doc = Files.readString(Processes.root().resolve("docs/pre-commit.md"));
-        Matcher m = Pattern.compile("```yaml\n(repos:\n  - repo: local\n.*?)```", Pattern.DOTALL).matcher(doc);
-        assertThat(m.find()).as("a repo: local configuration in docs/pre-commit.md").isTrue();
+        Matcher m = Pattern.compile("```yaml\n(repos:\n  - repo: local\n.*?)```", Pattern.DOTALL)
+                .matcher(doc);
+        assertThat(m.find())
+                .as("a repo: local configuration in docs/pre-commit.md")
+                .isTrue();
         return m.group(1);
     }
 
@@ -90,15 +102,19 @@ class DocumentationSampleIT {
         Processes.git(repo, "add", "-A");
         Map<String, String> env = new HashMap<>(env());
 
-        Processes.Result bad = Processes.run(repo, env, null,
-                List.of("pre-commit", "run", "hubjobs-validate", "--files", "jobs/sample.job.json"));
+        Processes.Result bad = Processes.run(
+                repo, env, null, List.of("pre-commit", "run", "hubjobs-validate", "--files", "jobs/sample.job.json"));
         assertThat(bad.exit()).as(bad.out() + bad.err()).isEqualTo(1);
         assertThat(bad.out()).contains("Failed").contains("1 files, 17 errors, 0 warnings");
-        assertThat(bad.out().lines().filter(l -> l.startsWith("jobs/sample.job.json:"))).hasSize(17);
+        assertThat(bad.out().lines().filter(l -> l.startsWith("jobs/sample.job.json:")))
+                .hasSize(17);
 
-        Processes.Result warning = Processes.run(repo, env, null,
-                List.of("pre-commit", "run", "hubjobs-validate", "--files", "jobs/warning.job.json"));
+        Processes.Result warning = Processes.run(
+                repo, env, null, List.of("pre-commit", "run", "hubjobs-validate", "--files", "jobs/warning.job.json"));
         assertThat(warning.exit()).as(warning.out() + warning.err()).isZero();
-        assertThat(warning.out()).contains("Passed").contains("jobs/warning.job.json:2:").contains("warning:");
+        assertThat(warning.out())
+                .contains("Passed")
+                .contains("jobs/warning.job.json:2:")
+                .contains("warning:");
     }
 }

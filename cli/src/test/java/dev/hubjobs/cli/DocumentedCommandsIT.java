@@ -90,7 +90,9 @@ class DocumentedCommandsIT {
 
     static boolean runsHubjobs(String command) {
         String first = command.split("\\s+")[0];
-        return first.equals("./hubjobs") || first.equals("hubjobs") || command.contains("| ./hubjobs ")
+        return first.equals("./hubjobs")
+                || first.equals("hubjobs")
+                || command.contains("| ./hubjobs ")
                 || command.contains("| hubjobs ");
     }
 
@@ -129,9 +131,10 @@ class DocumentedCommandsIT {
         String path = work + ":" + Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin";
         List<String> failures = new ArrayList<>();
         for (Command c : all) {
-            Processes.Result r = Processes.run(work, Map.of("PATH", path), null,
-                    List.of("/bin/sh", "-c", c.text()));
-            if ((r.exit() != 0 && r.exit() != 1) || r.err().contains("internal error") || r.err().contains("Exception")) {
+            Processes.Result r = Processes.run(work, Map.of("PATH", path), null, List.of("/bin/sh", "-c", c.text()));
+            if ((r.exit() != 0 && r.exit() != 1)
+                    || r.err().contains("internal error")
+                    || r.err().contains("Exception")) {
                 failures.add(c + "\n  exit " + r.exit() + ": " + r.err().strip());
             }
         }
@@ -142,8 +145,11 @@ class DocumentedCommandsIT {
     void aPlaceholderPathWouldBeCaught() throws Exception {
         // The check above would catch the old README's "./hubjobs validate jobs/" (a path that does not exist).
         Path work = workDirectory();
-        Processes.Result r = Processes.run(work, Map.of("PATH", Path.of(System.getProperty("java.home"), "bin")
-                + ":/usr/bin:/bin"), null, List.of("/bin/sh", "-c", "./hubjobs validate jobs/"));
+        Processes.Result r = Processes.run(
+                work,
+                Map.of("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin"),
+                null,
+                List.of("/bin/sh", "-c", "./hubjobs validate jobs/"));
         assertThat(r.exit()).isEqualTo(2);
     }
 }

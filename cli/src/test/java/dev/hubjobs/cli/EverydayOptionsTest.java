@@ -16,6 +16,7 @@ class EverydayOptionsTest {
             {"jobId": "j1", "type": "scheduleDeviceMethod", "queryCondition": "*",
              "cloudToDeviceMethod": {"methodName": "re<boot>"}}
             """;
+
     static final String ERROR_AND_WARNING = """
             {"jobId": "j1", "type": "scheduleDeviceMethod", "queryCondition": "tag.x = 1",
              "cloudToDeviceMethod": {"methodName": "re<boot>"}}
@@ -46,7 +47,10 @@ class EverydayOptionsTest {
         String f = file("ew.job.json", ERROR_AND_WARNING);
         Cli.Result quiet = Cli.run("validate", "--quiet", f);
         assertThat(quiet.exit()).isEqualTo(1);
-        assertThat(quiet.out()).contains("error:").doesNotContain("warning:").endsWith("1 files, 1 errors, 1 warnings\n");
+        assertThat(quiet.out())
+                .contains("error:")
+                .doesNotContain("warning:")
+                .endsWith("1 files, 1 errors, 1 warnings\n");
         Cli.Result json = Cli.run("validate", "-q", "--format", "json", f);
         assertThat(json.out()).contains("\"HJ103\"").doesNotContain("\"HJ301\"");
     }
@@ -59,9 +63,12 @@ class EverydayOptionsTest {
         assertThat(Cli.run("validate", "--color", "never", f).out()).doesNotContain("\u001b");
         String coloured = Cli.run("validate", "--color", "always", f).out();
         assertThat(coloured).contains(": \u001b[1;31merror\u001b[0m: ").contains(": \u001b[1;33mwarning\u001b[0m: ");
-        assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(Cli.run("validate", f).out());
+        assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", ""))
+                .isEqualTo(Cli.run("validate", f).out());
         // Only the text format is ever coloured.
-        assertThat(Cli.run("validate", "--color", "always", "--format", "json", f).out()).doesNotContain("\u001b");
+        assertThat(Cli.run("validate", "--color", "always", "--format", "json", f)
+                        .out())
+                .doesNotContain("\u001b");
 
         assertThat(TextReport.colourByDefault(Map.of(), true)).isTrue();
         assertThat(TextReport.colourByDefault(Map.of(), false)).isFalse();
@@ -74,7 +81,9 @@ class EverydayOptionsTest {
     void completionScriptCoversEveryCommandAndOption() {
         Cli.Result r = Cli.run("completion");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_hubjobs")
+        assertThat(r.out())
+                .startsWith("#!/usr/bin/env bash")
+                .contains("complete -F _complete_hubjobs")
                 .contains("validate", "match", "query", "dry-run", "rules", "schema", "parse", "completion")
                 .contains("--fail-on", "--quiet", "--color", "--fix");
         assertThat(Cli.run("--help").err() + Cli.run("--help").out()).contains("completion");

@@ -61,34 +61,53 @@ class EvidenceAgreementCliTest {
     void parseGivesTheLibrarysVerdictAndTheSourcesOnEveryText() {
         List<Text> texts = EvidenceCorpus.texts();
         List<String> differentFromLibrary = new ArrayList<>();
-        Report report = EvidenceCorpus.check("cli parse, query texts", texts, t -> new Item(t.id(), t.verdict()), t -> {
-            boolean cli = parseRejects(t);
-            boolean library = (t.kind() == Kind.QUERY ? QueryValidator.standard().validateQuery(t.text())
-                    : QueryValidator.standard().validateCondition(t.text())).hasErrors();
-            if (cli != library) {
-                differentFromLibrary.add(t.id());
-            }
-            return cli;
-        }, LISTED);
+        Report report = EvidenceCorpus.check(
+                "cli parse, query texts",
+                texts,
+                t -> new Item(t.id(), t.verdict()),
+                t -> {
+                    boolean cli = parseRejects(t);
+                    boolean library = (t.kind() == Kind.QUERY
+                                    ? QueryValidator.standard().validateQuery(t.text())
+                                    : QueryValidator.standard().validateCondition(t.text()))
+                            .hasErrors();
+                    if (cli != library) {
+                        differentFromLibrary.add(t.id());
+                    }
+                    return cli;
+                },
+                LISTED);
         System.out.println(report.summary());
-        assertThat(differentFromLibrary).as("texts where parse and the library disagree").isEmpty();
-        assertThat(report.unlisted()).as("disagreements docs/decisions.md does not list").isEmpty();
+        assertThat(differentFromLibrary)
+                .as("texts where parse and the library disagree")
+                .isEmpty();
+        assertThat(report.unlisted())
+                .as("disagreements docs/decisions.md does not list")
+                .isEmpty();
     }
 
     @Test
     void validateGivesTheLibrarysVerdictAndTheSourcesOnEveryBody() {
         JobValidator library = JobValidator.builder().build();
         List<String> differentFromLibrary = new ArrayList<>();
-        Report report = EvidenceCorpus.check("cli validate, job bodies", EvidenceCorpus.bodies(),
-                b -> new Item(b.id(), b.verdict()), b -> {
+        Report report = EvidenceCorpus.check(
+                "cli validate, job bodies",
+                EvidenceCorpus.bodies(),
+                b -> new Item(b.id(), b.verdict()),
+                b -> {
                     boolean cli = validateRejects(b);
                     if (cli != library.validate(b.json()).hasErrors()) {
                         differentFromLibrary.add(b.id());
                     }
                     return cli;
-                }, LISTED);
+                },
+                LISTED);
         System.out.println(report.summary());
-        assertThat(differentFromLibrary).as("bodies where validate and the library disagree").isEmpty();
-        assertThat(report.unlisted()).as("disagreements docs/decisions.md does not list").isEmpty();
+        assertThat(differentFromLibrary)
+                .as("bodies where validate and the library disagree")
+                .isEmpty();
+        assertThat(report.unlisted())
+                .as("disagreements docs/decisions.md does not list")
+                .isEmpty();
     }
 }

@@ -1,15 +1,14 @@
 package dev.hubjobs.cli;
 
-import dev.hubjobs.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubjobs.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,8 +43,14 @@ class FixInterruptIT {
             for (int i = 0; i < FILES; i++) {
                 Files.writeString(tree.resolve("j" + i + ".job.json"), original);
             }
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", Processes.jar().toString(), "validate", "--fix", tree.toString())
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            Processes.jar().toString(),
+                            "validate",
+                            "--fix",
+                            tree.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -65,15 +70,19 @@ class FixInterruptIT {
             stoppedWhileWriting = signalled && p.exitValue() == exitCode;
             assertThat(temporaryFiles(tree)).as("temporary files left").isEmpty();
             for (int i = 0; i < FILES; i++) {
-                assertThat(Files.readString(tree.resolve("j" + i + ".job.json"))).isIn(original, fixed);
+                assertThat(Files.readString(tree.resolve("j" + i + ".job.json")))
+                        .isIn(original, fixed);
             }
         }
-        assertThat(stoppedWhileWriting).as("a run was stopped while it wrote a file").isTrue();
+        assertThat(stoppedWhileWriting)
+                .as("a run was stopped while it wrote a file")
+                .isTrue();
     }
 
     static List<Path> temporaryFiles(Path tree) throws IOException {
         try (Stream<Path> files = Files.list(tree)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 
@@ -82,6 +91,9 @@ class FixInterruptIT {
             p.destroy(); // SIGTERM on Unix
             return;
         }
-        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 }

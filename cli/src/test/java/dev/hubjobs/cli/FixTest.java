@@ -37,7 +37,8 @@ class FixTest {
                 """);
         assertThat(r.out()).isEqualTo("1 files, 0 errors, 0 warnings\n");
         assertThat(r.exit()).isEqualTo(Main.OK);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r-----");
         assertThat(leftovers()).isEmpty();
 
         Cli.Result again = Cli.run("validate", "--fix", file.toString());
@@ -77,8 +78,11 @@ class FixTest {
     void aHundredThousandFixesTakeTimeLinearInTheirNumber() throws IOException {
         // 160,000 single-quoted strings: applying their fixes took quadratic time, a minute here.
         String values = String.join(",", java.util.Collections.nCopies(160_000, "'a'"));
-        Path file = Files.writeString(dir.resolve("many.job.json"), "{\"jobId\": \"j1\", \"type\": \"scheduleUpdateTwin\","
-                + " \"queryCondition\": \"*\",\n \"updateTwin\": {\"etag\": \"*\", \"tags\": {\"t\": [" + values + "]}}}\n");
+        Path file = Files.writeString(
+                dir.resolve("many.job.json"),
+                "{\"jobId\": \"j1\", \"type\": \"scheduleUpdateTwin\","
+                        + " \"queryCondition\": \"*\",\n \"updateTwin\": {\"etag\": \"*\", \"tags\": {\"t\": [" + values
+                        + "]}}}\n");
         long start = System.nanoTime();
         Cli.Result r = Cli.run("validate", "--fix", file.toString());
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -97,8 +101,9 @@ class FixTest {
         }
         Path small = Files.writeString(dir.resolve("small.job.json"), ValidateCommandTest.job("'reboot'"));
         Cli.Result r = Cli.run("validate", "--fix", dir.toString());
-        assertThat(r.out()).startsWith(huge + ":1:1: error: the document is 3221225472 bytes; the limit is "
-                + dev.hubjobs.json.JsonDocumentParser.MAX_SIZE + " bytes (4 MB) [HJ005]\n");
+        assertThat(r.out())
+                .startsWith(huge + ":1:1: error: the document is 3221225472 bytes; the limit is "
+                        + dev.hubjobs.json.JsonDocumentParser.MAX_SIZE + " bytes (4 MB) [HJ005]\n");
         assertThat(r.err()).isEqualTo("fixed: " + small + ": 1 edit (HJ002)\n");
         assertThat(r.exit()).isEqualTo(Main.FINDINGS);
     }
@@ -110,7 +115,8 @@ class FixTest {
         assertThat(locked.toFile().setReadable(false, false)).isTrue();
         org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "running as a user who reads anything");
         Cli.Result r = Cli.run("validate", "--fix", dir.toString());
-        assertThat(r.out().lines()).filteredOn(l -> l.startsWith(locked.toString()))
+        assertThat(r.out().lines())
+                .filteredOn(l -> l.startsWith(locked.toString()))
                 .containsExactly(locked + ":1:1: error: cannot read file: permission denied [HJ005]");
         assertThat(r.err()).isEqualTo("fixed: " + other + ": 1 edit (HJ002)\n");
         assertThat(r.exit()).isEqualTo(Main.FINDINGS);
@@ -121,8 +127,9 @@ class FixTest {
         Path target = Files.writeString(dir.resolve("real.job.json"), ValidateCommandTest.job("'reboot'"));
         Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target.getFileName());
         Cli.Result r = Cli.run("validate", "--fix", link.toString());
-        assertThat(r.err()).isEqualTo("hubjobs: not fixed: " + link
-                + ": symbolic link (fixes are never written through a link)\n");
+        assertThat(r.err())
+                .isEqualTo(
+                        "hubjobs: not fixed: " + link + ": symbolic link (fixes are never written through a link)\n");
         assertThat(r.out()).contains(link + ":2:40: error: single-quoted string");
         assertThat(r.exit()).isEqualTo(Main.FINDINGS);
         assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -141,11 +148,16 @@ class FixTest {
 
         Cli.Result r = Cli.run("validate", "--fix", tree.toString());
 
-        assertThat(r.err().lines()).containsExactly(
-                "hubjobs: skipped " + tree.resolve("creds.job.json") + ": symbolic link to a file outside " + tree + "/",
-                "hubjobs: not fixed: " + inner + ": symbolic link (fixes are never written through a link)",
-                "fixed: " + real + ": 1 edit (HJ002)");
-        assertThat(r.out()).doesNotContain("secret").doesNotContain("creds").endsWith("2 files, 0 errors, 0 warnings\n");
+        assertThat(r.err().lines())
+                .containsExactly(
+                        "hubjobs: skipped " + tree.resolve("creds.job.json") + ": symbolic link to a file outside "
+                                + tree + "/",
+                        "hubjobs: not fixed: " + inner + ": symbolic link (fixes are never written through a link)",
+                        "fixed: " + real + ": 1 edit (HJ002)");
+        assertThat(r.out())
+                .doesNotContain("secret")
+                .doesNotContain("creds")
+                .endsWith("2 files, 0 errors, 0 warnings\n");
         assertThat(Files.readString(creds)).isEqualTo(secret);
         assertThat(Files.isSymbolicLink(inner)).isTrue();
         assertThat(Files.readString(real)).isEqualTo(ValidateCommandTest.job("\"reboot\""));
@@ -156,7 +168,8 @@ class FixTest {
         Path target = Files.writeString(dir.resolve("target.txt"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.job.json"), target);
         assertThatThrownBy(() -> AtomicFile.write(link, "new".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("symbolic link");
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(leftovers()).isEmpty();
@@ -171,7 +184,8 @@ class FixTest {
             out.flush();
             throw new IOException("disk full");
         };
-        assertThatThrownBy(() -> AtomicFile.write(file, replacement, halfThenFail)).hasMessage("disk full");
+        assertThatThrownBy(() -> AtomicFile.write(file, replacement, halfThenFail))
+                .hasMessage("disk full");
         assertThat(Files.readString(file)).isEqualTo("{'original': true}");
         assertThat(leftovers()).isEmpty();
 
@@ -205,7 +219,8 @@ class FixTest {
         Path file = Files.writeString(sub.resolve("a.job.json"), "{'a': 1}");
         assertThat(sub.toFile().setWritable(false, false)).isTrue();
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(sub), "running as a user who writes anywhere");
+            org.junit.jupiter.api.Assumptions.assumeFalse(
+                    Files.isWritable(sub), "running as a user who writes anywhere");
             Cli.Result r = Cli.run("validate", "--fix", file.toString());
             assertThat(r.exit()).isEqualTo(Main.USAGE);
             assertThat(r.err()).startsWith("hubjobs: cannot write ").doesNotContain("Exception\n\tat");

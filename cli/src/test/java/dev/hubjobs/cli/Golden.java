@@ -23,7 +23,9 @@ final class Golden {
             Files.createDirectories(DIR);
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", file).exists();
+        assertThat(file)
+                .as("golden file %s (create it with -Dgolden.update=true)", file)
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

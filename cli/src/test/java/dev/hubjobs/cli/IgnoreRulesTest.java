@@ -22,17 +22,18 @@ class IgnoreRulesTest {
     record Example(String patterns, String path, boolean directory, boolean ignored) {
         @Override
         public String toString() {
-            return patterns.replace("\n", "\\n").replace("\r", "\\r") + " | " + path + (directory ? "/" : "")
-                    + " | " + (ignored ? "ignored" : "kept");
+            return patterns.replace("\n", "\\n").replace("\r", "\\r") + " | " + path + (directory ? "/" : "") + " | "
+                    + (ignored ? "ignored" : "kept");
         }
     }
 
     static Stream<Example> examples() throws IOException {
-        List<String> rows = Files.readAllLines(Path.of("src/test/resources/gitignore/examples.tsv"), StandardCharsets.UTF_8);
+        List<String> rows =
+                Files.readAllLines(Path.of("src/test/resources/gitignore/examples.tsv"), StandardCharsets.UTF_8);
         return rows.stream().filter(r -> !r.startsWith("#")).map(r -> {
             String[] f = r.split("\t", -1);
-            return new Example(f[0].replace("\\n", "\n").replace("\\r", "\r"), f[1], f[2].equals("d"),
-                    f[3].equals("ignored"));
+            return new Example(
+                    f[0].replace("\\n", "\n").replace("\\r", "\r"), f[1], f[2].equals("d"), f[3].equals("ignored"));
         });
     }
 
@@ -76,8 +77,14 @@ class IgnoreRulesTest {
         Files.writeString(dir.resolve(".gitignore"), "*.gen.job.json\n!keep.mine.job.json\n");
         Files.createDirectories(dir.resolve("sub/deep"));
         Files.writeString(dir.resolve("sub/.gitignore"), "!special.gen.job.json\n/anchored.job.json\n");
-        for (String f : List.of("a.gen.job.json", "local/x.job.json", "b.mine.job.json", "keep.mine.job.json",
-                "sub/special.gen.job.json", "sub/other.gen.job.json", "sub/anchored.job.json",
+        for (String f : List.of(
+                "a.gen.job.json",
+                "local/x.job.json",
+                "b.mine.job.json",
+                "keep.mine.job.json",
+                "sub/special.gen.job.json",
+                "sub/other.gen.job.json",
+                "sub/anchored.job.json",
                 "sub/deep/anchored.job.json")) {
             Files.createDirectories(dir.resolve(f).getParent());
             Files.writeString(dir.resolve(f), "{}");
@@ -85,11 +92,17 @@ class IgnoreRulesTest {
         assertThat(ignored(dir, "a.gen.job.json", false)).isTrue();
         assertThat(ignored(dir, "local/x.job.json", false)).isTrue();
         assertThat(ignored(dir, "b.mine.job.json", false)).isTrue();
-        assertThat(ignored(dir, "keep.mine.job.json", false)).as(".gitignore over info/exclude").isFalse();
-        assertThat(ignored(dir, "sub/special.gen.job.json", false)).as("deeper file wins").isFalse();
+        assertThat(ignored(dir, "keep.mine.job.json", false))
+                .as(".gitignore over info/exclude")
+                .isFalse();
+        assertThat(ignored(dir, "sub/special.gen.job.json", false))
+                .as("deeper file wins")
+                .isFalse();
         assertThat(ignored(dir, "sub/other.gen.job.json", false)).isTrue();
         assertThat(ignored(dir, "sub/anchored.job.json", false)).isTrue();
-        assertThat(ignored(dir, "sub/deep/anchored.job.json", false)).as("anchored to sub/").isFalse();
+        assertThat(ignored(dir, "sub/deep/anchored.job.json", false))
+                .as("anchored to sub/")
+                .isFalse();
     }
 
     @Test
@@ -99,12 +112,17 @@ class IgnoreRulesTest {
         Path a = Files.createDirectories(dir.resolve("a"));
         Files.writeString(a.resolve(".gitignore"), "*.skip.job.json\n");
         Files.createDirectories(a.resolve("b/gen"));
-        IgnoreRules fromB = IgnoreRules.forWalk(a.resolve("b"), a.resolve("b").toRealPath()).orElseThrow();
+        IgnoreRules fromB =
+                IgnoreRules.forWalk(a.resolve("b"), a.resolve("b").toRealPath()).orElseThrow();
         assertThat(fromB.enter(a.resolve("b"))).isTrue();
         assertThat(fromB.ignoresFile(a.resolve("b/x.skip.job.json"))).isTrue();
         assertThat(fromB.enter(a.resolve("b/gen"))).isFalse();
-        IgnoreRules fromGen = IgnoreRules.forWalk(a.resolve("b/gen"), a.resolve("b/gen").toRealPath()).orElseThrow();
-        assertThat(fromGen.enter(a.resolve("b/gen"))).as("the walk root itself is ignored").isFalse();
+        IgnoreRules fromGen = IgnoreRules.forWalk(
+                        a.resolve("b/gen"), a.resolve("b/gen").toRealPath())
+                .orElseThrow();
+        assertThat(fromGen.enter(a.resolve("b/gen")))
+                .as("the walk root itself is ignored")
+                .isFalse();
     }
 
     @Test
@@ -137,8 +155,10 @@ class IgnoreRulesTest {
         byte[] path = "a".repeat(4000).getBytes(StandardCharsets.UTF_8);
         byte[] deepPath = "a/".repeat(2000).concat("c").getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        assertThat(IgnorePattern.parse(stars.getBytes(StandardCharsets.UTF_8)).matches(path, 0, false)).isFalse();
-        assertThat(IgnorePattern.parse(deep.getBytes(StandardCharsets.UTF_8)).matches(deepPath, 0, false)).isFalse();
+        assertThat(IgnorePattern.parse(stars.getBytes(StandardCharsets.UTF_8)).matches(path, 0, false))
+                .isFalse();
+        assertThat(IgnorePattern.parse(deep.getBytes(StandardCharsets.UTF_8)).matches(deepPath, 0, false))
+                .isFalse();
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
 }

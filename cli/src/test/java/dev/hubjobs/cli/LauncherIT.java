@@ -49,8 +49,10 @@ class LauncherIT {
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(cwd.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             pb.environment().clear();
             pb.environment().putAll(env);
             Process p = pb.start();
@@ -73,11 +75,16 @@ class LauncherIT {
     @Test
     void withoutJavaItSaysSoAndExits2() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Processes.Result r = run(dir, Map.of("PATH", empty.toString(), "HOME", dir.toString()),
+        Processes.Result r = run(
+                dir,
+                Map.of("PATH", empty.toString(), "HOME", dir.toString()),
                 List.of("/bin/sh", launcher(), "--version"));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("no Java found").contains("Java 17 or later").doesNotContain("not found\n");
+        assertThat(r.err())
+                .contains("no Java found")
+                .contains("Java 17 or later")
+                .doesNotContain("not found\n");
     }
 
     @Test
@@ -87,9 +94,15 @@ class LauncherIT {
                 echo 'openjdk version "11.0.2" 2019-01-15' >&2
                 """);
         Path javaOnPath = binWith("java", realJava());
-        Map<String, String> env = new HashMap<>(Map.of("PATH", javaOnPath + ":/usr/bin:/bin",
-                "HOME", dir.toString(), "HUBJOBS_JAR", Processes.jar().toString(),
-                "JAVA_HOME", fake.getParent().getParent().toString()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PATH",
+                javaOnPath + ":/usr/bin:/bin",
+                "HOME",
+                dir.toString(),
+                "HUBJOBS_JAR",
+                Processes.jar().toString(),
+                "JAVA_HOME",
+                fake.getParent().getParent().toString()));
         Processes.Result old = run(dir, env, List.of(launcher(), "--version"));
         assertThat(old.exit()).isEqualTo(2);
         assertThat(old.err()).contains("not Java 17 or later").contains(fake.toString());
@@ -115,8 +128,11 @@ class LauncherIT {
     }
 
     Map<String, String> fakeMavenEnv() {
-        return Map.of("PATH", dir.resolve("fake-maven") + ":" + realJava().getParent() + ":/usr/bin:/bin",
-                "HOME", dir.toString());
+        return Map.of(
+                "PATH",
+                dir.resolve("fake-maven") + ":" + realJava().getParent() + ":/usr/bin:/bin",
+                "HOME",
+                dir.toString());
     }
 
     @Test
@@ -128,8 +144,11 @@ class LauncherIT {
         Processes.Result r = run(checkout, fakeMavenEnv(), List.of("./hubjobs", "validate", "x.job.json"));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("[ERROR] COMPILATION ERROR in Foo.java").contains("build failed")
-                .contains("hubjobs-build.log").doesNotContain(ESC);
+        assertThat(r.err())
+                .contains("[ERROR] COMPILATION ERROR in Foo.java")
+                .contains("build failed")
+                .contains("hubjobs-build.log")
+                .doesNotContain(ESC);
     }
 
     @Test

@@ -49,9 +49,14 @@ class MatchAndQueryCommandTest {
         Path f = dir.resolve("hostile.ndjson");
         Files.writeString(f, "{\"deviceId\":\"d\\u001b]0;x\\u0007\\nforged\", \"tags\": {\"n\": \"\\u202e1\"}}\n");
         Run match = run("match", "*", "--fleet", f.toString());
-        assertThat(match.out()).isEqualTo(String.join(System.lineSeparator(), "d\\e]0;x\\u0007\\nforged", "1 devices", ""));
-        Run query = run("query", "SELECT deviceId, tags.n AS n FROM devices", "--fleet", f.toString(), "--format", "table");
-        assertThat(query.out()).contains("\"d\\u001B]0;x\\u0007\\nforged\"  \"\\u202e1\"").doesNotContain("\u001b").doesNotContain("\u202e");
+        assertThat(match.out())
+                .isEqualTo(String.join(System.lineSeparator(), "d\\e]0;x\\u0007\\nforged", "1 devices", ""));
+        Run query =
+                run("query", "SELECT deviceId, tags.n AS n FROM devices", "--fleet", f.toString(), "--format", "table");
+        assertThat(query.out())
+                .contains("\"d\\u001B]0;x\\u0007\\nforged\"  \"\\u202e1\"")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u202e");
     }
 
     @Test
@@ -61,8 +66,8 @@ class MatchAndQueryCommandTest {
         assertThat(group.exit()).isEqualTo(1);
         assertThat(group.out()).isEmpty();
         assertThat(group.err()).contains("error:").contains("[HJ108]");
-        Run startsWith = run("query", "SELECT * FROM devices WHERE STARTS_WITH(deviceId, 'd')", "--fleet",
-                fleet.toString());
+        Run startsWith =
+                run("query", "SELECT * FROM devices WHERE STARTS_WITH(deviceId, 'd')", "--fleet", fleet.toString());
         assertThat(startsWith.exit()).isEqualTo(1);
         assertThat(startsWith.out()).isEmpty();
         assertThat(startsWith.err()).contains("did you mean STARTSWITH?").contains("[HJ104]");
@@ -74,8 +79,10 @@ class MatchAndQueryCommandTest {
     @Test
     void aHyphenatedNameMatchesItsKey() throws IOException {
         Path f = dir.resolve("rings.ndjson");
-        Files.writeString(f, "{\"deviceId\":\"a\",\"tags\":{\"deploy-ring\":\"canary\"}}\n"
-                + "{\"deviceId\":\"b\",\"tags\":{\"deploy-ring\":\"broad\"}}\n");
+        Files.writeString(
+                f,
+                "{\"deviceId\":\"a\",\"tags\":{\"deploy-ring\":\"canary\"}}\n"
+                        + "{\"deviceId\":\"b\",\"tags\":{\"deploy-ring\":\"broad\"}}\n");
         Run r = run("match", "tags.deploy-ring = 'canary'", "--fleet", f.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(), "a", "1 devices", ""));
@@ -83,8 +90,13 @@ class MatchAndQueryCommandTest {
 
     @Test
     void matchJson() {
-        Run r = run("match", "status = 'enabled' AND connectionState = 'Connected'", "--fleet", fleet.toString(),
-                "--format", "json");
+        Run r = run(
+                "match",
+                "status = 'enabled' AND connectionState = 'Connected'",
+                "--fleet",
+                fleet.toString(),
+                "--format",
+                "json");
         assertThat(r.exit()).isZero();
         assertThat(r.out().trim()).isEqualTo("{\"version\":1,\"count\":3,\"deviceIds\":[\"d1\",\"test-7\",\"D5\"]}");
     }
@@ -110,7 +122,8 @@ class MatchAndQueryCommandTest {
     void unknownFunctionExits1() {
         Run r = run("query", "SELECT * FROM devices WHERE NOPE(deviceId)", "--fleet", fleet.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("<query>:1:29: error: function NOPE is not available in twin and job queries")
+        assertThat(r.err())
+                .startsWith("<query>:1:29: error: function NOPE is not available in twin and job queries")
                 .endsWith("[HJ104]" + System.lineSeparator());
     }
 
@@ -138,7 +151,8 @@ class MatchAndQueryCommandTest {
         assertThat(d.out()).isEqualTo(String.join(System.lineSeparator(), "a", "b", "2 devices", ""));
         // A pipe, as with --fleet <(zcat fleet.ndjson.gz): no seeking, no size.
         Path fifo = dir.resolve("fleet.fifo");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
         Thread writer = new Thread(() -> {
             try {
                 Files.writeString(fifo, "{\"deviceId\":\"p\"}\n");
@@ -156,8 +170,10 @@ class MatchAndQueryCommandTest {
     @Test
     void exportDevicesFormatIsDetectedOrNamed() throws IOException {
         Path f = dir.resolve("export.ndjson");
-        Files.writeString(f, "{\"id\":\"e1\",\"eTag\":\"x\",\"status\":\"enabled\",\"authentication\":"
-                + "{\"symmetricKey\":{\"primaryKey\":\"c2VjcmV0\"},\"type\":\"sas\"},\"tags\":{\"ring\":\"1\"}}\n");
+        Files.writeString(
+                f,
+                "{\"id\":\"e1\",\"eTag\":\"x\",\"status\":\"enabled\",\"authentication\":"
+                        + "{\"symmetricKey\":{\"primaryKey\":\"c2VjcmV0\"},\"type\":\"sas\"},\"tags\":{\"ring\":\"1\"}}\n");
         Run r = run("match", "tags.ring = '1'", "--fleet", f.toString());
         assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(), "e1", "1 devices", ""));
         Run q = run("query", "SELECT * FROM devices", "--fleet", f.toString(), "--fleet-format", "export");
@@ -179,38 +195,57 @@ class MatchAndQueryCommandTest {
 
     @Test
     void queryJson() {
-        Run r = run("query", "SELECT tags.floor AS floor, COUNT() AS n FROM devices GROUP BY tags.floor",
-                "--fleet", fleet.toString());
+        Run r = run(
+                "query",
+                "SELECT tags.floor AS floor, COUNT() AS n FROM devices GROUP BY tags.floor",
+                "--fleet",
+                fleet.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(),
-                "[", "{\"floor\":\"3\",\"n\":2},", "{\"floor\":3,\"n\":1}", "]", ""));
+        assertThat(r.out())
+                .isEqualTo(String.join(
+                        System.lineSeparator(), "[", "{\"floor\":\"3\",\"n\":2},", "{\"floor\":3,\"n\":1}", "]", ""));
     }
 
     @Test
     void queryTable() {
-        Run r = run("query", "SELECT deviceId, properties.reported.battery FROM devices WHERE IS_DEFINED(tags.floor)",
-                "--fleet", fleet.toString(), "--format", "table");
+        Run r = run(
+                "query",
+                "SELECT deviceId, properties.reported.battery FROM devices WHERE IS_DEFINED(tags.floor)",
+                "--fleet",
+                fleet.toString(),
+                "--format",
+                "table");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(),
-                "deviceId  battery",
-                "--------  -------",
-                "\"d1\"      55",
-                "\"d2\"      12",
-                "\"d3\"      80",
-                "3 rows", ""));
+        assertThat(r.out())
+                .isEqualTo(String.join(
+                        System.lineSeparator(),
+                        "deviceId  battery",
+                        "--------  -------",
+                        "\"d1\"      55",
+                        "\"d2\"      12",
+                        "\"d3\"      80",
+                        "3 rows",
+                        ""));
     }
 
     @Test
     void queryTableShowsTheString3AndTheNumber3Differently() {
-        Run r = run("query", "SELECT tags.floor AS floor, COUNT() AS n FROM devices GROUP BY tags.floor",
-                "--fleet", fleet.toString(), "--format", "table");
+        Run r = run(
+                "query",
+                "SELECT tags.floor AS floor, COUNT() AS n FROM devices GROUP BY tags.floor",
+                "--fleet",
+                fleet.toString(),
+                "--format",
+                "table");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("\"3\"    2").contains("3      1");
     }
 
     @Test
     void queryParseErrorExits1AndEmptyResultIsEmptyArray() {
-        assertThat(run("query", "SELECT FROM devices", "--fleet", fleet.toString()).exit()).isEqualTo(1);
+        assertThat(run("query", "SELECT FROM devices", "--fleet", fleet.toString())
+                        .exit())
+                .isEqualTo(1);
         Run r = run("query", "SELECT * FROM devices WHERE deviceId = 'zz'", "--fleet", fleet.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out().trim()).isEqualTo("[]");

@@ -23,9 +23,9 @@ class ParseCommandTest {
     void inWithParenthesesPrintsItsPositionAndCodeAndExitsWithFindings() {
         Run r = run("parse", "--condition", "deviceId IN ('a','b')");
         assertThat(r.exitCode()).isEqualTo(Main.FINDINGS).isEqualTo(1);
-        assertThat(r.out().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("<query>:1:13: error:")
-                .contains("[HJ012]"));
+        assertThat(r.out().lines())
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("<query>:1:13: error:").contains("[HJ012]"));
     }
 
     @Test
@@ -67,10 +67,11 @@ class ParseCommandTest {
     void everySyntaxErrorIsPrintedOnItsOwnLine() {
         Run r = run("parse", "--condition", "(a = ) OR (b = ) OR c =");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out().lines()).containsExactly(
-                "<query>:1:6: error: mismatched input ')'. Expecting: <expression> [HJ010]",
-                "<query>:1:16: error: mismatched input ')'. Expecting: <expression> [HJ010]",
-                "<query>:1:24: error: unexpected end of query. Expecting: <expression> [HJ010]");
+        assertThat(r.out().lines())
+                .containsExactly(
+                        "<query>:1:6: error: mismatched input ')'. Expecting: <expression> [HJ010]",
+                        "<query>:1:16: error: mismatched input ')'. Expecting: <expression> [HJ010]",
+                        "<query>:1:24: error: unexpected end of query. Expecting: <expression> [HJ010]");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.hubjobs.cli;
 
-import dev.hubjobs.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubjobs.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +58,14 @@ class PreCommitHookIT {
     @Test
     void hookDeclarationMatchesTheEntryScript() throws Exception {
         String hooks = Files.readString(Processes.root().resolve(".pre-commit-hooks.yaml"));
-        assertThat(hooks).contains("id: hubjobs-validate", "entry: scripts/pre-commit-validate", "language: script",
-                "files: \\.job\\.json$", "require_serial: true", "verbose: true");
+        assertThat(hooks)
+                .contains(
+                        "id: hubjobs-validate",
+                        "entry: scripts/pre-commit-validate",
+                        "language: script",
+                        "files: \\.job\\.json$",
+                        "require_serial: true",
+                        "verbose: true");
         assertThat(Processes.root().resolve("scripts/pre-commit-validate")).isExecutable();
     }
 
@@ -68,8 +74,9 @@ class PreCommitHookIT {
         String hook = Processes.root().resolve("scripts/pre-commit-validate").toString();
         Processes.Result bad = Processes.run(repo, env(), null, List.of(hook, "jobs/bad.job.json"));
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.out()).startsWith(
-                "jobs/bad.job.json:5:41: error: single-quoted string; JSON strings must be in double quotes [HJ002]\n");
+        assertThat(bad.out())
+                .startsWith(
+                        "jobs/bad.job.json:5:41: error: single-quoted string; JSON strings must be in double quotes [HJ002]\n");
 
         Processes.Result good = Processes.run(repo, env(), null, List.of(hook, "jobs/good.job.json"));
         assertThat(good.exit()).isZero();
@@ -78,20 +85,31 @@ class PreCommitHookIT {
 
     @Test
     void preCommitTryRepoRunsTheHook(@TempDir Path cache) throws Exception {
-        Prerequisites.require(Processes.onPath("pre-commit"), "the pre-commit tool is not installed; .ci/pre-commit-deps.sh installs it");
+        Prerequisites.require(
+                Processes.onPath("pre-commit"),
+                "the pre-commit tool is not installed; .ci/pre-commit-deps.sh installs it");
         // try-repo clones the hubjobs checkout, so it must be a git work tree (not an unpacked archive).
-        Assumptions.assumeTrue(Processes.run(Processes.root(), Map.of(), null,
-                List.of("git", "rev-parse", "--is-inside-work-tree")).exit() == 0, "hubjobs is not a git checkout");
+        Assumptions.assumeTrue(
+                Processes.run(Processes.root(), Map.of(), null, List.of("git", "rev-parse", "--is-inside-work-tree"))
+                                .exit()
+                        == 0,
+                "hubjobs is not a git checkout");
         Map<String, String> env = new java.util.HashMap<>(env());
         env.put("PRE_COMMIT_HOME", cache.toString());
         String root = Processes.root().toString();
 
-        Processes.Result bad = Processes.run(repo, env, null,
+        Processes.Result bad = Processes.run(
+                repo,
+                env,
+                null,
                 List.of("pre-commit", "try-repo", root, "hubjobs-validate", "--files", "jobs/bad.job.json"));
         assertThat(bad.exit()).as(bad.out() + bad.err()).isEqualTo(1);
         assertThat(bad.out()).contains("jobs/bad.job.json:5:41: error: single-quoted string");
 
-        Processes.Result good = Processes.run(repo, env, null,
+        Processes.Result good = Processes.run(
+                repo,
+                env,
+                null,
                 List.of("pre-commit", "try-repo", root, "hubjobs-validate", "--files", "jobs/good.job.json"));
         assertThat(good.exit()).as(good.out() + good.err()).isZero();
         assertThat(good.out()).contains("hubjobs validate").contains("Passed");

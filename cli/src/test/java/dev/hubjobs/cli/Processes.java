@@ -22,7 +22,9 @@ final class Processes {
 
     /** The repository root (the launcher, the hook script and .pre-commit-hooks.yaml live there). */
     static Path root() {
-        return Path.of(System.getProperty("hubjobs.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("hubjobs.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Result run(Path cwd, Map<String, String> env, String stdin, List<String> command)
@@ -30,8 +32,10 @@ final class Processes {
         Path out = Files.createTempFile("hubjobs-it", ".out");
         Path err = Files.createTempFile("hubjobs-it", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(cwd.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
             try (var in = p.getOutputStream()) {
@@ -51,8 +55,16 @@ final class Processes {
     }
 
     static void git(Path repo, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString(),
-                "-c", "user.name=hubjobs test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "git",
+                "-C",
+                repo.toString(),
+                "-c",
+                "user.name=hubjobs test",
+                "-c",
+                "user.email=test@example.invalid",
+                "-c",
+                "commit.gpgsign=false"));
         command.addAll(List.of(args));
         Result r = run(repo, Map.of(), null, command);
         if (r.exit() != 0) {
@@ -62,7 +74,11 @@ final class Processes {
 
     static boolean onPath(String tool) {
         try {
-            return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder(tool, "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }

@@ -27,8 +27,9 @@ class ProgressTest {
         now.addAndGet(100_000_000L);
         progress.step();
         progress.finish();
-        assertThat(sink.toString()).isEqualTo("\rhubjobs: 2/200 files\rhubjobs: 4/200 files\r"
-                + " ".repeat("hubjobs: 4/200 files".length()) + "\r");
+        assertThat(sink.toString())
+                .isEqualTo("\rhubjobs: 2/200 files\rhubjobs: 4/200 files\r"
+                        + " ".repeat("hubjobs: 4/200 files".length()) + "\r");
     }
 
     @Test
@@ -56,7 +57,10 @@ class ProgressTest {
         String together = Cli.run("validate", dir.toString()).out();
         StringBuilder oneByOne = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            String out = Cli.run("validate", dir.resolve(String.format("f%03d.job.json", i)).toString()).out();
+            String out = Cli.run(
+                            "validate",
+                            dir.resolve(String.format("f%03d.job.json", i)).toString())
+                    .out();
             oneByOne.append(out, 0, out.lastIndexOf("1 files,"));
         }
         assertThat(together).isEqualTo(oneByOne.toString() + n + " files, " + (n / 3) + " errors, 0 warnings\n");

@@ -54,7 +54,8 @@ class ReportFormatsTest {
         Cli.Result r = Cli.run(args("--format", "checkstyle"));
         assertThat(r.exit()).isEqualTo(Main.FINDINGS);
         Golden.assertMatches("report.checkstyle.xml", r.out());
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
         assertThat(xml.getElementsByTagName("file").getLength()).isEqualTo(3);
         Element error = (Element) xml.getElementsByTagName("error").item(0);
@@ -70,7 +71,8 @@ class ReportFormatsTest {
         JsonNode log = MAPPER.readTree(r.out());
         JsonNode run = log.at("/runs/0");
         // Results are golden; the rule list grows with the catalogue, so it is checked against it.
-        Golden.assertMatches("report.sarif-results.json",
+        Golden.assertMatches(
+                "report.sarif-results.json",
                 MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(run.get("results")) + "\n");
         assertThat(log.get("version").asText()).isEqualTo("2.1.0");
         assertThat(log.get("runs").size()).isEqualTo(1);
@@ -89,11 +91,13 @@ class ReportFormatsTest {
                     .isEqualTo(SarifReport.level(rule.defaultSeverity()));
         }
         JsonNode first = run.at("/results/0");
-        assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri")
+                        .asText())
                 .isEqualTo(ValidateCommandTest.JSON5);
         assertThat(first.at("/locations/0/physicalLocation/region").toString())
                 .isEqualTo("{\"startLine\":2,\"startColumn\":3,\"endLine\":2,\"endColumn\":8}");
-        assertThat(first.at("/fixes/0/artifactChanges/0/replacements/0/insertedContent/text").asText())
+        assertThat(first.at("/fixes/0/artifactChanges/0/replacements/0/insertedContent/text")
+                        .asText())
                 .isEqualTo("\"jobId\"");
         assertThat(rules.get(first.get("ruleIndex").asInt()).get("id").asText()).isEqualTo("HJ002");
     }
@@ -111,12 +115,13 @@ class ReportFormatsTest {
         Cli.Result text = Cli.run("rules");
         assertThat(text.exit()).isEqualTo(Main.OK);
         assertThat(text.out().lines()).hasSize(Rules.all().size());
-        assertThat(text.out().lines().filter(l -> l.startsWith("HJ002  error    JsonNonStandard "))).hasSize(1);
+        assertThat(text.out().lines().filter(l -> l.startsWith("HJ002  error    JsonNonStandard ")))
+                .hasSize(1);
         Cli.Result json = Cli.run("rules", "--format", "json");
         JsonNode doc = MAPPER.readTree(json.out());
         assertThat(doc.get("version").asInt()).isEqualTo(1);
         assertThat(doc.get("rules").size()).isEqualTo(Rules.all().size());
-        assertThat(doc.at("/rules/1").toString()).contains("\"code\":\"HJ002\"", "\"severity\":\"error\"",
-                "\"hasFix\":true");
+        assertThat(doc.at("/rules/1").toString())
+                .contains("\"code\":\"HJ002\"", "\"severity\":\"error\"", "\"hasFix\":true");
     }
 }

@@ -29,7 +29,8 @@ class SarifSchemaTest {
     @BeforeAll
     static void loadSchema() throws Exception {
         try (InputStream in = SarifSchemaTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(in);
         }
     }
 
@@ -47,21 +48,27 @@ class SarifSchemaTest {
 
     @Test
     void logWithoutResultsAndWithStdinAndAbsolutePathsIsValid(@TempDir Path dir) throws Exception {
-        assertThat(errors(MAPPER.readTree(Cli.run("validate", "--format", "sarif", ValidateCommandTest.GOOD).out())))
+        assertThat(errors(MAPPER.readTree(Cli.run("validate", "--format", "sarif", ValidateCommandTest.GOOD)
+                        .out())))
                 .isEmpty();
-        assertThat(errors(MAPPER.readTree(Cli.runWithStdin("{'a': 1,}", "validate", "--format", "sarif", "-").out())))
+        assertThat(errors(MAPPER.readTree(Cli.runWithStdin("{'a': 1,}", "validate", "--format", "sarif", "-")
+                        .out())))
                 .isEmpty();
         Path file = Files.writeString(dir.resolve("insert point.job.json"), "{\"a\": [1,]}");
-        JsonNode log = MAPPER.readTree(Cli.run("validate", "--format", "sarif", file.toString()).out());
-        assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
-                .startsWith("file:///").endsWith("insert%20point.job.json");
+        JsonNode log = MAPPER.readTree(
+                Cli.run("validate", "--format", "sarif", file.toString()).out());
+        assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                        .asText())
+                .startsWith("file:///")
+                .endsWith("insert%20point.job.json");
         assertThat(errors(log)).isEmpty();
     }
 
     @Test
     void theSchemaCatchesABrokenLog() throws Exception {
         // Proves the check can fail: a result without its message, a region with line 0.
-        ObjectNode log = (ObjectNode) MAPPER.readTree(Cli.run(ReportFormatsTest.args("--format", "sarif")).out());
+        ObjectNode log = (ObjectNode) MAPPER.readTree(
+                Cli.run(ReportFormatsTest.args("--format", "sarif")).out());
         ObjectNode result = (ObjectNode) log.at("/runs/0/results/0");
         result.remove("message");
         ((ObjectNode) result.at("/locations/0/physicalLocation/region")).put("startLine", 0);

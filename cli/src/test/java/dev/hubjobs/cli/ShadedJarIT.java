@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 class ShadedJarIT {
 
     static Processes.Result hubjobs(String stdin, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Processes.jar().toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Processes.jar().toString()));
         command.addAll(List.of(args));
         return Processes.run(Path.of("").toAbsolutePath(), Map.of(), stdin, command);
     }
@@ -20,16 +23,20 @@ class ShadedJarIT {
     void validatesFilesWithTheContractTextAndExitCode() throws Exception {
         Processes.Result r = hubjobs(null, "validate", ValidateCommandTest.JSON5, ValidateCommandTest.GOOD);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).startsWith(ValidateCommandTest.JSON5
-                + ":2:3: error: unquoted key 'jobId'; JSON keys must be in double quotes [HJ002]\n");
+        assertThat(r.out())
+                .startsWith(ValidateCommandTest.JSON5
+                        + ":2:3: error: unquoted key 'jobId'; JSON keys must be in double quotes [HJ002]\n");
         assertThat(r.out()).endsWith("2 files, 6 errors, 0 warnings\n");
         assertThat(r.err()).isEmpty();
     }
 
     @Test
     void readsStandardInputAndExitsZeroWhenClean() throws Exception {
-        Processes.Result r = hubjobs("{\"jobId\": \"a\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\","
-                + " \"cloudToDeviceMethod\": {\"methodName\": \"reboot\"}}", "validate", "-");
+        Processes.Result r = hubjobs(
+                "{\"jobId\": \"a\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\","
+                        + " \"cloudToDeviceMethod\": {\"methodName\": \"reboot\"}}",
+                "validate",
+                "-");
         assertThat(r.out()).isEqualTo("1 files, 0 errors, 0 warnings\n");
         assertThat(r.exit()).isZero();
     }
@@ -52,9 +59,9 @@ class ShadedJarIT {
     void parseReportsHj012AtItsColumnAndExitsWithOne() throws Exception {
         Processes.Result r = hubjobs(null, "parse", "--condition", "deviceId IN ('a','b')");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("<query>:1:13: error:")
-                .contains("[HJ012]"));
+        assertThat(r.out().lines())
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("<query>:1:13: error:").contains("[HJ012]"));
     }
 
     @Test

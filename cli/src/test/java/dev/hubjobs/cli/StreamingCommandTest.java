@@ -32,14 +32,17 @@ class StreamingCommandTest {
         }
         String condition = "tags.building = '43' AND properties.reported.battery < 20";
         String query = "SELECT tags.ring, COUNT() AS n FROM devices WHERE tags.building = '43' GROUP BY tags.ring";
-        MatchAndQueryCommandTest.Run match = MatchAndQueryCommandTest.run("match", condition, "--fleet", ndjson.toString());
+        MatchAndQueryCommandTest.Run match =
+                MatchAndQueryCommandTest.run("match", condition, "--fleet", ndjson.toString());
         MatchAndQueryCommandTest.Run rows = MatchAndQueryCommandTest.run("query", query, "--fleet", ndjson.toString());
         assertThat(match.exit()).isZero();
         assertThat(match.out()).startsWith("dev-").contains(" devices");
         assertThat(rows.out()).contains("\"n\":");
         for (Path p : new Path[] {gz, array}) {
-            assertThat(MatchAndQueryCommandTest.run("match", condition, "--fleet", p.toString())).isEqualTo(match);
-            assertThat(MatchAndQueryCommandTest.run("query", query, "--fleet", p.toString())).isEqualTo(rows);
+            assertThat(MatchAndQueryCommandTest.run("match", condition, "--fleet", p.toString()))
+                    .isEqualTo(match);
+            assertThat(MatchAndQueryCommandTest.run("query", query, "--fleet", p.toString()))
+                    .isEqualTo(rows);
         }
     }
 
@@ -61,7 +64,8 @@ class StreamingCommandTest {
         assertThat(text.toString()).isEmpty(); // not before a tenth of a second
         now[0] = 2_000_000_000L;
         line.progress(5 << 20, 10 << 20, 400_000);
-        assertThat(text.toString()).isEqualTo("\rreading f.ndjson: 5 MB of 10 MB (50%), 400,000 twins, 200,000 twins/s");
+        assertThat(text.toString())
+                .isEqualTo("\rreading f.ndjson: 5 MB of 10 MB (50%), 400,000 twins, 200,000 twins/s");
         line.progress(10 << 20, 10 << 20, 800_000);
         assertThat(text.toString()).endsWith("\r" + " ".repeat(69) + "\r");
     }

@@ -28,7 +28,8 @@ class ValidateFleetTest {
 
     @Test
     void withoutAFleetTheFleetRulesAreOff(@TempDir Path dir) throws Exception {
-        Cli.Result r = Cli.run("validate", job(dir, "tags.building = '99'", 3600).toString());
+        Cli.Result r =
+                Cli.run("validate", job(dir, "tags.building = '99'", 3600).toString());
         assertThat(r.out()).doesNotContain("HJ401");
         assertThat(r.exit()).isEqualTo(Main.OK);
     }

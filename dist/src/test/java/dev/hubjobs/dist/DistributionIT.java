@@ -22,10 +22,18 @@ class DistributionIT {
 
     static final String VERSION = System.getProperty("hubjobs.version", "0.1.0-SNAPSHOT");
     static final Path BASE = Path.of(System.getProperty("hubjobs.dist", "target/hubjobs-" + VERSION));
-    static final Path ROOT = Path.of(System.getProperty("hubjobs.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("hubjobs.root", "..")).toAbsolutePath().normalize();
 
-    static final List<String> CONTENTS = List.of("bin/hubjobs", "bin/hubjobs.cmd", "lib/hubjobs.jar",
-            "lib/hubjobs-lsp.jar", "share/job.schema.json", "LICENSE", "CHANGELOG.md", "README.txt");
+    static final List<String> CONTENTS = List.of(
+            "bin/hubjobs",
+            "bin/hubjobs.cmd",
+            "lib/hubjobs.jar",
+            "lib/hubjobs-lsp.jar",
+            "share/job.schema.json",
+            "LICENSE",
+            "CHANGELOG.md",
+            "README.txt");
 
     @TempDir
     Path dir;
@@ -36,8 +44,10 @@ class DistributionIT {
         Path out = Files.createTempFile("dist", ".out");
         Path err = Files.createTempFile("dist", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(cwd.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             pb.environment().clear();
             pb.environment().putAll(env);
             Process p = pb.start();
@@ -80,8 +90,10 @@ class DistributionIT {
         try (ZipFile zip = new ZipFile(BASE + ".zip")) {
             List<String> names = new ArrayList<>();
             zip.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
-            assertThat(names).containsExactlyInAnyOrderElementsOf(
-                    CONTENTS.stream().map(f -> "hubjobs-" + VERSION + "/" + f).toList());
+            assertThat(names)
+                    .containsExactlyInAnyOrderElementsOf(CONTENTS.stream()
+                            .map(f -> "hubjobs-" + VERSION + "/" + f)
+                            .toList());
         }
     }
 
@@ -97,7 +109,8 @@ class DistributionIT {
                 {"jobId": "reboot-2", "type": "scheduleDeviceMethod", "queryCondition": "tags.building = '43'",
                  "cloudToDeviceMethod": {"methodName": 'reboot'}}
                 """);
-        Map<String, String> env = Map.of("PATH", javaOnly().toString(), "HOME", dir.resolve("home").toString());
+        Map<String, String> env = Map.of(
+                "PATH", javaOnly().toString(), "HOME", dir.resolve("home").toString());
         String hubjobs = home.resolve("bin/hubjobs").toString();
 
         Result good = run(work, env, List.of(hubjobs, "validate", "good.job.json"));
@@ -109,7 +122,8 @@ class DistributionIT {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).startsWith("bad.job.json:2:40: error: single-quoted string");
 
-        Result none = run(work, Map.of("PATH", dir.toString()), List.of("/bin/sh", hubjobs, "validate", "good.job.json"));
+        Result none =
+                run(work, Map.of("PATH", dir.toString()), List.of("/bin/sh", hubjobs, "validate", "good.job.json"));
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("no Java found");
     }
@@ -131,7 +145,9 @@ class DistributionIT {
         try (Stream<Path> s = Files.list(cache.resolve("hubjobs/cds"))) {
             archives = s.toList();
         }
-        assertThat(archives).singleElement().satisfies(a -> assertThat(a.toString()).endsWith(".jsa"));
+        assertThat(archives)
+                .singleElement()
+                .satisfies(a -> assertThat(a.toString()).endsWith(".jsa"));
 
         Path log = dir.resolve("classes.log");
         Map<String, String> traced = new java.util.HashMap<>(env);

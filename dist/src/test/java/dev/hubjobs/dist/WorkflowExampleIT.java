@@ -43,8 +43,11 @@ class WorkflowExampleIT {
             }
             int keyIndent = line.indexOf("run:");
             StringBuilder block = new StringBuilder();
-            while (i + 1 < yaml.size() && (yaml.get(i + 1).isBlank()
-                    || yaml.get(i + 1).length() - yaml.get(i + 1).stripLeading().length() > keyIndent)) {
+            while (i + 1 < yaml.size()
+                    && (yaml.get(i + 1).isBlank()
+                            || yaml.get(i + 1).length()
+                                            - yaml.get(i + 1).stripLeading().length()
+                                    > keyIndent)) {
                 block.append(yaml.get(++i).strip()).append('\n');
             }
             steps.add(block.toString().strip());
@@ -55,7 +58,8 @@ class WorkflowExampleIT {
     @Test
     void theRunStepsWorkLocally() throws Exception {
         List<String> yaml = Files.readAllLines(ROOT.resolve("docs/github-actions.yml"));
-        assertThat(yaml).anyMatch(l -> l.contains("uses: actions/setup-java@"))
+        assertThat(yaml)
+                .anyMatch(l -> l.contains("uses: actions/setup-java@"))
                 .anyMatch(l -> l.contains("uses: github/codeql-action/upload-sarif@"))
                 .anyMatch(l -> l.contains("sarif_file: hubjobs.sarif"));
         List<String> steps = runSteps(yaml);
@@ -80,14 +84,24 @@ class WorkflowExampleIT {
             for (String added : Files.readAllLines(githubPath)) {
                 path = added + ":" + path;
             }
-            Map<String, String> env = new HashMap<>(Map.of("PATH", path, "HOME", dir.toString(),
-                    "RUNNER_TEMP", runnerTemp.toString(), "GITHUB_PATH", githubPath.toString(),
-                    "XDG_CACHE_HOME", dir.resolve("cache").toString()));
-            DistributionIT.Result r = DistributionIT.run(repo, env,
-                    List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step));
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "PATH",
+                    path,
+                    "HOME",
+                    dir.toString(),
+                    "RUNNER_TEMP",
+                    runnerTemp.toString(),
+                    "GITHUB_PATH",
+                    githubPath.toString(),
+                    "XDG_CACHE_HOME",
+                    dir.resolve("cache").toString()));
+            DistributionIT.Result r = DistributionIT.run(
+                    repo, env, List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step));
             assertThat(r.exit()).as("%s%n%s%s", step, r.out(), r.err()).isZero();
         }
-        assertThat(Files.readAllLines(githubPath)).singleElement().satisfies(p -> assertThat(p).endsWith("/bin"));
+        assertThat(Files.readAllLines(githubPath))
+                .singleElement()
+                .satisfies(p -> assertThat(p).endsWith("/bin"));
         String sarif = Files.readString(repo.resolve("hubjobs.sarif"));
         assertThat(sarif).contains("\"version\": \"2.1.0\"").contains("\"name\": \"hubjobs\"");
     }

@@ -54,39 +54,127 @@ public final class Certificates {
             Files.deleteIfExists(ca);
             Files.deleteIfExists(c.caTrustStore());
             Files.deleteIfExists(c.serverKeyStore());
-            keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-                    "-dname", "CN=hubjobs emulator CA " + Long.toHexString(System.nanoTime()), "-ext", "bc:c",
-                    "-ext", "KeyUsage:critical=keyCertSign,cRLSign", "-validity", "3650",
-                    "-keystore", ca.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
-            Files.writeString(c.caPem(), keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(),
-                    "-storepass", PASSWORD));
-            keytool("-importcert", "-noprompt", "-alias", "hubjobs-emulator-ca", "-file", c.caPem().toString(),
-                    "-keystore", c.caTrustStore().toString(), "-storetype", "PKCS12", "-storepass", TRUSTSTORE_PASSWORD);
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "ca",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-sigalg",
+                    "SHA256withECDSA",
+                    "-dname",
+                    "CN=hubjobs emulator CA " + Long.toHexString(System.nanoTime()),
+                    "-ext",
+                    "bc:c",
+                    "-ext",
+                    "KeyUsage:critical=keyCertSign,cRLSign",
+                    "-validity",
+                    "3650",
+                    "-keystore",
+                    ca.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    PASSWORD);
+            Files.writeString(
+                    c.caPem(),
+                    keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD));
+            keytool(
+                    "-importcert",
+                    "-noprompt",
+                    "-alias",
+                    "hubjobs-emulator-ca",
+                    "-file",
+                    c.caPem().toString(),
+                    "-keystore",
+                    c.caTrustStore().toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    TRUSTSTORE_PASSWORD);
         }
         Path hostsFile = dir.resolve("server-hosts.txt");
         String hosts = String.join(",", hostNames);
-        if (!Files.exists(c.serverKeyStore()) || !Files.exists(hostsFile) || !Files.readString(hostsFile).equals(hosts)) {
+        if (!Files.exists(c.serverKeyStore())
+                || !Files.exists(hostsFile)
+                || !Files.readString(hostsFile).equals(hosts)) {
             Files.deleteIfExists(c.serverKeyStore());
             Path server = c.serverKeyStore();
-            keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-sigalg", "SHA256withECDSA", "-dname", "CN=" + hostNames.get(0), "-validity", "825",
-                    "-keystore", server.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "server",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-sigalg",
+                    "SHA256withECDSA",
+                    "-dname",
+                    "CN=" + hostNames.get(0),
+                    "-validity",
+                    "825",
+                    "-keystore",
+                    server.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    PASSWORD);
             Path csr = dir.resolve("server.csr");
-            Files.writeString(csr, keytool("-certreq", "-alias", "server", "-keystore", server.toString(),
-                    "-storepass", PASSWORD));
+            Files.writeString(
+                    csr,
+                    keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-storepass", PASSWORD));
             List<String> san = new ArrayList<>();
             for (String h : hostNames) {
                 san.add((isIp(h) ? "ip:" : "dns:") + h);
             }
             Path signed = dir.resolve("server.pem");
-            Files.writeString(signed, keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(),
-                    "-storepass", PASSWORD, "-infile", csr.toString(), "-validity", "825",
-                    "-ext", "SAN=" + String.join(",", san), "-ext", "KeyUsage:critical=digitalSignature",
-                    "-ext", "ExtendedKeyUsage=serverAuth"));
-            keytool("-importcert", "-noprompt", "-trustcacerts", "-alias", "ca", "-file", c.caPem().toString(),
-                    "-keystore", server.toString(), "-storepass", PASSWORD);
-            keytool("-importcert", "-noprompt", "-alias", "server", "-file", signed.toString(),
-                    "-keystore", server.toString(), "-storepass", PASSWORD);
+            Files.writeString(
+                    signed,
+                    keytool(
+                            "-gencert",
+                            "-rfc",
+                            "-alias",
+                            "ca",
+                            "-keystore",
+                            ca.toString(),
+                            "-storepass",
+                            PASSWORD,
+                            "-infile",
+                            csr.toString(),
+                            "-validity",
+                            "825",
+                            "-ext",
+                            "SAN=" + String.join(",", san),
+                            "-ext",
+                            "KeyUsage:critical=digitalSignature",
+                            "-ext",
+                            "ExtendedKeyUsage=serverAuth"));
+            keytool(
+                    "-importcert",
+                    "-noprompt",
+                    "-trustcacerts",
+                    "-alias",
+                    "ca",
+                    "-file",
+                    c.caPem().toString(),
+                    "-keystore",
+                    server.toString(),
+                    "-storepass",
+                    PASSWORD);
+            keytool(
+                    "-importcert",
+                    "-noprompt",
+                    "-alias",
+                    "server",
+                    "-file",
+                    signed.toString(),
+                    "-keystore",
+                    server.toString(),
+                    "-storepass",
+                    PASSWORD);
             Files.delete(csr);
             Files.writeString(hostsFile, hosts);
         }
@@ -122,8 +210,12 @@ public final class Certificates {
     }
 
     private static String keytool(String... args) throws IOException {
-        Path tool = Path.of(System.getProperty("java.home"), "bin",
-                System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows") ? "keytool.exe" : "keytool");
+        Path tool = Path.of(
+                System.getProperty("java.home"),
+                "bin",
+                System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")
+                        ? "keytool.exe"
+                        : "keytool");
         List<String> cmd = new ArrayList<>();
         cmd.add(tool.toString());
         cmd.addAll(List.of(args));

@@ -25,7 +25,6 @@ import dev.hubjobs.twin.FleetLoader;
 import dev.hubjobs.twin.ProgressListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -46,7 +45,12 @@ public final class Emulator implements AutoCloseable {
     private final Map<String, String> keys;
     private final List<String> notes;
 
-    private Emulator(Hub hub, HttpsFrontEnd http, Certificates certificates, String hostName, Map<String, String> keys,
+    private Emulator(
+            Hub hub,
+            HttpsFrontEnd http,
+            Certificates certificates,
+            String hostName,
+            Map<String, String> keys,
             List<String> notes) {
         this.hub = hub;
         this.http = http;
@@ -79,12 +83,15 @@ public final class Emulator implements AutoCloseable {
         hosts.add("localhost");
         hosts.add("127.0.0.1");
         Certificates certs = Certificates.ensure(o.location().resolve("certs"), List.copyOf(hosts));
-        Store store = o.inMemory() ? JdbcStore.inMemory()
-                : o.dbUrl() != null ? JdbcStore.url(o.dbUrl(), o.dbUser(), o.dbPassword())
-                : JdbcStore.sqliteFile(o.location());
+        Store store = o.inMemory()
+                ? JdbcStore.inMemory()
+                : o.dbUrl() != null
+                        ? JdbcStore.url(o.dbUrl(), o.dbUser(), o.dbPassword())
+                        : JdbcStore.sqliteFile(o.location());
         Hub hub;
         try {
-            hub = new Hub(store, fleet, behaviour, Throttle.of(o.tier(), o.units()), o.maxActiveJobs(), o.clockSpeed(), log);
+            hub = new Hub(
+                    store, fleet, behaviour, Throttle.of(o.tier(), o.units()), o.maxActiveJobs(), o.clockSpeed(), log);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -99,8 +106,8 @@ public final class Emulator implements AutoCloseable {
         Router router = routes(hub, sas, log);
         HttpsFrontEnd http;
         try {
-            http = new HttpsFrontEnd(new InetSocketAddress(o.bind(), o.port()), certs.serverContext(), router,
-                    o.threads(), log);
+            http = new HttpsFrontEnd(
+                    new InetSocketAddress(o.bind(), o.port()), certs.serverContext(), router, o.threads(), log);
         } catch (IOException | RuntimeException e) {
             hub.close();
             throw e;

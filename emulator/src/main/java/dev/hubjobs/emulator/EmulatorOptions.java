@@ -16,8 +16,19 @@ import java.util.List;
  * @param dbUrl a JDBC URL (PostgreSQL) instead of the SQLite file, or null
  * @param clockSpeed how much faster than wall-clock time jobs run (1 = real time)
  */
-public record EmulatorOptions(Path fleet, Tier tier, int units, int port, String bind, List<String> hostNames,
-        Path location, boolean inMemory, String dbUrl, String dbUser, String dbPassword, double clockSpeed,
+public record EmulatorOptions(
+        Path fleet,
+        Tier tier,
+        int units,
+        int port,
+        String bind,
+        List<String> hostNames,
+        Path location,
+        boolean inMemory,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        double clockSpeed,
         int threads) {
 
     public EmulatorOptions {
@@ -46,6 +57,7 @@ public record EmulatorOptions(Path fleet, Tier tier, int units, int port, String
     }
 
     public static EmulatorOptions defaults(Path location) {
-        return new EmulatorOptions(null, Tier.S1, 1, 0, "127.0.0.1", List.of(), location, false, null, null, null, 1.0, 32);
+        return new EmulatorOptions(
+                null, Tier.S1, 1, 0, "127.0.0.1", List.of(), location, false, null, null, null, 1.0, 32);
     }
 }

@@ -19,6 +19,7 @@ import dev.hubjobs.exec.JobServiceException;
 import dev.hubjobs.exec.MergePatch;
 import dev.hubjobs.exec.RestoredJob;
 import dev.hubjobs.exec.Throttle;
+import dev.hubjobs.exec.VirtualClock;
 import dev.hubjobs.job.CloudToDeviceMethod;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobRequest;
@@ -30,7 +31,6 @@ import dev.hubjobs.twin.Interner;
 import dev.hubjobs.twin.TwinEdits;
 import dev.hubjobs.twin.TwinJson;
 import dev.hubjobs.twin.TwinObject;
-import dev.hubjobs.exec.VirtualClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +39,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,8 +85,14 @@ public final class Hub implements JobListener, AutoCloseable {
      * Opens the hub over {@code store}: on first use imports {@code initialFleet} (may be null);
      * afterwards loads devices and jobs from the store, and running jobs continue.
      */
-    public Hub(Store store, Fleet initialFleet, DeviceBehaviour behaviour, Throttle throttle, int maxActiveJobs,
-            double clockSpeed, Consumer<String> log) {
+    public Hub(
+            Store store,
+            Fleet initialFleet,
+            DeviceBehaviour behaviour,
+            Throttle throttle,
+            int maxActiveJobs,
+            double clockSpeed,
+            Consumer<String> log) {
         this.store = store;
         this.behaviour = behaviour;
         this.maxActiveJobs = maxActiveJobs;
@@ -110,8 +115,11 @@ public final class Hub implements JobListener, AutoCloseable {
             twins.add((TwinObject) TwinJson.parse(d.twin()));
             identities.put(d.id(), (ObjectNode) readJson(d.identity()));
         }
-        this.executor = JobExecutor.builder(Fleet.of(twins), clock).throttle(throttle).behaviour(behaviour)
-                .listener(this).build();
+        this.executor = JobExecutor.builder(Fleet.of(twins), clock)
+                .throttle(throttle)
+                .behaviour(behaviour)
+                .listener(this)
+                .build();
         for (Store.JobRecord j : store.jobs()) {
             restore(j);
         }
@@ -226,8 +234,15 @@ public final class Hub implements JobListener, AutoCloseable {
     public void jobChanged(JobResponse job, long createdMillis, long startedMillis) {
         long ended = job.endTime() == null ? -1 : Instant.parse(job.endTime()).toEpochMilli();
         String request = jobRequestJson(job.jobId());
-        Store.JobRecord record = new Store.JobRecord(job.jobId(), request, job.status(), createdMillis,
-                startedMillis, ended, job.failureReason(), job.statusMessage());
+        Store.JobRecord record = new Store.JobRecord(
+                job.jobId(),
+                request,
+                job.status(),
+                createdMillis,
+                startedMillis,
+                ended,
+                job.failureReason(),
+                job.statusMessage());
         pending.add(tx -> tx.putJob(record));
     }
 
@@ -274,8 +289,16 @@ public final class Hub implements JobListener, AutoCloseable {
         if (request.cloudToDeviceMethod() != null) {
             methods.put(j.id(), request.cloudToDeviceMethod());
         }
-        executor.restore(new RestoredJob(request, j.status(), j.created(), j.started(), j.ended(), j.failureReason(),
-                j.statusMessage(), ids, rows));
+        executor.restore(new RestoredJob(
+                request,
+                j.status(),
+                j.created(),
+                j.started(),
+                j.ended(),
+                j.failureReason(),
+                j.statusMessage(),
+                ids,
+                rows));
     }
 
     // ------------------------------------------------------------------ devices
@@ -284,7 +307,8 @@ public final class Hub implements JobListener, AutoCloseable {
     public ObjectNode putDevice(String id, ObjectNode body, String ifMatch) {
         JsonNode bodyId = body.get("deviceId");
         if (bodyId != null && !bodyId.isNull() && !id.equals(bodyId.asText())) {
-            throw HubErrors.badRequest("deviceId in the body ('" + bodyId.asText() + "') differs from the path ('" + id + "')");
+            throw HubErrors.badRequest(
+                    "deviceId in the body ('" + bodyId.asText() + "') differs from the path ('" + id + "')");
         }
         checkDeviceId(id);
         lock.lock();
@@ -388,22 +412,30 @@ public final class Hub implements JobListener, AutoCloseable {
         d.put("cloudToDeviceMessageCount", 0);
         d.set("authentication", authentication(body == null ? null : body.get("authentication")));
         ObjectNode capabilities = d.putObject("capabilities");
-        capabilities.put("iotEdge", body != null && body.path("capabilities").path("iotEdge").asBoolean(false));
+        capabilities.put(
+                "iotEdge",
+                body != null && body.path("capabilities").path("iotEdge").asBoolean(false));
         return d;
     }
 
     private ObjectNode authentication(JsonNode given) {
         ObjectNode a = JSON.objectNode();
         String type = given == null ? "sas" : given.path("type").asText("sas");
-        if (!type.equals("sas") && !type.equals("selfSigned") && !type.equals("certificateAuthority")
+        if (!type.equals("sas")
+                && !type.equals("selfSigned")
+                && !type.equals("certificateAuthority")
                 && !type.equals("none")) {
             throw HubErrors.badRequest("authentication.type must be sas, selfSigned, certificateAuthority or none");
         }
         ObjectNode keys = a.putObject("symmetricKey");
         ObjectNode thumbprints = a.putObject("x509Thumbprint");
         if (type.equals("sas")) {
-            keys.put("primaryKey", keyOr(given == null ? null : given.path("symmetricKey").path("primaryKey")));
-            keys.put("secondaryKey", keyOr(given == null ? null : given.path("symmetricKey").path("secondaryKey")));
+            keys.put(
+                    "primaryKey",
+                    keyOr(given == null ? null : given.path("symmetricKey").path("primaryKey")));
+            keys.put(
+                    "secondaryKey",
+                    keyOr(given == null ? null : given.path("symmetricKey").path("secondaryKey")));
         } else if (given != null && given.path("x509Thumbprint").isObject()) {
             thumbprints.setAll((ObjectNode) given.get("x509Thumbprint").deepCopy());
         }
@@ -457,15 +489,19 @@ public final class Hub implements JobListener, AutoCloseable {
         if (!twin.has("cloudToDeviceMessageCount")) {
             twin.put("cloudToDeviceMessageCount", 0);
         }
-        twin.put("authenticationType", identity.path("authentication").path("type").asText("sas"));
+        twin.put(
+                "authenticationType",
+                identity.path("authentication").path("type").asText("sas"));
         if (!twin.has("version")) {
             twin.put("version", 1);
         }
         ObjectNode properties = twin.has("properties") && twin.get("properties").isObject()
-                ? (ObjectNode) twin.get("properties") : twin.putObject("properties");
+                ? (ObjectNode) twin.get("properties")
+                : twin.putObject("properties");
         for (String section : List.of("desired", "reported")) {
             ObjectNode s = properties.has(section) && properties.get(section).isObject()
-                    ? (ObjectNode) properties.get(section) : properties.putObject(section);
+                    ? (ObjectNode) properties.get(section)
+                    : properties.putObject(section);
             if (!s.has("$metadata")) {
                 s.putObject("$metadata").put("$lastUpdated", at);
             }
@@ -550,7 +586,9 @@ public final class Hub implements JobListener, AutoCloseable {
                 }
                 JsonNode desired = body.path("properties").path("desired");
                 if (desired.isObject()) {
-                    ObjectNode pp = patch.has("properties") ? (ObjectNode) patch.get("properties") : patch.putObject("properties");
+                    ObjectNode pp = patch.has("properties")
+                            ? (ObjectNode) patch.get("properties")
+                            : patch.putObject("properties");
                     ObjectNode pd = pp.has("desired") ? (ObjectNode) pp.get("desired") : pp.putObject("desired");
                     pd.setAll((ObjectNode) desired);
                 }
@@ -576,7 +614,8 @@ public final class Hub implements JobListener, AutoCloseable {
         if (tags != null && TwinJson.toJson(tags).getBytes(StandardCharsets.UTF_8).length > TAGS_LIMIT) {
             throw HubErrors.badRequest("tags exceed the 8 KB limit");
         }
-        if (twin.get("properties") instanceof TwinObject p && p.get("desired") != null
+        if (twin.get("properties") instanceof TwinObject p
+                && p.get("desired") != null
                 && TwinJson.toJson(p.get("desired")).getBytes(StandardCharsets.UTF_8).length > DESIRED_LIMIT) {
             throw HubErrors.badRequest("desired properties exceed the 32 KB limit");
         }
@@ -592,9 +631,11 @@ public final class Hub implements JobListener, AutoCloseable {
             throw HubErrors.badRequest("the query is empty");
         }
         ParseResult<Query> parsed = QueryValidator.standard().validateQuery(sql);
-        Optional<Diagnostic> error = parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst();
+        Optional<Diagnostic> error =
+                parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst();
         if (error.isPresent() || parsed.value().isEmpty()) {
-            throw HubErrors.badFormat("The query is invalid: " + error.map(Diagnostic::message).orElse("cannot read it"));
+            throw HubErrors.badFormat(
+                    "The query is invalid: " + error.map(Diagnostic::message).orElse("cannot read it"));
         }
         int size = pageSize == null ? MAX_PAGE : pageSize;
         if (size < 1) {
@@ -616,7 +657,9 @@ public final class Hub implements JobListener, AutoCloseable {
                 if (q.source() == Source.JOBS) {
                     for (ObjectNode row : rows) {
                         CloudToDeviceMethod m = methods.get(row.path("jobId").asText());
-                        if (m != null && "scheduleDeviceMethod".equals(row.path("jobType").asText())) {
+                        if (m != null
+                                && "scheduleDeviceMethod"
+                                        .equals(row.path("jobType").asText())) {
                             row.set("cloudToDeviceMethod", JobJson.MAPPER.valueToTree(m));
                         }
                     }
@@ -650,7 +693,8 @@ public final class Hub implements JobListener, AutoCloseable {
             throw HubErrors.badFormat("the job cannot be read: " + e.getOriginalMessage());
         }
         if (request.jobId() != null && !request.jobId().equals(jobId)) {
-            throw HubErrors.badRequest("jobId in the body ('" + request.jobId() + "') differs from the path ('" + jobId + "')");
+            throw HubErrors.badRequest(
+                    "jobId in the body ('" + request.jobId() + "') differs from the path ('" + jobId + "')");
         }
         request = request.withJobId(jobId);
         lock.lock();
@@ -724,8 +768,12 @@ public final class Hub implements JobListener, AutoCloseable {
         if (name.isEmpty()) {
             throw HubErrors.badRequest("methodName is required");
         }
-        Integer response = o.path("responseTimeoutInSeconds").isNumber() ? o.get("responseTimeoutInSeconds").asInt() : null;
-        Integer connect = o.path("connectTimeoutInSeconds").isNumber() ? o.get("connectTimeoutInSeconds").asInt() : null;
+        Integer response = o.path("responseTimeoutInSeconds").isNumber()
+                ? o.get("responseTimeoutInSeconds").asInt()
+                : null;
+        Integer connect = o.path("connectTimeoutInSeconds").isNumber()
+                ? o.get("connectTimeoutInSeconds").asInt()
+                : null;
         if (response != null && (response < 5 || response > 300)) {
             throw HubErrors.badRequest("responseTimeoutInSeconds must be between 5 and 300");
         }
@@ -759,10 +807,13 @@ public final class Hub implements JobListener, AutoCloseable {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            boolean ok = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
                     || "-.%_*?!(),:=@$'+".indexOf(c) >= 0;
             if (!ok) {
-                throw HubErrors.badRequest("a device id may contain letters, digits and - . % _ * ? ! ( ) , : = @ $ ' +");
+                throw HubErrors.badRequest(
+                        "a device id may contain letters, digits and - . % _ * ? ! ( ) , : = @ $ ' +");
             }
         }
     }
@@ -816,13 +867,15 @@ public final class Hub implements JobListener, AutoCloseable {
         private Tokens() {}
 
         static String encode(int position, String sql) {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(("q1:" + position + ":" + digest(sql)).getBytes(StandardCharsets.UTF_8));
         }
 
         static int decode(String token, String sql, int size) {
             try {
-                String[] p = new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8).split(":", 3);
+                String[] p =
+                        new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8).split(":", 3);
                 if (p.length == 3 && p[0].equals("q1") && p[2].equals(digest(sql))) {
                     int position = Integer.parseInt(p[1]);
                     if (position >= 0) {

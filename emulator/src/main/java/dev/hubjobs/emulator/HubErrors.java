@@ -9,13 +9,13 @@ public final class HubErrors {
     private HubErrors() {}
 
     public static JobServiceException deviceNotFound(String id) {
-        return new JobServiceException(new ServiceError(404, 404001, "DeviceNotFound",
-                "Device " + id + " not registered"));
+        return new JobServiceException(
+                new ServiceError(404, 404001, "DeviceNotFound", "Device " + id + " not registered"));
     }
 
     public static JobServiceException deviceAlreadyExists(String id) {
-        return new JobServiceException(new ServiceError(409, 409001, "DeviceAlreadyExists",
-                "A device with ID '" + id + "' is already registered."));
+        return new JobServiceException(new ServiceError(
+                409, 409001, "DeviceAlreadyExists", "A device with ID '" + id + "' is already registered."));
     }
 
     public static JobServiceException preconditionFailed() {
@@ -28,7 +28,10 @@ public final class HubErrors {
     }
 
     public static JobServiceException tooManyActiveJobs(int limit) {
-        return new JobServiceException(new ServiceError(429, 429004, "ThrottlingMaxActiveJobCountExceeded",
+        return new JobServiceException(new ServiceError(
+                429,
+                429004,
+                "ThrottlingMaxActiveJobCountExceeded",
                 "Max number of active jobs (" + limit + ") reached for this hub's tier."));
     }
 
@@ -41,12 +44,15 @@ public final class HubErrors {
     }
 
     public static JobServiceException deviceNotOnline(String id) {
-        return new JobServiceException(new ServiceError(404, 404103, "DeviceNotOnline",
-                "Timed out waiting for device " + id + " to connect."));
+        return new JobServiceException(new ServiceError(
+                404, 404103, "DeviceNotOnline", "Timed out waiting for device " + id + " to connect."));
     }
 
     public static JobServiceException gatewayTimeout(String id, int seconds) {
-        return new JobServiceException(new ServiceError(504, 504101, "GatewayTimeout",
+        return new JobServiceException(new ServiceError(
+                504,
+                504101,
+                "GatewayTimeout",
                 "Timed out waiting for the response from device " + id + " after " + seconds + " seconds."));
     }
 

@@ -22,7 +22,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Sas {
 
-    public enum Permission { REGISTRY_READ, REGISTRY_WRITE, SERVICE_CONNECT, DEVICE_CONNECT }
+    public enum Permission {
+        REGISTRY_READ,
+        REGISTRY_WRITE,
+        SERVICE_CONNECT,
+        DEVICE_CONNECT
+    }
 
     /** The hub's shared access policies and their permissions, as a new hub has them. */
     public static final Map<String, Set<Permission>> POLICIES = policies();
@@ -68,7 +73,8 @@ public final class Sas {
         String sig = null;
         String se = null;
         String skn = null;
-        for (String pair : header.substring("SharedAccessSignature ".length()).trim().split("&")) {
+        for (String pair :
+                header.substring("SharedAccessSignature ".length()).trim().split("&")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw HubErrors.unauthorized("Malformed SharedAccessSignature.");
@@ -121,7 +127,8 @@ public final class Sas {
     /** A token for {@code hostName} with {@code policy}'s key, valid until {@code expirySeconds}. */
     public static String token(String hostName, String policy, String base64Key, long expirySeconds) {
         String sr = encode(hostName);
-        String sig = Base64.getEncoder().encodeToString(hmac(Base64.getDecoder().decode(base64Key), sr + "\n" + expirySeconds));
+        String sig = Base64.getEncoder()
+                .encodeToString(hmac(Base64.getDecoder().decode(base64Key), sr + "\n" + expirySeconds));
         return "SharedAccessSignature sr=" + sr + "&sig=" + encode(sig) + "&se=" + expirySeconds + "&skn=" + policy;
     }
 

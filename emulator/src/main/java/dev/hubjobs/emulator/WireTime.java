@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 final class WireTime {
 
     static final String NEVER = "0001-01-01T00:00:00Z";
-    private static final DateTimeFormatter F = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter F =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private WireTime() {}
 

@@ -43,16 +43,20 @@ class EmuSecurityTest {
             new Route("PUT", "/twins/d1", "{\"tags\":{\"x\":1}}"),
             new Route("POST", "/twins/d1/methods", "{\"methodName\":\"reboot\"}"),
             new Route("GET", "/jobs/v2/query", null),
-            new Route("PUT", "/jobs/v2/j9", "{\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"*\","
-                    + "\"updateTwin\":{\"etag\":\"*\",\"tags\":{\"y\":1}}}"),
+            new Route(
+                    "PUT",
+                    "/jobs/v2/j9",
+                    "{\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"*\","
+                            + "\"updateTwin\":{\"etag\":\"*\",\"tags\":{\"y\":1}}}"),
             new Route("GET", "/jobs/v2/j1", null),
             new Route("POST", "/jobs/v2/j1/cancel", null));
 
     @BeforeAll
     static void start() throws Exception {
         EmulatorOptions o = EmulatorOptions.defaults(dir);
-        emu = Emulator.start(new EmulatorOptions(null, o.tier(), 1, 0, "127.0.0.1", List.of(), dir, true, null, null,
-                null, 1, 4), line -> { });
+        emu = Emulator.start(
+                new EmulatorOptions(null, o.tier(), 1, 0, "127.0.0.1", List.of(), dir, true, null, null, null, 1, 4),
+                line -> {});
         KeyStore ts = KeyStore.getInstance("PKCS12");
         try (var in = java.nio.file.Files.newInputStream(emu.certificates().caTrustStore())) {
             ts.load(in, Certificates.TRUSTSTORE_PASSWORD.toCharArray());
@@ -62,10 +66,16 @@ class EmuSecurityTest {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, tmf.getTrustManagers(), null);
         http = HttpClient.newBuilder().sslContext(ctx).build();
-        assertThat(send("PUT", "/devices/d1", "{\"deviceId\":\"d1\"}", owner()).statusCode()).isEqualTo(200);
-        assertThat(send("PUT", "/jobs/v2/j1", "{\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"*\","
-                + "\"startTime\":\"2099-01-01T00:00:00Z\",\"updateTwin\":{\"etag\":\"*\",\"tags\":{\"y\":1}}}", owner())
-                .statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/devices/d1", "{\"deviceId\":\"d1\"}", owner()).statusCode())
+                .isEqualTo(200);
+        assertThat(send(
+                                "PUT",
+                                "/jobs/v2/j1",
+                                "{\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"*\","
+                                        + "\"startTime\":\"2099-01-01T00:00:00Z\",\"updateTwin\":{\"etag\":\"*\",\"tags\":{\"y\":1}}}",
+                                owner())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -82,9 +92,11 @@ class EmuSecurityTest {
     }
 
     static HttpResponse<String> send(String method, String path, String body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://localhost:" + emu.port() + path
-                + "?api-version=2021-04-12")).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + emu.port() + path + "?api-version=2021-04-12"))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (auth != null) {
             b.header("Authorization", auth);
         }
@@ -122,7 +134,8 @@ class EmuSecurityTest {
         assertThat(send("GET", "/devices/new-1", null, owner()).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/devices/d1", null, owner()).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/twins/d1", null, owner()).body()).doesNotContain("\"x\"");
-        assertThat(send("GET", "/jobs/v2/j1", null, owner()).body()).contains("\"status\":\"scheduled\"")
+        assertThat(send("GET", "/jobs/v2/j1", null, owner()).body())
+                .contains("\"status\":\"scheduled\"")
                 .doesNotContain("cancelled");
         assertThat(send("GET", "/jobs/v2/j9", null, owner()).statusCode()).isEqualTo(404);
     }
@@ -134,7 +147,8 @@ class EmuSecurityTest {
         String readWrite = Sas.token("localhost", "registryReadWrite", emu.key("registryReadWrite"), in(3600));
         assertThat(send("GET", "/devices/d1", null, read).statusCode()).isEqualTo(200);
         assertThat(send("PUT", "/devices/new-2", "{}", read).statusCode()).isEqualTo(401);
-        assertThat(send("PATCH", "/twins/d1", "{\"tags\":{\"z\":1}}", read).statusCode()).isEqualTo(401);
+        assertThat(send("PATCH", "/twins/d1", "{\"tags\":{\"z\":1}}", read).statusCode())
+                .isEqualTo(401);
         assertThat(send("GET", "/devices/d1", null, service).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/twins/d1", null, service).statusCode()).isEqualTo(200);
         assertThat(send("PUT", "/devices/new-2", "{}", readWrite).statusCode()).isEqualTo(200);
@@ -144,14 +158,22 @@ class EmuSecurityTest {
     @Test
     void malformedRequestsGetErrorsAndTheServerKeepsServing() throws Exception {
         assertThat(send("PUT", "/devices/d%23x", "{}", owner()).statusCode()).isEqualTo(400);
-        assertThat(send("PATCH", "/twins/d1", "{not json", owner()).statusCode()).isEqualTo(400);
-        assertThat(send("POST", "/devices/query", "{\"query\":\"SELEKT\"}", owner()).statusCode()).isEqualTo(400);
-        assertThat(send("PUT", "/devices/big", "{\"x\":\"" + "a".repeat(300_000) + "\"}", owner()).statusCode())
+        assertThat(send("PATCH", "/twins/d1", "{not json", owner()).statusCode())
+                .isEqualTo(400);
+        assertThat(send("POST", "/devices/query", "{\"query\":\"SELEKT\"}", owner())
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send("PUT", "/devices/big", "{\"x\":\"" + "a".repeat(300_000) + "\"}", owner())
+                        .statusCode())
                 .isEqualTo(413);
         assertThat(send("GET", "/nowhere", null, owner()).statusCode()).isEqualTo(404);
-        assertThat(send("PATCH", "/twins/d1", "{\"tags\":{\"a\":1}}", owner()).statusCode()).isEqualTo(200);
-        HttpResponse<String> noVersion = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + emu.port()
-                + "/twins/d1")).header("Authorization", owner()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(send("PATCH", "/twins/d1", "{\"tags\":{\"a\":1}}", owner()).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> noVersion = http.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + emu.port() + "/twins/d1"))
+                        .header("Authorization", owner())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(noVersion.statusCode()).isEqualTo(400);
     }
 }

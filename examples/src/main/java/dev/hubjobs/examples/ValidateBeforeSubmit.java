@@ -30,11 +30,16 @@ public final class ValidateBeforeSubmit {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.put("etag", "*");
         patch.putObject("tags").put("ring", "canary");
-        patch.putObject("properties").putObject("desired").putObject("firmware")
+        patch.putObject("properties")
+                .putObject("desired")
+                .putObject("firmware")
                 .put("version", "2.1")
                 .put("url", "fw-2.1.bin");
         return JobRequest.twinUpdate("fw-2-1-canary", "tags.ring = 'canary'", patch)
-                .withStartTime(clock.instant().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString())
+                .withStartTime(clock.instant()
+                        .plus(1, ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString())
                 .withMaxExecutionTimeInSeconds(1800L);
     }
 
@@ -45,7 +50,10 @@ public final class ValidateBeforeSubmit {
         patch.putObject("tags").put("ring", "canary ring");
         patch.putObject("desired").putObject("firmware").put("version", "2.1");
         return JobRequest.twinUpdate("fw_2_1_canary", "tags.ring = 'canary ring'", patch)
-                .withStartTime(clock.instant().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+                .withStartTime(clock.instant()
+                        .plus(1, ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
     }
 
     /**
@@ -54,7 +62,8 @@ public final class ValidateBeforeSubmit {
      */
     public static Outcome validateAndSubmit(JobValidator validator, JobRequest request, Consumer<String> submit) {
         ValidationResult result = validator.validate(request);
-        List<String> findings = result.diagnostics().stream().map(d -> describe(result, d)).toList();
+        List<String> findings =
+                result.diagnostics().stream().map(d -> describe(result, d)).toList();
         if (result.hasErrors()) {
             return new Outcome(false, null, findings);
         }
@@ -65,15 +74,17 @@ public final class ValidateBeforeSubmit {
 
     /** {@code HJ302 error 5:13 message}, the position in the JSON the validator saw. */
     private static String describe(ValidationResult result, Diagnostic d) {
-        return d.code() + " " + d.severity().label() + " " + result.lines().humanPosition(d.span().start()) + " "
-                + d.message();
+        return d.code() + " " + d.severity().label() + " "
+                + result.lines().humanPosition(d.span().start()) + " " + d.message();
     }
 
     static void run(Clock clock, PrintStream out) {
         JobValidator validator = JobValidator.builder().clock(clock).build();
         for (JobRequest job : List.of(firmwareRollout(clock), brokenRollout(clock))) {
             out.println("job " + job.jobId() + ":");
-            Outcome outcome = validateAndSubmit(validator, job,
+            Outcome outcome = validateAndSubmit(
+                    validator,
+                    job,
                     wire -> out.println("  PUT /jobs/v2/" + job.jobId() + "?api-version=2021-04-12 " + wire));
             outcome.findings().forEach(f -> out.println("  " + f));
             if (!outcome.submitted()) {

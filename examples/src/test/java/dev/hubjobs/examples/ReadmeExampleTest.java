@@ -19,9 +19,10 @@ class ReadmeExampleTest {
     @Test
     void theReadmeShowsTheCompiledExampleAsItIs() throws Exception {
         String source = Files.readString(SOURCE);
-        String region = source.substring(source.indexOf("// README:begin\n") + "// README:begin\n".length(),
-                source.indexOf("// README:end"));
-        Matcher java = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("../README.md")));
+        String region = source.substring(
+                source.indexOf("// README:begin\n") + "// README:begin\n".length(), source.indexOf("// README:end"));
+        Matcher java =
+                Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("../README.md")));
         assertThat(java.find()).as("a ```java block in README.md").isTrue();
         assertThat(java.group(1)).isEqualTo(region);
     }
@@ -36,7 +37,9 @@ class ReadmeExampleTest {
         } finally {
             System.setOut(saved);
         }
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains(":3:11: error: job type 'scheduleDirectRequest'")
-                .contains("safe edits would give:").contains("\"type\": \"scheduleDeviceMethod\"");
+        assertThat(buffer.toString(StandardCharsets.UTF_8))
+                .contains(":3:11: error: job type 'scheduleDirectRequest'")
+                .contains("safe edits would give:")
+                .contains("\"type\": \"scheduleDeviceMethod\"");
     }
 }

@@ -33,19 +33,21 @@ class ValidateBeforeSubmitTest {
         JobRequest back = JobJson.fromWire(sent.get(0));
         assertThat(back.type()).isEqualTo("scheduleUpdateTwin");
         assertThat(back.startTime()).isEqualTo("2026-11-23T01:00:00Z");
-        assertThat(back.updateTwin().at("/properties/desired/firmware/version").asText()).isEqualTo("2.1");
+        assertThat(back.updateTwin().at("/properties/desired/firmware/version").asText())
+                .isEqualTo("2.1");
     }
 
     @Test
     void brokenJobIsNotSubmittedAndSaysWhy() {
         List<String> sent = new ArrayList<>();
 
-        ValidateBeforeSubmit.Outcome outcome = ValidateBeforeSubmit.validateAndSubmit(validator,
-                ValidateBeforeSubmit.brokenRollout(CLOCK), sent::add);
+        ValidateBeforeSubmit.Outcome outcome =
+                ValidateBeforeSubmit.validateAndSubmit(validator, ValidateBeforeSubmit.brokenRollout(CLOCK), sent::add);
 
         assertThat(outcome.submitted()).isFalse();
         assertThat(sent).isEmpty();
-        assertThat(outcome.findings()).extracting(f -> f.substring(0, 5))
+        assertThat(outcome.findings())
+                .extracting(f -> f.substring(0, 5))
                 .containsExactlyInAnyOrder("HJ206", "HJ206", "HJ206", "HJ301", "HJ302", "HJ303");
     }
 

@@ -73,6 +73,7 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
      */
     private final ScheduledExecutorService validations =
             Executors.newScheduledThreadPool(2, daemonThreads("validation"));
+
     private final JobTextDocumentService textDocuments;
     private final JobWorkspaceService workspace = new JobWorkspaceService(this);
 
@@ -103,8 +104,11 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         }
         pullDiagnostics = capabilities.getTextDocument() != null
                 && capabilities.getTextDocument().getDiagnostic() != null;
-        var completion = capabilities.getTextDocument() == null ? null : capabilities.getTextDocument().getCompletion();
-        service.setSnippetSupport(completion != null && completion.getCompletionItem() != null
+        var completion = capabilities.getTextDocument() == null
+                ? null
+                : capabilities.getTextDocument().getCompletion();
+        service.setSnippetSupport(completion != null
+                && completion.getCompletionItem() != null
                 && Boolean.TRUE.equals(completion.getCompletionItem().getSnippetSupport()));
         root = workspaceRoot(params).orElse(null);
         if (params.getProcessId() != null && watchParentProcess()) {
@@ -112,8 +116,8 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         }
         Object options = params.getInitializationOptions();
         if (options != null) {
-            Object section = JobSettings.section(options instanceof com.google.gson.JsonObject o && o.has("settings")
-                    ? o.get("settings") : options);
+            Object section = JobSettings.section(
+                    options instanceof com.google.gson.JsonObject o && o.has("settings") ? o.get("settings") : options);
             applySettings(JobSettings.from(section));
         }
 
@@ -125,7 +129,8 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         caps.setTextDocumentSync(sync);
         caps.setCompletionProvider(new CompletionOptions(false, List.of("\"", ".", " ", "'", "[")));
         caps.setHoverProvider(true);
-        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll)));
+        caps.setCodeActionProvider(
+                new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll)));
         caps.setDocumentSymbolProvider(true);
         caps.setSemanticTokensProvider(
                 new SemanticTokensWithRegistrationOptions(JobLanguageService.semanticTokensLegend(), true));
@@ -143,13 +148,14 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         if (supportsConfiguration()) {
             fetchSettings();
         }
-        var watched = capabilities.getWorkspace() == null ? null
+        var watched = capabilities.getWorkspace() == null
+                ? null
                 : capabilities.getWorkspace().getDidChangeWatchedFiles();
         if (watched != null && Boolean.TRUE.equals(watched.getDynamicRegistration()) && client != null) {
             var options = new DidChangeWatchedFilesRegistrationOptions(
                     List.of(new FileSystemWatcher(Either.forLeft("**/.hubjobs.json"))));
-            client.registerCapability(new RegistrationParams(List.of(
-                    new Registration("hubjobs-config-watcher", "workspace/didChangeWatchedFiles", options))));
+            client.registerCapability(new RegistrationParams(
+                    List.of(new Registration("hubjobs-config-watcher", "workspace/didChangeWatchedFiles", options))));
         }
     }
 
@@ -207,8 +213,8 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     /** {@code didChangeConfiguration}: use the pushed section, or ask for it when none came along. */
     void settingsChanged(Object pushed) {
         Object section = JobSettings.section(pushed);
-        if (section instanceof com.google.gson.JsonObject o && (o.has("validate") || o.has("fleet")
-                || o.has("validate.trigger"))) {
+        if (section instanceof com.google.gson.JsonObject o
+                && (o.has("validate") || o.has("fleet") || o.has("validate.trigger"))) {
             applySettings(JobSettings.from(section));
         } else if (supportsConfiguration()) {
             fetchSettings();
@@ -224,20 +230,23 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     private void fetchSettings() {
         ConfigurationItem item = new ConfigurationItem();
         item.setSection("hubjobs");
-        client.configuration(new ConfigurationParams(List.of(item))).thenAccept(values -> {
-            if (values != null && !values.isEmpty()) {
-                applySettings(JobSettings.from(values.get(0)));
-            }
-        }).exceptionally(e -> {
-            log(MessageType.Warning, "could not read the hubjobs settings: " + e.getMessage());
-            return null;
-        });
+        client.configuration(new ConfigurationParams(List.of(item)))
+                .thenAccept(values -> {
+                    if (values != null && !values.isEmpty()) {
+                        applySettings(JobSettings.from(values.get(0)));
+                    }
+                })
+                .exceptionally(e -> {
+                    log(MessageType.Warning, "could not read the hubjobs settings: " + e.getMessage());
+                    return null;
+                });
     }
 
     private void applySettings(JobSettings next) {
         JobSettings previous = settings;
         settings = next;
-        if (!Objects.equals(previous.fleet(), next.fleet()) || !Objects.equals(previous.tier(), next.tier())
+        if (!Objects.equals(previous.fleet(), next.fleet())
+                || !Objects.equals(previous.tier(), next.tier())
                 || previous.units() != next.units()) {
             executor.execute(() -> loadFleet(next));
         } else if (previous.trigger() != next.trigger()) {
@@ -252,14 +261,18 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
         } else {
             Path file = root != null ? root.resolve(settings.fleet()) : Path.of(settings.fleet());
             try {
-                Fleet fleet = DeclaredBehaviours.extract(FleetLoader.load(file, ProgressListener.NONE).fleet()).fleet();
+                Fleet fleet = DeclaredBehaviours.extract(
+                                FleetLoader.load(file, ProgressListener.NONE).fleet())
+                        .fleet();
                 Throttle throttle = Throttle.UNTHROTTLED;
                 if (settings.tier() != null) {
                     Optional<Tier> tier = Tier.parse(settings.tier());
                     if (tier.isPresent()) {
                         throttle = Throttle.of(tier.get(), settings.units());
                     } else {
-                        log(MessageType.Error, "unknown tier '" + settings.tier() + "' (F1, S1, S2 or S3): unthrottled");
+                        log(
+                                MessageType.Error,
+                                "unknown tier '" + settings.tier() + "' (F1, S1, S2 or S3): unthrottled");
                     }
                 }
                 service.setFleet(new FleetSummary(fleet, throttle));
@@ -276,7 +289,9 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     private void revalidate() {
         if (pullDiagnostics) {
             var ws = capabilities.getWorkspace();
-            if (client != null && ws != null && ws.getDiagnostics() != null
+            if (client != null
+                    && ws != null
+                    && ws.getDiagnostics() != null
                     && Boolean.TRUE.equals(ws.getDiagnostics().getRefreshSupport())) {
                 client.refreshDiagnostics();
             }
@@ -286,7 +301,8 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
     }
 
     private boolean supportsConfiguration() {
-        return client != null && capabilities.getWorkspace() != null
+        return client != null
+                && capabilities.getWorkspace() != null
                 && Boolean.TRUE.equals(capabilities.getWorkspace().getConfiguration());
     }
 
@@ -312,18 +328,24 @@ public final class JobLanguageServer implements LanguageServer, LanguageClientAw
             return;
         }
         ProcessHandle handle = parent.get();
-        executor.scheduleWithFixedDelay(() -> {
-            if (!handle.isAlive()) {
-                LOG.warning("parent process " + pid + " is gone; exiting");
-                exit.accept(1);
-            }
-        }, PARENT_POLL_SECONDS, PARENT_POLL_SECONDS, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    if (!handle.isAlive()) {
+                        LOG.warning("parent process " + pid + " is gone; exiting");
+                        exit.accept(1);
+                    }
+                },
+                PARENT_POLL_SECONDS,
+                PARENT_POLL_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     private static Optional<Path> workspaceRoot(InitializeParams params) {
         try {
-            if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
-                return Optional.of(Path.of(URI.create(params.getWorkspaceFolders().get(0).getUri())));
+            if (params.getWorkspaceFolders() != null
+                    && !params.getWorkspaceFolders().isEmpty()) {
+                return Optional.of(
+                        Path.of(URI.create(params.getWorkspaceFolders().get(0).getUri())));
             }
             @SuppressWarnings("deprecation")
             String rootUri = params.getRootUri();

@@ -69,7 +69,8 @@ public final class JobServerLauncher {
      */
     static ResponseError responseError(Throwable failure) {
         Throwable cause = failure instanceof CompletionException || failure instanceof InvocationTargetException
-                ? Objects.requireNonNullElse(failure.getCause(), failure) : failure;
+                ? Objects.requireNonNullElse(failure.getCause(), failure)
+                : failure;
         if (cause instanceof ResponseErrorException e) {
             return e.getResponseError();
         }
@@ -84,7 +85,7 @@ public final class JobServerLauncher {
     static Integer options(String[] args, PrintStream out, PrintStream err) {
         for (String arg : args) {
             switch (arg) {
-                case "--stdio" -> { }
+                case "--stdio" -> {}
                 case "-h", "--help" -> {
                     out.print(USAGE);
                     return 0;
@@ -118,14 +119,18 @@ public final class JobServerLauncher {
             }
 
             @Override
-            protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer lsp4jReader,
-                    MessageConsumer consumer, LanguageClient client) {
+            protected ConcurrentMessageProcessor createMessageProcessor(
+                    MessageProducer lsp4jReader, MessageConsumer consumer, LanguageClient client) {
                 // Our reader instead of lsp4j's, which one bad message can leave deaf (see MessageReader).
-                return new ConcurrentMessageProcessor(new MessageReader(frames, json, endpoint),
-                        new LifecycleGate(server, endpoint, consumer));
+                return new ConcurrentMessageProcessor(
+                        new MessageReader(frames, json, endpoint), new LifecycleGate(server, endpoint, consumer));
             }
-        }.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(frames).setOutput(out)
-                .setExceptionHandler(JobServerLauncher::responseError).create();
+        }.setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(frames)
+                .setOutput(out)
+                .setExceptionHandler(JobServerLauncher::responseError)
+                .create();
         server.connect(launcher.getRemoteProxy());
         return launcher;
     }

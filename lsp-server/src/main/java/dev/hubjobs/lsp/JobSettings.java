@@ -41,8 +41,11 @@ record JobSettings(Trigger trigger, String fleet, String tier, int units) {
         String fleet = string(o, "fleet", null);
         String tier = string(o, "tier", null);
         int units = o.get("units") instanceof JsonPrimitive p && p.isNumber() ? Math.max(1, p.getAsInt()) : 1;
-        return new JobSettings(trigger, fleet == null || fleet.isBlank() ? null : fleet,
-                tier == null || tier.isBlank() ? null : tier, units);
+        return new JobSettings(
+                trigger,
+                fleet == null || fleet.isBlank() ? null : fleet,
+                tier == null || tier.isBlank() ? null : tier,
+                units);
     }
 
     /** The {@code hubjobs} section of a whole-settings object, or the object itself if it is one. */

@@ -70,7 +70,10 @@ final class JobTextDocumentService implements TextDocumentService {
     /** What was last published for each configuration file that is not open, by its URI. */
     private final Map<String, List<Diagnostic>> publishedConfig = new ConcurrentHashMap<>();
 
-    JobTextDocumentService(JobLanguageServer server, JobLanguageService service, ScheduledExecutorService executor,
+    JobTextDocumentService(
+            JobLanguageServer server,
+            JobLanguageService service,
+            ScheduledExecutorService executor,
             ScheduledExecutorService validations) {
         this.server = server;
         this.service = service;
@@ -88,8 +91,8 @@ final class JobTextDocumentService implements TextDocumentService {
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        TextDocument doc = documents.computeIfPresent(uri,
-                (u, d) -> d.apply(params.getTextDocument().getVersion(), params.getContentChanges()));
+        TextDocument doc = documents.computeIfPresent(
+                uri, (u, d) -> d.apply(params.getTextDocument().getVersion(), params.getContentChanges()));
         if (doc != null && server.settings().trigger() == JobSettings.Trigger.ON_TYPE) {
             schedule(uri, DEBOUNCE_MILLIS);
         }
@@ -125,31 +128,44 @@ final class JobTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
-        return compute(validations, params.getTextDocument().getUri(), List.<Diagnostic>of(),
-                (doc, cancel) -> service.diagnostics(doc.uri(), doc.text(), cancel))
+        return compute(
+                        validations,
+                        params.getTextDocument().getUri(),
+                        List.<Diagnostic>of(),
+                        (doc, cancel) -> service.diagnostics(doc.uri(), doc.text(), cancel))
                 .thenApply(items -> new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(items)));
     }
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        return compute(executor, params.getTextDocument().getUri(), new CompletionList(List.of()),
-                (doc, cancel) -> service.completion(doc.uri(), doc.text(), params.getPosition(), cancel))
+        return compute(
+                        executor,
+                        params.getTextDocument().getUri(),
+                        new CompletionList(List.of()),
+                        (doc, cancel) -> service.completion(doc.uri(), doc.text(), params.getPosition(), cancel))
                 .thenApply(Either::forRight);
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return compute(executor, params.getTextDocument().getUri(), null,
+        return compute(
+                executor,
+                params.getTextDocument().getUri(),
+                null,
                 (doc, cancel) -> service.hover(doc.uri(), doc.text(), params.getPosition(), cancel));
     }
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        return compute(executor, params.getTextDocument().getUri(), List.<Either<Command, CodeAction>>of(),
-                (doc, cancel) -> {
+        return compute(
+                executor, params.getTextDocument().getUri(), List.<Either<Command, CodeAction>>of(), (doc, cancel) -> {
                     List<Either<Command, CodeAction>> out = new ArrayList<>();
-                    for (CodeAction a : service.codeActions(doc.uri(), doc.text(),
-                            params.getContext().getDiagnostics(), params.getContext().getOnly(), cancel)) {
+                    for (CodeAction a : service.codeActions(
+                            doc.uri(),
+                            doc.text(),
+                            params.getContext().getDiagnostics(),
+                            params.getContext().getOnly(),
+                            cancel)) {
                         out.add(Either.forRight(a));
                     }
                     return out;
@@ -159,8 +175,11 @@ final class JobTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
             DocumentSymbolParams params) {
-        return compute(executor, params.getTextDocument().getUri(),
-                List.<Either<SymbolInformation, DocumentSymbol>>of(), (doc, cancel) -> {
+        return compute(
+                executor,
+                params.getTextDocument().getUri(),
+                List.<Either<SymbolInformation, DocumentSymbol>>of(),
+                (doc, cancel) -> {
                     List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
                     for (DocumentSymbol s : service.documentSymbols(doc.uri(), doc.text(), cancel)) {
                         out.add(Either.forRight(s));
@@ -171,7 +190,10 @@ final class JobTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
-        return compute(executor, params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+        return compute(
+                executor,
+                params.getTextDocument().getUri(),
+                new SemanticTokens(List.of()),
                 (doc, cancel) -> service.semanticTokens(doc.uri(), doc.text(), cancel));
     }
 

@@ -39,10 +39,11 @@ final class LifecycleGate implements MessageConsumer {
                 answer.handle(request, List.of(refusal));
                 return;
             }
-        } else if (message instanceof NotificationMessage notification && !"exit".equals(notification.getMethod())
+        } else if (message instanceof NotificationMessage notification
+                && !"exit".equals(notification.getMethod())
                 && (!server.isInitialized() || server.isShutDown())) {
-            LOG.fine(() -> "dropped " + notification.getMethod() + (server.isShutDown() ? " after shutdown"
-                    : " before initialize"));
+            LOG.fine(() -> "dropped " + notification.getMethod()
+                    + (server.isShutDown() ? " after shutdown" : " before initialize"));
             return;
         }
         next.consume(message);
@@ -50,15 +51,16 @@ final class LifecycleGate implements MessageConsumer {
 
     private MessageIssue refusal(String method) {
         if (server.isShutDown()) {
-            return new MessageIssue("The server is shutting down; only exit is accepted.",
-                    ResponseErrorCode.InvalidRequest.getValue());
+            return new MessageIssue(
+                    "The server is shutting down; only exit is accepted.", ResponseErrorCode.InvalidRequest.getValue());
         }
         boolean initialize = "initialize".equals(method);
         if (initialize && server.isInitialized()) {
             return new MessageIssue("The server is already initialized.", ResponseErrorCode.InvalidRequest.getValue());
         }
         if (!initialize && !server.isInitialized()) {
-            return new MessageIssue("The server is not initialized yet: initialize comes first.",
+            return new MessageIssue(
+                    "The server is not initialized yet: initialize comes first.",
                     ResponseErrorCode.ServerNotInitialized.getValue());
         }
         return null;

@@ -92,8 +92,8 @@ final class MessageReader implements MessageProducer, Closeable {
     private void handle(byte[] body, MessageConsumer consumer) {
         MessageOutline outline = MessageOutline.of(body);
         if (outline.depth() > MAX_DEPTH) {
-            LOG.warning("dropped a message nested " + outline.depth() + " levels deep (the limit is " + MAX_DEPTH
-                    + ")");
+            LOG.warning(
+                    "dropped a message nested " + outline.depth() + " levels deep (the limit is " + MAX_DEPTH + ")");
             answer(outline, "The message is nested deeper than " + MAX_DEPTH + " levels.");
             return;
         }

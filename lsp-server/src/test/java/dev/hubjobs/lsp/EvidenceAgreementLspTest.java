@@ -37,8 +37,8 @@ class EvidenceAgreementLspTest {
     @BeforeEach
     void start() throws Exception {
         wire = new WireHarness();
-        wire.initialize(new ClientCapabilities(new WorkspaceClientCapabilities(), new TextDocumentClientCapabilities(),
-                null));
+        wire.initialize(
+                new ClientCapabilities(new WorkspaceClientCapabilities(), new TextDocumentClientCapabilities(), null));
     }
 
     @AfterEach
@@ -65,41 +65,63 @@ class EvidenceAgreementLspTest {
                 json.append(c);
             }
         }
-        return json.append("\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}").toString();
+        return json.append("\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}")
+                .toString();
     }
 
     @Test
     void conditionsGetTheLibrarysVerdict() {
-        List<Text> conditions = EvidenceCorpus.texts().stream().filter(t -> t.kind() != Kind.QUERY).toList();
+        List<Text> conditions = EvidenceCorpus.texts().stream()
+                .filter(t -> t.kind() != Kind.QUERY)
+                .toList();
         List<String> differentFromLibrary = new ArrayList<>();
-        Report report = EvidenceCorpus.check("language server, conditions", conditions,
-                t -> new Item(t.id(), t.verdict()), t -> {
+        Report report = EvidenceCorpus.check(
+                "language server, conditions",
+                conditions,
+                t -> new Item(t.id(), t.verdict()),
+                t -> {
                     boolean server = rejects(asJob(t.text()));
-                    if (server != QueryValidator.standard().validateCondition(t.text()).hasErrors()) {
+                    if (server
+                            != QueryValidator.standard()
+                                    .validateCondition(t.text())
+                                    .hasErrors()) {
                         differentFromLibrary.add(t.id());
                     }
                     return server;
-                }, LISTED);
+                },
+                LISTED);
         System.out.println(report.summary());
-        assertThat(differentFromLibrary).as("conditions where the server and the library disagree").isEmpty();
-        assertThat(report.unlisted()).as("disagreements docs/decisions.md does not list").isEmpty();
+        assertThat(differentFromLibrary)
+                .as("conditions where the server and the library disagree")
+                .isEmpty();
+        assertThat(report.unlisted())
+                .as("disagreements docs/decisions.md does not list")
+                .isEmpty();
     }
 
     @Test
     void jobBodiesGetTheLibrarysVerdict() {
         JobValidator library = JobValidator.builder().build();
         List<String> differentFromLibrary = new ArrayList<>();
-        Report report = EvidenceCorpus.check("language server, job bodies", EvidenceCorpus.bodies(),
-                b -> new Item(b.id(), b.verdict()), (Body b) -> {
+        Report report = EvidenceCorpus.check(
+                "language server, job bodies",
+                EvidenceCorpus.bodies(),
+                b -> new Item(b.id(), b.verdict()),
+                (Body b) -> {
                     boolean server = rejects(b.json());
                     if (server != library.validate(b.json()).hasErrors()) {
                         differentFromLibrary.add(b.id());
                     }
                     return server;
-                }, LISTED);
+                },
+                LISTED);
         System.out.println(report.summary());
-        assertThat(differentFromLibrary).as("bodies where the server and the library disagree").isEmpty();
-        assertThat(report.unlisted()).as("disagreements docs/decisions.md does not list").isEmpty();
+        assertThat(differentFromLibrary)
+                .as("bodies where the server and the library disagree")
+                .isEmpty();
+        assertThat(report.unlisted())
+                .as("disagreements docs/decisions.md does not list")
+                .isEmpty();
     }
 
     private boolean rejects(String text) {

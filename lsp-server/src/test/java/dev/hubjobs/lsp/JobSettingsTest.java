@@ -14,8 +14,10 @@ class JobSettingsTest {
     @Test
     void nestedDottedAndWrappedFormsAreRead() {
         JobSettings onSave = new JobSettings(JobSettings.Trigger.ON_SAVE, "fleet.json");
-        assertThat(read("{\"validate\": {\"trigger\": \"onSave\"}, \"fleet\": \"fleet.json\"}")).isEqualTo(onSave);
-        assertThat(read("{\"validate.trigger\": \"onSave\", \"fleet\": \"fleet.json\"}")).isEqualTo(onSave);
+        assertThat(read("{\"validate\": {\"trigger\": \"onSave\"}, \"fleet\": \"fleet.json\"}"))
+                .isEqualTo(onSave);
+        assertThat(read("{\"validate.trigger\": \"onSave\", \"fleet\": \"fleet.json\"}"))
+                .isEqualTo(onSave);
         assertThat(read("{\"hubjobs\": {\"validate\": {\"trigger\": \"onSave\"}, \"fleet\": \"fleet.json\"}}"))
                 .isEqualTo(onSave);
     }

@@ -49,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguageServerWireTest {
 
     private static final String URI = "untitled:wire.job.json";
-    private static final String BAD = "{\"queryCondition\": \"tag.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
+    private static final String BAD =
+            "{\"queryCondition\": \"tag.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
 
     private WireHarness wire;
 
@@ -74,9 +75,11 @@ class LanguageServerWireTest {
     }
 
     private void change(int version, Range range, String text) {
-        wire.remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                new VersionedTextDocumentIdentifier(URI, version),
-                List.of(new TextDocumentContentChangeEvent(range, text))));
+        wire.remote
+                .getTextDocumentService()
+                .didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(URI, version),
+                        List.of(new TextDocumentContentChangeEvent(range, text))));
     }
 
     private static Range range(int line, int start, int end) {
@@ -86,7 +89,9 @@ class LanguageServerWireTest {
     @Test
     void pushedDiagnosticsFollowIncrementalEditsAndClear() throws Exception {
         InitializeResult init = wire.initialize(pushClient());
-        assertThat(init.getCapabilities().getDiagnosticProvider()).as("push client: no pull").isNull();
+        assertThat(init.getCapabilities().getDiagnosticProvider())
+                .as("push client: no pull")
+                .isNull();
         assertThat(init.getCapabilities().getTextDocumentSync().getRight().getChange())
                 .isEqualTo(TextDocumentSyncKind.Incremental);
 
@@ -100,7 +105,9 @@ class LanguageServerWireTest {
         change(2, range(0, 23, 23), "s");
         PublishDiagnosticsParams cleared = wire.awaitDiagnostics(URI, p -> p.getVersion() == 2);
         assertThat(cleared.getDiagnostics()).isEmpty();
-        assertThat(wire.serverText(URI)).isEqualTo("{\"queryCondition\": \"tags.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
+        assertThat(wire.serverText(URI))
+                .isEqualTo(
+                        "{\"queryCondition\": \"tags.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
 
         // A burst of edits is validated once it settles, at its last version.
         change(3, range(0, 20, 24), "tag");
@@ -109,7 +116,8 @@ class LanguageServerWireTest {
         assertCodes(last, "HJ103", "HJ012");
 
         wire.remote.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(URI)));
-        assertThat(wire.awaitDiagnostics(URI, p -> p.getVersion() == null).getDiagnostics()).isEmpty();
+        assertThat(wire.awaitDiagnostics(URI, p -> p.getVersion() == null).getDiagnostics())
+                .isEmpty();
     }
 
     @Test
@@ -118,13 +126,16 @@ class LanguageServerWireTest {
         assertThat(init.getCapabilities().getDiagnosticProvider()).isNotNull();
 
         wire.open(URI, BAD);
-        var report = wire.remote.getTextDocumentService()
+        var report = wire.remote
+                .getTextDocumentService()
                 .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         assertThat(report.getRelatedFullDocumentDiagnosticReport().getItems())
-                .extracting(d -> d.getCode().getLeft()).containsExactly("HJ103");
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("HJ103");
         change(2, range(0, 23, 23), "s");
-        report = wire.remote.getTextDocumentService()
+        report = wire.remote
+                .getTextDocumentService()
                 .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         assertThat(report.getRelatedFullDocumentDiagnosticReport().getItems()).isEmpty();
@@ -136,15 +147,24 @@ class LanguageServerWireTest {
     @Test
     void quickFixFromPublishedDiagnosticRoundTripsItsData() throws Exception {
         wire.initialize(pushClient());
-        String text = "{\"queryCondition\": \"deviceId IN ('a', 'b')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
+        String text =
+                "{\"queryCondition\": \"deviceId IN ('a', 'b')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
         wire.open(URI, text);
         PublishDiagnosticsParams p = wire.awaitDiagnostics(URI, x -> true);
         assertCodes(p, "HJ012");
 
-        List<CodeAction> actions = wire.remote.getTextDocumentService().codeAction(new CodeActionParams(
-                new TextDocumentIdentifier(URI), p.getDiagnostics().get(0).getRange(),
-                new CodeActionContext(p.getDiagnostics()))).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .stream().map(e -> e.getRight()).filter(a -> CodeActionKind.QuickFix.equals(a.getKind())).toList();
+        List<CodeAction> actions = wire
+                .remote
+                .getTextDocumentService()
+                .codeAction(new CodeActionParams(
+                        new TextDocumentIdentifier(URI),
+                        p.getDiagnostics().get(0).getRange(),
+                        new CodeActionContext(p.getDiagnostics())))
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .stream()
+                .map(e -> e.getRight())
+                .filter(a -> CodeActionKind.QuickFix.equals(a.getKind()))
+                .toList();
         assertThat(actions).extracting(CodeAction::getTitle).containsExactly("Use square brackets");
         List<TextEdit> edits = actions.get(0).getEdit().getChanges().get(URI);
         assertThat(edits).extracting(TextEdit::getRange).containsExactly(range(0, 32, 33), range(0, 41, 42));
@@ -154,13 +174,19 @@ class LanguageServerWireTest {
     @Test
     void completionAndHoverOverTheWire() throws Exception {
         wire.initialize(pushClient());
-        wire.open(URI, "{\"queryCondition\": \"tags.a = 1 AND IS_D\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
-        List<CompletionItem> items = wire.remote.getTextDocumentService()
+        wire.open(
+                URI,
+                "{\"queryCondition\": \"tags.a = 1 AND IS_D\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
+        List<CompletionItem> items = wire.remote
+                .getTextDocumentService()
                 .completion(new CompletionParams(new TextDocumentIdentifier(URI), new Position(0, 38)))
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).getRight().getItems();
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .getRight()
+                .getItems();
         assertThat(items).extracting(CompletionItem::getLabel).contains("IS_DEFINED", "AND", "tags.");
 
-        Hover hover = wire.remote.getTextDocumentService()
+        Hover hover = wire.remote
+                .getTextDocumentService()
                 .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(0, 3)))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         assertThat(hover.getContents().getRight().getValue()).startsWith("`queryCondition`");
@@ -169,16 +195,20 @@ class LanguageServerWireTest {
     @Test
     void onSaveTriggerValidatesOnlyWhenSaved() throws Exception {
         wire.initialize(pushClient());
-        wire.remote.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
-                JsonParser.parseString("{\"hubjobs\": {\"validate\": {\"trigger\": \"onSave\"}}}")));
+        wire.remote
+                .getWorkspaceService()
+                .didChangeConfiguration(new DidChangeConfigurationParams(
+                        JsonParser.parseString("{\"hubjobs\": {\"validate\": {\"trigger\": \"onSave\"}}}")));
         wire.open(URI, BAD);
         assertCodes(wire.awaitDiagnostics(URI, p -> true), "HJ103");
 
         change(2, range(0, 23, 23), "s");
         assertThat(wire.client.published.poll(JobTextDocumentService.DEBOUNCE_MILLIS * 3, TimeUnit.MILLISECONDS))
-                .as("no validation while typing").isNull();
+                .as("no validation while typing")
+                .isNull();
         wire.remote.getTextDocumentService().didSave(new DidSaveTextDocumentParams(new TextDocumentIdentifier(URI)));
-        assertThat(wire.awaitDiagnostics(URI, p -> p.getVersion() == 2).getDiagnostics()).isEmpty();
+        assertThat(wire.awaitDiagnostics(URI, p -> p.getVersion() == 2).getDiagnostics())
+                .isEmpty();
     }
 
     /**
@@ -190,8 +220,8 @@ class LanguageServerWireTest {
                 {"deviceId": "a", "tags": {"floor": 3}}
                 {"deviceId": "b", "tags": {"floor": 4}}
                 """);
-        wire.client.settings = JsonParser.parseString("{\"fleet\": \"" + dir.resolve("fleet.ndjson").toString()
-                .replace("\\", "\\\\") + "\"" + moreSettings + "}");
+        wire.client.settings = JsonParser.parseString("{\"fleet\": \""
+                + dir.resolve("fleet.ndjson").toString().replace("\\", "\\\\") + "\"" + moreSettings + "}");
         WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
         ws.setConfiguration(true);
         return ws;
@@ -202,13 +232,16 @@ class LanguageServerWireTest {
         WorkspaceClientCapabilities ws = twoDeviceFleetSettings(dir, "");
         ws.setDidChangeConfiguration(new DidChangeConfigurationCapabilities(false));
         wire.initialize(new ClientCapabilities(ws, new TextDocumentClientCapabilities(), null));
-        wire.open(URI, "{\"queryCondition\": \"tags.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
+        wire.open(
+                URI,
+                "{\"queryCondition\": \"tags.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
 
         // The fleet loads in the background; the hover says so once it is there.
         String text = "";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (!text.contains("Matches") && System.nanoTime() < deadline) {
-            Hover h = wire.remote.getTextDocumentService()
+            Hover h = wire.remote
+                    .getTextDocumentService()
                     .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(0, 25)))
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             text = h == null ? "" : h.getContents().getRight().getValue();
@@ -221,11 +254,15 @@ class LanguageServerWireTest {
     void withAFleetSettingTheFleetRulesArePublished(@TempDir Path dir) throws Exception {
         WorkspaceClientCapabilities ws = twoDeviceFleetSettings(dir, ", \"tier\": \"S1\", \"units\": 2");
         wire.initialize(new ClientCapabilities(ws, new TextDocumentClientCapabilities(), null));
-        wire.open(URI, "{\"queryCondition\": \"tags.flor = 3\", \"type\": \"scheduleDeviceMethod\", "
-                + "\"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
+        wire.open(
+                URI,
+                "{\"queryCondition\": \"tags.flor = 3\", \"type\": \"scheduleDeviceMethod\", "
+                        + "\"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
         // The fleet loads in the background; the open document is validated again once it is there.
-        PublishDiagnosticsParams p = wire.awaitDiagnostics(URI, d -> d.getDiagnostics().stream()
-                .anyMatch(x -> "HJ404".equals(x.getCode().getLeft())));
+        PublishDiagnosticsParams p = wire.awaitDiagnostics(
+                URI,
+                d -> d.getDiagnostics().stream()
+                        .anyMatch(x -> "HJ404".equals(x.getCode().getLeft())));
         assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).contains("HJ401", "HJ404");
     }
 
@@ -241,15 +278,21 @@ class LanguageServerWireTest {
         assertThat(wire.awaitDiagnostics(uri, p -> true).getDiagnostics()).isEmpty();
 
         Files.writeString(config, "{\"rules\": {\"HJ103\": \"error\"}}");
-        wire.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
-                List.of(new FileEvent(config.toUri().toString(), FileChangeType.Changed))));
+        wire.remote
+                .getWorkspaceService()
+                .didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                        List.of(new FileEvent(config.toUri().toString(), FileChangeType.Changed))));
         assertCodes(wire.awaitDiagnostics(uri, p -> true), "HJ103");
 
         Files.writeString(config, "{\"rules\": {\"HJ103\": \"info\"}}");
-        wire.remote.getTextDocumentService().didSave(
-                new DidSaveTextDocumentParams(new TextDocumentIdentifier(config.toUri().toString())));
+        wire.remote
+                .getTextDocumentService()
+                .didSave(new DidSaveTextDocumentParams(
+                        new TextDocumentIdentifier(config.toUri().toString())));
         PublishDiagnosticsParams p = wire.awaitDiagnostics(uri, x -> true);
-        assertThat(p.getDiagnostics()).extracting(d -> d.getSeverity().getValue()).containsExactly(3);
+        assertThat(p.getDiagnostics())
+                .extracting(d -> d.getSeverity().getValue())
+                .containsExactly(3);
         assertThat(wire.client.registrations).as("watcher registered").hasSize(1);
     }
 
@@ -265,8 +308,10 @@ class LanguageServerWireTest {
         assertThat(p.getDiagnostics().get(0).getRange()).isEqualTo(range(0, 11, 18));
 
         Files.writeString(config, "{\"rules\": {\"HJ103\": \"off\"}}");
-        wire.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
-                List.of(new FileEvent(configUri, FileChangeType.Changed))));
+        wire.remote
+                .getWorkspaceService()
+                .didChangeWatchedFiles(
+                        new DidChangeWatchedFilesParams(List.of(new FileEvent(configUri, FileChangeType.Changed))));
         assertThat(wire.awaitDiagnostics(configUri, x -> true).getDiagnostics()).isEmpty();
     }
 
@@ -276,10 +321,13 @@ class LanguageServerWireTest {
         caps.getWorkspace().setDiagnostics(new org.eclipse.lsp4j.DiagnosticWorkspaceCapabilities(true));
         wire.initialize(caps);
         wire.open(URI, BAD);
-        wire.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
-                List.of(new FileEvent("file:///p/.hubjobs.json", FileChangeType.Created))));
+        wire.remote
+                .getWorkspaceService()
+                .didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                        List.of(new FileEvent("file:///p/.hubjobs.json", FileChangeType.Created))));
         // Requests are answered in order: after this one, the refresh request has been sent.
-        wire.remote.getTextDocumentService()
+        wire.remote
+                .getTextDocumentService()
                 .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
@@ -293,8 +341,10 @@ class LanguageServerWireTest {
     @Test
     void unreadableFleetIsReportedToTheClient() throws Exception {
         wire.initialize(pushClient());
-        wire.remote.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
-                JsonParser.parseString("{\"hubjobs\": {\"fleet\": \"/no/such/fleet.json\"}}")));
+        wire.remote
+                .getWorkspaceService()
+                .didChangeConfiguration(new DidChangeConfigurationParams(
+                        JsonParser.parseString("{\"hubjobs\": {\"fleet\": \"/no/such/fleet.json\"}}")));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (wire.client.logs.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -321,7 +371,9 @@ class LanguageServerWireTest {
             params.setProcessId((int) parent.pid());
             params.setCapabilities(pushClient());
             wire.remote.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(wire.exitCodes.poll(4, TimeUnit.SECONDS)).as("parent still alive").isNull();
+            assertThat(wire.exitCodes.poll(4, TimeUnit.SECONDS))
+                    .as("parent still alive")
+                    .isNull();
         } finally {
             parent.destroyForcibly().waitFor();
         }

@@ -42,8 +42,8 @@ class LongValidationWireTest {
     @BeforeEach
     void start() throws Exception {
         wire = new WireHarness();
-        wire.initialize(new ClientCapabilities(new WorkspaceClientCapabilities(),
-                new TextDocumentClientCapabilities(), null));
+        wire.initialize(
+                new ClientCapabilities(new WorkspaceClientCapabilities(), new TextDocumentClientCapabilities(), null));
     }
 
     @AfterEach
@@ -54,8 +54,11 @@ class LongValidationWireTest {
     private static String bigText() {
         StringBuilder big = new StringBuilder("[\n");
         for (int i = 0; big.length() < 4_000_000; i++) {
-            big.append(i == 0 ? "" : ",\n").append("  {\"jobId\": \"job ").append(i)
-                    .append("\", \"queryCondition\": \"tag.floor = ").append(i % 7)
+            big.append(i == 0 ? "" : ",\n")
+                    .append("  {\"jobId\": \"job ")
+                    .append(i)
+                    .append("\", \"queryCondition\": \"tag.floor = ")
+                    .append(i % 7)
                     .append(" AND deviceId IN ('a', 'b')\"}");
         }
         return big.append("\n]\n").toString();
@@ -74,14 +77,14 @@ class LongValidationWireTest {
             wire.open(uri, BIG_TEXT);
         }
         long start = System.nanoTime();
-        Hover hover = wire.remote.getTextDocumentService()
+        Hover hover = wire.remote
+                .getTextDocumentService()
                 .hover(new HoverParams(new TextDocumentIdentifier(SMALL), new Position(0, 3)))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(hover.getContents().getRight().getValue()).startsWith("`queryCondition`");
         // Had the hover waited for a validation, that validation's diagnostics would have come first.
-        assertThat(wire.client.published).as("answered after %d ms", millis)
-                .noneMatch(p -> BIG.contains(p.getUri()));
+        assertThat(wire.client.published).as("answered after %d ms", millis).noneMatch(p -> BIG.contains(p.getUri()));
         BIG.forEach(this::close);
     }
 
@@ -92,9 +95,11 @@ class LongValidationWireTest {
         }
         long start = System.nanoTime();
         for (String uri : BIG) {
-            wire.remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                    new VersionedTextDocumentIdentifier(uri, 2),
-                    List.of(new TextDocumentContentChangeEvent(SMALL_TEXT))));
+            wire.remote
+                    .getTextDocumentService()
+                    .didChange(new DidChangeTextDocumentParams(
+                            new VersionedTextDocumentIdentifier(uri, 2),
+                            List.of(new TextDocumentContentChangeEvent(SMALL_TEXT))));
         }
         Map<String, PublishDiagnosticsParams> first = new HashMap<>();
         while (first.size() < BIG.size()) {
@@ -103,7 +108,9 @@ class LongValidationWireTest {
             first.putIfAbsent(p.getUri(), p);
         }
         for (PublishDiagnosticsParams p : first.values()) {
-            assertThat(p.getVersion()).as("only the newest version is published").isEqualTo(2);
+            assertThat(p.getVersion())
+                    .as("only the newest version is published")
+                    .isEqualTo(2);
             assertThat(p.getDiagnostics()).isEmpty();
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -34,14 +34,17 @@ class LspFuzzTest {
      */
     static final int MAX_DECLARED_LENGTH = 64 * 1024;
 
-    private static final String PROBE_JOB = "{\\\"jobId\\\": \\\"probe\\\", \\\"type\\\": \\\"scheduleDeviceMethod\\\", "
-            + "\\\"queryCondition\\\": \\\"tags.building = '43'\\\", \\\"cloudToDeviceMethod\\\": "
-            + "{\\\"methodName\\\": \\\"reboot\\\"}}";
+    private static final String PROBE_JOB =
+            "{\\\"jobId\\\": \\\"probe\\\", \\\"type\\\": \\\"scheduleDeviceMethod\\\", "
+                    + "\\\"queryCondition\\\": \\\"tags.building = '43'\\\", \\\"cloudToDeviceMethod\\\": "
+                    + "{\\\"methodName\\\": \\\"reboot\\\"}}";
 
     /** Held here: a logger nobody references can be collected, and its level with it. */
-    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.lsp4j"),
-            Logger.getLogger("dev.hubjobs.lsp"));
-    private static final List<Level> LEVELS = QUIET.stream().map(Logger::getLevel).toList();
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("org.eclipse.lsp4j"), Logger.getLogger("dev.hubjobs.lsp"));
+
+    private static final List<Level> LEVELS =
+            QUIET.stream().map(Logger::getLevel).toList();
 
     private static RawWire wire;
     private static int inputs;
@@ -71,8 +74,11 @@ class LspFuzzTest {
                 retire();
             }
             wire = new RawWire();
-            wire.send("{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
-            wire.await(m -> m.has("id") && m.get("id").isJsonPrimitive() && m.get("id").getAsString().equals("init"));
+            wire.send(
+                    "{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            wire.await(m -> m.has("id")
+                    && m.get("id").isJsonPrimitive()
+                    && m.get("id").getAsString().equals("init"));
             wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
             inputs = 1;
         }
@@ -91,8 +97,10 @@ class LspFuzzTest {
                 + uri + "\",\"languageId\":\"json\",\"version\":1,\"text\":\"" + PROBE_JOB + "\"}}}");
         wire.send("{\"jsonrpc\":\"2.0\",\"id\":\"probe-" + n + "\",\"method\":\"textDocument/documentSymbol\","
                 + "\"params\":{\"textDocument\":{\"uri\":\"" + uri + "\"}}}");
-        JsonObject answer = wire.await(m -> m.has("id") && m.get("id").isJsonPrimitive()
-                && m.get("id").getAsString().equals("probe-" + n) && !m.has("method"));
+        JsonObject answer = wire.await(m -> m.has("id")
+                && m.get("id").isJsonPrimitive()
+                && m.get("id").getAsString().equals("probe-" + n)
+                && !m.has("method"));
         wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{\"uri\":\""
                 + uri + "\"}}}");
         if (!wire.exitCodes.isEmpty() || wire.server.isShutDown()) {
@@ -101,9 +109,12 @@ class LspFuzzTest {
             retire();
             return;
         }
-        assertThat(answer.has("error")).as("answer to the probe after %s: %s",
-                new String(bytes, StandardCharsets.UTF_8), answer).isFalse();
-        assertThat(answer.getAsJsonArray("result").asList()).as("symbols of the probe document").isNotEmpty();
+        assertThat(answer.has("error"))
+                .as("answer to the probe after %s: %s", new String(bytes, StandardCharsets.UTF_8), answer)
+                .isFalse();
+        assertThat(answer.getAsJsonArray("result").asList())
+                .as("symbols of the probe document")
+                .isNotEmpty();
     }
 
     private static void retire() throws IOException {
@@ -123,7 +134,8 @@ class LspFuzzTest {
         int most = 0;
         for (int at = text.indexOf("content-length:"); at >= 0; at = text.indexOf("content-length:", at + 1)) {
             int end = text.indexOf('\n', at);
-            String value = text.substring(at + "content-length:".length(), end < 0 ? text.length() : end).trim();
+            String value = text.substring(at + "content-length:".length(), end < 0 ? text.length() : end)
+                    .trim();
             try {
                 long n = Long.parseLong(value);
                 if (n > MAX_DECLARED_LENGTH) {

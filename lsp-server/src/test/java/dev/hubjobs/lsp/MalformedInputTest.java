@@ -28,7 +28,10 @@ class MalformedInputTest {
 
             wire.send(String.format(INITIALIZE, 3));
             JsonObject init = wire.await(RawWire.response(3));
-            assertThat(init.getAsJsonObject("result").getAsJsonObject("capabilities").has("hoverProvider")).isTrue();
+            assertThat(init.getAsJsonObject("result")
+                            .getAsJsonObject("capabilities")
+                            .has("hoverProvider"))
+                    .isTrue();
 
             wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\",\"params\":{}}");
             JsonObject unknown = wire.await(RawWire.response(2));
@@ -38,10 +41,13 @@ class MalformedInputTest {
             wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
                     + "\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,"
                     + "\"text\":\"{\\\"queryCondition\\\": \\\"tag.x = 1\\\"}\"}}}");
-            JsonObject published = wire.await(m -> m.has("method")
-                    && m.get("method").getAsString().equals("textDocument/publishDiagnostics"));
+            JsonObject published = wire.await(
+                    m -> m.has("method") && m.get("method").getAsString().equals("textDocument/publishDiagnostics"));
             // The document lacks type (HJ202; jobId may come from the request path) and misspells tags (HJ103).
-            assertThat(published.getAsJsonObject("params").getAsJsonArray("diagnostics").asList())
+            assertThat(published
+                            .getAsJsonObject("params")
+                            .getAsJsonArray("diagnostics")
+                            .asList())
                     .extracting(d -> d.getAsJsonObject().get("code").getAsString())
                     .containsExactly("HJ202", "HJ103");
             assertThat(wire.exitCodes.poll(0, TimeUnit.SECONDS)).isNull();
@@ -63,21 +69,30 @@ class MalformedInputTest {
                 // A request whose id comes only after the nesting is still answered.
                 wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/hover\",\"params\":" + nested
                         + ",\"id\":\"deep-" + depth + "\"}");
-                JsonObject refused = wire.await(m -> m.has("id") && m.get("id").getAsString().equals("deep-" + depth));
-                assertThat(refused.getAsJsonObject("error").get("code").getAsInt()).as("%s", refused).isEqualTo(-32700);
-                assertThat(refused.getAsJsonObject("error").get("message").getAsString()).contains("nested deeper");
+                JsonObject refused =
+                        wire.await(m -> m.has("id") && m.get("id").getAsString().equals("deep-" + depth));
+                assertThat(refused.getAsJsonObject("error").get("code").getAsInt())
+                        .as("%s", refused)
+                        .isEqualTo(-32700);
+                assertThat(refused.getAsJsonObject("error").get("message").getAsString())
+                        .contains("nested deeper");
             }
             // The session goes on: a document opened now is validated, and a request is answered.
             wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
                     + "\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,"
                     + "\"text\":\"{\\\"queryCondition\\\": \\\"tag.x = 1\\\"}\"}}}");
-            JsonObject published = wire.await(m -> m.has("method")
-                    && m.get("method").getAsString().equals("textDocument/publishDiagnostics"));
-            assertThat(published.getAsJsonObject("params").get("uri").getAsString()).isEqualTo("untitled:a.job.json");
+            JsonObject published = wire.await(
+                    m -> m.has("method") && m.get("method").getAsString().equals("textDocument/publishDiagnostics"));
+            assertThat(published.getAsJsonObject("params").get("uri").getAsString())
+                    .isEqualTo("untitled:a.job.json");
             wire.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/documentSymbol\","
                     + "\"params\":{\"textDocument\":{\"uri\":\"untitled:a.job.json\"}}}");
             JsonObject symbols = wire.await(RawWire.response(2));
-            assertThat(symbols.getAsJsonArray("result").get(0).getAsJsonObject().get("name").getAsString())
+            assertThat(symbols.getAsJsonArray("result")
+                            .get(0)
+                            .getAsJsonObject()
+                            .get("name")
+                            .getAsString())
                     .isEqualTo("queryCondition");
             assertThat(wire.exitCodes.poll(0, TimeUnit.SECONDS)).isNull();
         }
@@ -98,7 +113,8 @@ class MalformedInputTest {
                 if (depth == MessageReader.MAX_DEPTH) {
                     assertThat(answer.has("result")).as("%s", answer).isTrue();
                 } else {
-                    assertThat(answer.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(-32700);
+                    assertThat(answer.getAsJsonObject("error").get("code").getAsInt())
+                            .isEqualTo(-32700);
                 }
             }
         }
@@ -118,8 +134,12 @@ class MalformedInputTest {
                     + "\"params\":{\"textDocument\":{\"uri\":\"untitled:a.job.json\"}}}");
             for (int id : new int[] {2, 3}) {
                 JsonObject failed = wire.await(RawWire.response(id));
-                assertThat(failed.getAsJsonObject("error").get("code").getAsInt()).as("%s", failed).isEqualTo(-32603);
-                assertThat(failed.getAsJsonObject("error").has("data")).as("%s", failed).isFalse();
+                assertThat(failed.getAsJsonObject("error").get("code").getAsInt())
+                        .as("%s", failed)
+                        .isEqualTo(-32603);
+                assertThat(failed.getAsJsonObject("error").has("data"))
+                        .as("%s", failed)
+                        .isFalse();
                 assertThat(failed.toString()).doesNotContain("\\tat ", ".java:");
             }
             wire.send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":"
@@ -137,8 +157,11 @@ class MalformedInputTest {
             // A job array of about 1 MB: validating it takes far longer than reading the cancel that follows.
             StringBuilder big = new StringBuilder("[");
             for (int i = 0; big.length() < 1_000_000; i++) {
-                big.append(i == 0 ? "" : ",").append("{\\\"jobId\\\": \\\"job-").append(i)
-                        .append("\\\", \\\"queryCondition\\\": \\\"tags.floor = ").append(i % 7)
+                big.append(i == 0 ? "" : ",")
+                        .append("{\\\"jobId\\\": \\\"job-")
+                        .append(i)
+                        .append("\\\", \\\"queryCondition\\\": \\\"tags.floor = ")
+                        .append(i % 7)
                         .append(" AND deviceId IN ['a', 'b']\\\"}");
             }
             big.append(']');
@@ -146,7 +169,7 @@ class MalformedInputTest {
                     + "\"untitled:big.job.json\",\"languageId\":\"json\",\"version\":1,\"text\":\"" + big + "\"}}}");
             // The request and its cancellation in one write, as a client does when the user moves on.
             wire.sendBytes(RawWire.frame("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"textDocument/diagnostic\","
-                    + "\"params\":{\"textDocument\":{\"uri\":\"untitled:big.job.json\"}}}")
+                            + "\"params\":{\"textDocument\":{\"uri\":\"untitled:big.job.json\"}}}")
                     + RawWire.frame("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":9}}"));
             JsonObject response = wire.await(RawWire.response(9));
             assertThat(response.has("error")).as("response %s", response).isTrue();

@@ -24,7 +24,8 @@ class MessageReaderTest {
             input.append(RawWire.frame("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":{}}"));
         }
         MessageReader reader = new MessageReader(
-                new MessageFramingInputStream(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8))),
+                new MessageFramingInputStream(
+                        new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8))),
                 new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(LanguageServer.class)),
                 (message, issues) -> {});
         List<String> seen = new ArrayList<>();
@@ -35,7 +36,7 @@ class MessageReaderTest {
                 case "overflow" -> throw new StackOverflowError();
                 case "oom" -> throw new OutOfMemoryError("Java heap space");
                 case "runtime" -> throw new IllegalStateException("a bug");
-                default -> { }
+                default -> {}
             }
         });
         assertThat(seen).containsExactly("overflow", "oom", "runtime", "last");

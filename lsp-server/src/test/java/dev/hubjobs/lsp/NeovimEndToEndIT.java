@@ -1,12 +1,11 @@
 package dev.hubjobs.lsp;
 
-import dev.hubjobs.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.hubjobs.testing.Prerequisites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,7 +24,8 @@ class NeovimEndToEndIT {
     @Test
     void neovimShowsDiagnosticsAndClearsThemAfterTheFix(@TempDir Path dir) throws Exception {
         Prerequisites.require(nvimInstalled(), "nvim is not installed; run .ci/lsp-e2e-deps.sh to run this test");
-        Path jar = Path.of(System.getProperty("hubjobs.lsp.jar", "target/hubjobs-lsp.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("hubjobs.lsp.jar", "target/hubjobs-lsp.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the shaded server jar (built in package)").exists();
 
         Path file = dir.resolve("bad.job.json");
@@ -36,14 +36,18 @@ class NeovimEndToEndIT {
 
         Path init = dir.resolve("init.lua");
         Files.writeString(init, documentedConfiguration(jar));
-        ProcessBuilder pb = new ProcessBuilder("nvim", "--headless", "-u", init.toString(), "-i", "NONE", "-n",
-                "-c", "luafile " + script)
+        ProcessBuilder pb = new ProcessBuilder(
+                        "nvim", "--headless", "-u", init.toString(), "-i", "NONE", "-n", "-c", "luafile " + script)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nvim.log").toFile());
         // The documented configuration runs "java" from PATH: the JVM running the tests comes first.
-        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
-                + System.getenv().getOrDefault("PATH", ""));
+        pb.environment()
+                .put(
+                        "PATH",
+                        Path.of(System.getProperty("java.home"), "bin")
+                                + java.io.File.pathSeparator
+                                + System.getenv().getOrDefault("PATH", ""));
         pb.environment().put("FILE", file.toString());
         pb.environment().put("OUT", out.toString());
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
@@ -58,7 +62,9 @@ class NeovimEndToEndIT {
         assertThat(out).as("nvim wrote its result; log:%n%s", log).exists();
 
         JsonObject result = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
-        assertThat(result.get("opened").getAsBoolean()).as("diagnostics arrived: %s", result).isTrue();
+        assertThat(result.get("opened").getAsBoolean())
+                .as("diagnostics arrived: %s", result)
+                .isTrue();
         JsonArray first = result.getAsJsonArray("first");
         assertThat(first).hasSize(2);
         JsonObject unknownRoot = first.get(0).getAsJsonObject();
@@ -70,16 +76,21 @@ class NeovimEndToEndIT {
         assertThat(first.get(1).getAsJsonObject().get("code").getAsString()).isEqualTo("HJ012");
         assertThat(result.getAsJsonObject("hover").get("value").getAsString()).startsWith("`queryCondition`");
         assertThat(result.getAsJsonArray("actions").toString())
-                .isEqualTo("[\"quickfix: Use square brackets\",\"source.fixAll: Fix all safe hubjobs problems (HJ012)\"]");
+                .isEqualTo(
+                        "[\"quickfix: Use square brackets\",\"source.fixAll: Fix all safe hubjobs problems (HJ012)\"]");
         assertThat(result.get("after_fix").getAsString())
                 .isEqualTo("  \"queryCondition\": \"tag.floor = 3 AND deviceId IN ['a', 'b']\",");
-        assertThat(result.get("cleared").getAsBoolean()).as("diagnostics cleared after the fix: %s", result).isTrue();
+        assertThat(result.get("cleared").getAsBoolean())
+                .as("diagnostics cleared after the fix: %s", result)
+                .isTrue();
         assertThat(nvim.exitValue()).isZero();
     }
 
     private static boolean nvimInstalled() {
         try {
-            Process p = new ProcessBuilder("nvim", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("nvim", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -100,7 +111,8 @@ class NeovimEndToEndIT {
         String lua = block.substring(block.indexOf("```lua\n") + 7, block.lastIndexOf("```"));
         String placeholder = "local hubjobs_jar = \"/path/to/hubjobs-lsp.jar\"";
         assertThat(lua).contains(placeholder);
-        return lua.replace(placeholder, "local hubjobs_jar = \"" + jar.toString().replace("\\", "\\\\") + "\"");
+        return lua.replace(
+                placeholder, "local hubjobs_jar = \"" + jar.toString().replace("\\", "\\\\") + "\"");
     }
 
     private static void copy(String resource, Path to) throws IOException {

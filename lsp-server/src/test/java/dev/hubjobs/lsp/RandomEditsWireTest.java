@@ -35,15 +35,41 @@ class RandomEditsWireTest {
               "updateTwin": {"etag": "*", "properties": {"desired": {"mode": "eco"}}}
             }
             """;
-    private static final String[] FRAGMENTS = {"a", "é", "😀", " ", "\n", "\r\n", "\"", "\\", "\\\"", "'", "[", "]",
-        "(", ")", "{", "}", ",", ":", " AND ", " OR NOT ", " IN ['x'", "tags.", "\\u00e9", "=", "IS_DEFINED(", "\t"};
+    private static final String[] FRAGMENTS = {
+        "a",
+        "é",
+        "😀",
+        " ",
+        "\n",
+        "\r\n",
+        "\"",
+        "\\",
+        "\\\"",
+        "'",
+        "[",
+        "]",
+        "(",
+        ")",
+        "{",
+        "}",
+        ",",
+        ":",
+        " AND ",
+        " OR NOT ",
+        " IN ['x'",
+        "tags.",
+        "\\u00e9",
+        "=",
+        "IS_DEFINED(",
+        "\t"
+    };
 
     @Test
     void tenThousandRandomEditsKeepServerAndClientInStep() throws Exception {
         Random random = new Random(20261123L);
         try (WireHarness wire = new WireHarness()) {
-            wire.initialize(new ClientCapabilities(new WorkspaceClientCapabilities(),
-                    new TextDocumentClientCapabilities(), null));
+            wire.initialize(new ClientCapabilities(
+                    new WorkspaceClientCapabilities(), new TextDocumentClientCapabilities(), null));
             StringBuilder model = new StringBuilder(START);
             wire.open(URI, START);
             int version = 1;
@@ -54,16 +80,20 @@ class RandomEditsWireTest {
                     changes.add(randomChange(random, model));
                 }
                 version++;
-                wire.remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                        new VersionedTextDocumentIdentifier(URI, version), changes));
+                wire.remote
+                        .getTextDocumentService()
+                        .didChange(new DidChangeTextDocumentParams(
+                                new VersionedTextDocumentIdentifier(URI, version), changes));
             }
             // Requests are read after the notifications before them: once this answers, all edits are in.
-            wire.remote.getTextDocumentService()
+            wire.remote
+                    .getTextDocumentService()
                     .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(URI)))
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertThat(wire.serverText(URI)).isEqualTo(model.toString());
             int last = version;
-            assertThat(wire.awaitDiagnostics(URI, p -> p.getVersion() == last).getVersion()).isEqualTo(last);
+            assertThat(wire.awaitDiagnostics(URI, p -> p.getVersion() == last).getVersion())
+                    .isEqualTo(last);
         }
     }
 

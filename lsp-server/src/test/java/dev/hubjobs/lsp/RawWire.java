@@ -69,7 +69,8 @@ final class RawWire implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             JsonObject m = fromServer.poll(10, TimeUnit.MILLISECONDS);
             if (m != null && Boolean.getBoolean("rawwire.debug")) {
-                System.err.println("<- " + m.toString().substring(0, Math.min(300, m.toString().length())));
+                System.err.println("<- "
+                        + m.toString().substring(0, Math.min(300, m.toString().length())));
             }
             if (m != null && wanted.test(m)) {
                 return m;
@@ -79,8 +80,10 @@ final class RawWire implements AutoCloseable {
     }
 
     static Predicate<JsonObject> response(int id) {
-        return m -> m.has("id") && m.get("id").isJsonPrimitive()
-                && m.get("id").getAsString().equals(String.valueOf(id)) && !m.has("method");
+        return m -> m.has("id")
+                && m.get("id").isJsonPrimitive()
+                && m.get("id").getAsString().equals(String.valueOf(id))
+                && !m.has("method");
     }
 
     private void readFrames(InputStream in) {
@@ -94,7 +97,8 @@ final class RawWire implements AutoCloseable {
                     }
                 }
                 byte[] body = in.readNBytes(length);
-                fromServer.add(JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject());
+                fromServer.add(JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
+                        .getAsJsonObject());
             }
         } catch (IOException | RuntimeException e) {
             // The pipe closed: the test is over.

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class StdioLauncherIT {
 
-    private static final Path JAR =
-            Path.of(System.getProperty("hubjobs.lsp.jar", "target/hubjobs-lsp.jar")).toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("hubjobs.lsp.jar", "target/hubjobs-lsp.jar"))
+            .toAbsolutePath();
 
     /**
      * The JVM options an editor should start the server with, and the VS Code extension does
@@ -81,12 +81,16 @@ class StdioLauncherIT {
     void stdoutCarriesOnlyFramedMessagesAndShutdownExitsWithZero() throws Exception {
         Process server = start();
         OutputStream in = server.getOutputStream();
-        send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
-                + "\"capabilities\":{}}}");
+        send(
+                in,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
+                        + "\"capabilities\":{}}}");
         send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
-        send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
-                + "\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,"
-                + "\"text\":\"{\\\"queryCondition\\\": \\\"tag.x = 1\\\"}\"}}}");
+        send(
+                in,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
+                        + "\"untitled:a.job.json\",\"languageId\":\"json\",\"version\":1,"
+                        + "\"text\":\"{\\\"queryCondition\\\": \\\"tag.x = 1\\\"}\"}}}");
 
         InputStream out = server.getInputStream();
         List<JsonObject> messages = new ArrayList<>();
@@ -100,7 +104,10 @@ class StdioLauncherIT {
         }
         assertThat(messages.get(0).get("id").getAsInt()).isEqualTo(1);
         // The document lacks type (HJ202; jobId may come from the request path) and misspells tags (HJ103).
-        assertThat(published.getAsJsonObject("params").getAsJsonArray("diagnostics").asList())
+        assertThat(published
+                        .getAsJsonObject("params")
+                        .getAsJsonArray("diagnostics")
+                        .asList())
                 .extracting(d -> d.getAsJsonObject().get("code").getAsString())
                 .containsExactly("HJ202", "HJ103");
 
@@ -142,15 +149,17 @@ class StdioLauncherIT {
         Run run = run("--port", "5007");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("hubjobs-lsp: unknown argument: --port" + System.lineSeparator()
-                + JobServerLauncher.USAGE);
+        assertThat(run.err())
+                .isEqualTo("hubjobs-lsp: unknown argument: --port" + System.lineSeparator() + JobServerLauncher.USAGE);
     }
 
     @Test
     void stdioArgumentIsAcceptedAndServes() throws Exception {
         Process server = start(List.of("-jar", JAR.toString(), "--stdio"), ProcessBuilder.Redirect.DISCARD);
-        send(server.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                + "\"params\":{\"processId\":null,\"capabilities\":{}}}");
+        send(
+                server.getOutputStream(),
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"processId\":null,\"capabilities\":{}}}");
         assertThat(readFrame(server.getInputStream()).get("id").getAsInt()).isEqualTo(1);
         server.getOutputStream().close();
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -159,25 +168,38 @@ class StdioLauncherIT {
     @Test
     void strayPrintsToSystemOutGoToStderr() throws Exception {
         // Every log record of the server is printed with System.out.println, as a careless library would.
-        Path testClasses = Path.of(StdoutLogging.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path testClasses = Path.of(StdoutLogging.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path err = Files.createTempFile("hubjobs-lsp-", ".err");
         try {
-            Process server = start(List.of("-Djava.util.logging.config.class=" + StdoutLogging.class.getName(),
-                    "-cp", JAR + File.pathSeparator + testClasses, JobServerLauncher.class.getName()),
+            Process server = start(
+                    List.of(
+                            "-Djava.util.logging.config.class=" + StdoutLogging.class.getName(),
+                            "-cp",
+                            JAR + File.pathSeparator + testClasses,
+                            JobServerLauncher.class.getName()),
                     ProcessBuilder.Redirect.to(err.toFile()));
             OutputStream in = server.getOutputStream();
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
-                    + "\"capabilities\":{}}}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
+                            + "\"capabilities\":{}}}");
             in.write("noise that is not a header\r\n".getBytes(StandardCharsets.US_ASCII));
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\"}");
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}");
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(server.exitValue()).isZero();
-            assertThat(readFrames(server.getInputStream().readAllBytes())).extracting(m -> m.get("id").getAsInt())
+            assertThat(readFrames(server.getInputStream().readAllBytes()))
+                    .extracting(m -> m.get("id").getAsInt())
                     .containsExactly(1, 2, 3);
-            assertThat(Files.readString(err)).contains("stray print: skipped input that is not a message header",
-                    "stray print: Unsupported request method: no/such/method");
+            assertThat(Files.readString(err))
+                    .contains(
+                            "stray print: skipped input that is not a message header",
+                            "stray print: Unsupported request method: no/such/method");
         } finally {
             Files.delete(err);
         }
@@ -192,8 +214,10 @@ class StdioLauncherIT {
             command.addAll(List.of("-jar", JAR.toString()));
             Process server = start(command, ProcessBuilder.Redirect.to(err.toFile()));
             OutputStream in = server.getOutputStream();
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
-                    + "\"capabilities\":{}}}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,"
+                            + "\"capabilities\":{}}}");
             assertThat(readFrame(server.getInputStream()).get("id").getAsInt()).isEqualTo(1);
             // A message of 120 MB (the server accepts up to 128 MB) does not fit in a 64 MB heap.
             try {

@@ -18,14 +18,16 @@ class ToolkitOnlyTest {
     @Test
     void noSourceImportsTheGeneratedGrammarOrAntlr() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
-            List<Path> offenders = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
-                try {
-                    String text = Files.readString(f);
-                    return text.contains("import dev.hubjobs.grammar.") || text.contains("import org.antlr.");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            List<Path> offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> {
+                        try {
+                            String text = Files.readString(f);
+                            return text.contains("import dev.hubjobs.grammar.") || text.contains("import org.antlr.");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
             assertThat(offenders).isEmpty();
         }
     }

@@ -69,8 +69,8 @@ final class WireHarness implements AutoCloseable {
     }
 
     void open(String uri, String text) {
-        remote.getTextDocumentService().didOpen(
-                new DidOpenTextDocumentParams(new TextDocumentItem(uri, "json", 1, text)));
+        remote.getTextDocumentService()
+                .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "json", 1, text)));
     }
 
     /** The next publish for {@code uri} that satisfies {@code wanted}; earlier ones are skipped. */

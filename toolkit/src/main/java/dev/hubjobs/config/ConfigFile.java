@@ -116,8 +116,13 @@ public final class ConfigFile {
         try {
             text = Files.readString(path);
         } catch (IOException | RuntimeException e) {
-            return new Loaded(path, ValidatorConfig.DEFAULT, "", List.of(Diagnostic.error(Codes.CONFIG,
-                    "cannot read configuration file: " + e.getMessage(), Span.at(0))), LineMap.of(""));
+            return new Loaded(
+                    path,
+                    ValidatorConfig.DEFAULT,
+                    "",
+                    List.of(Diagnostic.error(
+                            Codes.CONFIG, "cannot read configuration file: " + e.getMessage(), Span.at(0))),
+                    LineMap.of(""));
         }
         return parse(path, text, knownCode);
     }
@@ -126,8 +131,8 @@ public final class ConfigFile {
         JsonDocument doc = JsonDocumentParser.parse(text);
         List<Diagnostic> problems = new ArrayList<>();
         for (Diagnostic d : doc.diagnostics()) {
-            problems.add(new Diagnostic(Codes.CONFIG, d.severity(), "configuration file: " + d.message(), d.span(),
-                    d.fixes(), d.data()));
+            problems.add(new Diagnostic(
+                    Codes.CONFIG, d.severity(), "configuration file: " + d.message(), d.span(), d.fixes(), d.data()));
         }
         Map<String, Severity> severities = new HashMap<>();
         Set<String> off = new HashSet<>();
@@ -137,41 +142,55 @@ public final class ConfigFile {
                 switch (m.key().value()) {
                     case "rules" -> readRules(m.value(), knownCode, severities, off, problems);
                     case "limits" -> limits = readLimits(m.value(), problems);
-                    default -> problems.add(Diagnostic.error(Codes.CONFIG,
-                            "unknown setting '" + m.key().value() + "'; expected \"rules\" or \"limits\"",
-                            m.key().span()));
+                    default ->
+                        problems.add(Diagnostic.error(
+                                Codes.CONFIG,
+                                "unknown setting '" + m.key().value() + "'; expected \"rules\" or \"limits\"",
+                                m.key().span()));
                 }
             }
         } else if (doc.root().isPresent()) {
-            problems.add(Diagnostic.error(Codes.CONFIG, "the configuration must be a JSON object",
+            problems.add(Diagnostic.error(
+                    Codes.CONFIG,
+                    "the configuration must be a JSON object",
                     doc.root().get().span()));
         }
         return new Loaded(path, new ValidatorConfig(severities, off, limits), text, problems, doc.lines());
     }
 
-    private static void readRules(JsonValue value, Predicate<String> knownCode, Map<String, Severity> severities,
-            Set<String> off, List<Diagnostic> problems) {
+    private static void readRules(
+            JsonValue value,
+            Predicate<String> knownCode,
+            Map<String, Severity> severities,
+            Set<String> off,
+            List<Diagnostic> problems) {
         if (!(value instanceof JsonObject rules)) {
-            problems.add(Diagnostic.error(Codes.CONFIG, "\"rules\" must be an object of code → severity",
-                    value.span()));
+            problems.add(
+                    Diagnostic.error(Codes.CONFIG, "\"rules\" must be an object of code → severity", value.span()));
             return;
         }
         for (Member m : rules.members()) {
             String code = m.key().value();
             if (!knownCode.test(code)) {
-                problems.add(Diagnostic.error(Codes.CONFIG, "unknown rule code '" + code + "'", m.key().span()));
+                problems.add(Diagnostic.error(
+                        Codes.CONFIG,
+                        "unknown rule code '" + code + "'",
+                        m.key().span()));
                 continue;
             }
             String setting = m.value() instanceof JsonString s ? s.value() : null;
             if (ValidatorConfig.ALWAYS_ERRORS.contains(code) && !"error".equals(setting)) {
-                problems.add(Diagnostic.error(Codes.CONFIG, code + " cannot be turned off or lowered: it means"
-                        + " the file is not a job at all", m.value().span()));
+                problems.add(Diagnostic.error(
+                        Codes.CONFIG,
+                        code + " cannot be turned off or lowered: it means" + " the file is not a job at all",
+                        m.value().span()));
             } else if ("off".equals(setting)) {
                 off.add(code);
             } else if ("error".equals(setting) || "warning".equals(setting) || "info".equals(setting)) {
                 severities.put(code, Severity.parse(setting));
             } else {
-                problems.add(Diagnostic.error(Codes.CONFIG,
+                problems.add(Diagnostic.error(
+                        Codes.CONFIG,
                         "bad severity for " + code + "; expected \"error\", \"warning\", \"info\" or \"off\"",
                         m.value().span()));
             }
@@ -187,13 +206,19 @@ public final class ConfigFile {
         for (Member m : o.members()) {
             String name = m.key().value();
             if (!Limits.NAMES.contains(name)) {
-                problems.add(Diagnostic.error(Codes.CONFIG, "unknown limit '" + name + "'; known: "
-                        + String.join(", ", Limits.NAMES), m.key().span()));
-            } else if (m.value() instanceof JsonNumber n && n.isIntegral() && n.decimal().signum() > 0
+                problems.add(Diagnostic.error(
+                        Codes.CONFIG,
+                        "unknown limit '" + name + "'; known: " + String.join(", ", Limits.NAMES),
+                        m.key().span()));
+            } else if (m.value() instanceof JsonNumber n
+                    && n.isIntegral()
+                    && n.decimal().signum() > 0
                     && n.decimal().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
                 limits = limits.with(name, n.decimal().intValueExact());
             } else {
-                problems.add(Diagnostic.error(Codes.CONFIG, "limit " + name + " must be a positive whole number",
+                problems.add(Diagnostic.error(
+                        Codes.CONFIG,
+                        "limit " + name + " must be a positive whole number",
                         m.value().span()));
             }
         }

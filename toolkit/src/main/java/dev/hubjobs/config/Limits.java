@@ -33,7 +33,9 @@ public record Limits(
         try {
             for (int k = 0; k < components.length; k++) {
                 types[k] = components[k].getType();
-                values[k] = components[k].getName().equals(name) ? value : components[k].getAccessor().invoke(this);
+                values[k] = components[k].getName().equals(name)
+                        ? value
+                        : components[k].getAccessor().invoke(this);
             }
             return Limits.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {

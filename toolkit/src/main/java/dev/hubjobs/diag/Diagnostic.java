@@ -34,8 +34,14 @@ public record Diagnostic(
     }
 
     public Diagnostic withFix(Fix fix) {
-        return new Diagnostic(code, severity, message, span,
-                java.util.stream.Stream.concat(fixes.stream(), java.util.stream.Stream.of(fix)).toList(), data);
+        return new Diagnostic(
+                code,
+                severity,
+                message,
+                span,
+                java.util.stream.Stream.concat(fixes.stream(), java.util.stream.Stream.of(fix))
+                        .toList(),
+                data);
     }
 
     public Diagnostic withData(String key, Object value) {
@@ -54,7 +60,8 @@ public record Diagnostic(
      */
     public Diagnostic relocate(UnaryOperator<Span> spanMapper, UnaryOperator<String> newTextMapper) {
         List<Fix> moved = fixes.stream()
-                .map(f -> new Fix(f.title(),
+                .map(f -> new Fix(
+                        f.title(),
                         f.edits().stream()
                                 .map(e -> new TextEdit(spanMapper.apply(e.span()), newTextMapper.apply(e.newText())))
                                 .toList(),

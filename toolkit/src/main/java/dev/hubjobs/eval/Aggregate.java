@@ -11,7 +11,13 @@ import java.util.Locale;
  */
 final class Aggregate {
 
-    enum Kind { COUNT, SUM, AVG, MIN, MAX }
+    enum Kind {
+        COUNT,
+        SUM,
+        AVG,
+        MIN,
+        MAX
+    }
 
     static Kind kind(String name) {
         return Kind.valueOf(name.toUpperCase(Locale.ROOT));
@@ -77,10 +83,14 @@ final class Aggregate {
             return null;
         }
         switch (kind) {
-            case COUNT: return Interner.number(count);
-            case SUM: return sum;
-            case AVG: return count == 0 ? null : (Object) (sum / count);
-            default: return best;
+            case COUNT:
+                return Interner.number(count);
+            case SUM:
+                return sum;
+            case AVG:
+                return count == 0 ? null : (Object) (sum / count);
+            default:
+                return best;
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 public final class CompileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final transient List<Diagnostic> diagnostics;
 
     public CompileException(Diagnostic diagnostic) {

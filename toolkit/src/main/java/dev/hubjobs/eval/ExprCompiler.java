@@ -70,17 +70,22 @@ final class ExprCompiler implements ExprVisitor<Node> {
     @Override
     public Node visitCall(Expr.Call call) {
         if (Functions.isAggregate(call.name())) {
-            throw new CompileException(Diagnostic.error(Codes.UNSUPPORTED_CONDITION_CLAUSE,
-                    "aggregate " + call.name() + "() can only be used in the SELECT list", call.span()));
+            throw new CompileException(Diagnostic.error(
+                    Codes.UNSUPPORTED_CONDITION_CLAUSE,
+                    "aggregate " + call.name() + "() can only be used in the SELECT list",
+                    call.span()));
         }
-        Functions.Def def = Functions.find(call.name()).orElseThrow(() -> new CompileException(
-                Diagnostic.error(Codes.UNSUPPORTED_FUNCTION, "unknown function " + call.name() + "()", call.nameSpan())));
+        Functions.Def def = Functions.find(call.name())
+                .orElseThrow(() -> new CompileException(Diagnostic.error(
+                        Codes.UNSUPPORTED_FUNCTION, "unknown function " + call.name() + "()", call.nameSpan())));
         int n = call.arguments().size();
         if (!def.meta().acceptsArguments(n)) {
             String expected = def.meta().arity();
-            throw new CompileException(Diagnostic.error(Codes.WRONG_ARGUMENT_COUNT,
+            throw new CompileException(Diagnostic.error(
+                    Codes.WRONG_ARGUMENT_COUNT,
                     def.meta().name() + " takes " + expected + " argument" + ("1".equals(expected) ? "" : "s")
-                            + ", found " + n, call.span()));
+                            + ", found " + n,
+                    call.span()));
         }
         Node[] args = new Node[n];
         for (int i = 0; i < n; i++) {
@@ -133,11 +138,16 @@ final class ExprCompiler implements ExprVisitor<Node> {
     /** The operator that gives the same result with the operands swapped. */
     private static BinaryOp mirror(BinaryOp op) {
         switch (op) {
-            case LT: return BinaryOp.GT;
-            case LTE: return BinaryOp.GTE;
-            case GT: return BinaryOp.LT;
-            case GTE: return BinaryOp.LTE;
-            default: return op;
+            case LT:
+                return BinaryOp.GT;
+            case LTE:
+                return BinaryOp.GTE;
+            case GT:
+                return BinaryOp.LT;
+            case GTE:
+                return BinaryOp.LTE;
+            default:
+                return op;
         }
     }
 

@@ -68,7 +68,8 @@ public final class FleetScan {
     }
 
     private CompiledCondition compiledCondition() {
-        return condition.allDevices() || condition.expression().isEmpty() ? null
+        return condition.allDevices() || condition.expression().isEmpty()
+                ? null
                 : CompiledCondition.compile(condition.expression().get());
     }
 
@@ -76,23 +77,33 @@ public final class FleetScan {
      * The ids ({@link Fleet#id}) of the twins a job with this condition would target, in fleet
      * order, handed to {@code ids} as they are found.
      */
-    public FleetReader.Summary match(Path fleet, FleetReader.Format format, ProgressListener progress, int threads,
-            Consumer<String> ids) throws IOException {
+    public FleetReader.Summary match(
+            Path fleet, FleetReader.Format format, ProgressListener progress, int threads, Consumer<String> ids)
+            throws IOException {
         requireCondition();
         CompiledCondition where = compiledCondition();
         Source source = condition.source();
-        return FleetReader.scan(fleet, format, progress, threads, paths, twin -> matchedId(source, where, twin),
-                sinkOf(ids));
+        return FleetReader.scan(
+                fleet, format, progress, threads, paths, twin -> matchedId(source, where, twin), sinkOf(ids));
     }
 
     /** {@link #match(Path, FleetReader.Format, ProgressListener, int, Consumer)} of a stream. */
-    public FleetReader.Summary match(InputStream in, String name, FleetReader.Format format, int threads,
-            Consumer<String> ids) throws IOException {
+    public FleetReader.Summary match(
+            InputStream in, String name, FleetReader.Format format, int threads, Consumer<String> ids)
+            throws IOException {
         requireCondition();
         CompiledCondition where = compiledCondition();
         Source source = condition.source();
-        return FleetReader.scan(in, name, -1, format, ProgressListener.NONE, threads, paths,
-                twin -> matchedId(source, where, twin), sinkOf(ids));
+        return FleetReader.scan(
+                in,
+                name,
+                -1,
+                format,
+                ProgressListener.NONE,
+                threads,
+                paths,
+                twin -> matchedId(source, where, twin),
+                sinkOf(ids));
     }
 
     private static String matchedId(Source source, CompiledCondition where, TwinObject twin) {
@@ -107,16 +118,20 @@ public final class FleetScan {
     }
 
     /** The rows of the query, in fleet order, handed to {@code rows}: as they are found, or at the end for groups. */
-    public FleetReader.Summary run(Path fleet, FleetReader.Format format, ProgressListener progress, int threads,
-            Consumer<TwinObject> rows) throws IOException {
+    public FleetReader.Summary run(
+            Path fleet, FleetReader.Format format, ProgressListener progress, int threads, Consumer<TwinObject> rows)
+            throws IOException {
         return run(rows, (mapper, sink) -> FleetReader.scan(fleet, format, progress, threads, paths, mapper, sink));
     }
 
     /** {@link #run(Path, FleetReader.Format, ProgressListener, int, Consumer)} of a stream. */
-    public FleetReader.Summary run(InputStream in, String name, FleetReader.Format format, int threads,
-            Consumer<TwinObject> rows) throws IOException {
-        return run(rows, (mapper, sink) -> FleetReader.scan(in, name, -1, format, ProgressListener.NONE, threads,
-                paths, mapper, sink));
+    public FleetReader.Summary run(
+            InputStream in, String name, FleetReader.Format format, int threads, Consumer<TwinObject> rows)
+            throws IOException {
+        return run(
+                rows,
+                (mapper, sink) ->
+                        FleetReader.scan(in, name, -1, format, ProgressListener.NONE, threads, paths, mapper, sink));
     }
 
     @FunctionalInterface
@@ -151,16 +166,18 @@ public final class FleetScan {
         }
         @SuppressWarnings("unchecked")
         Reader<Contribution> r = (Reader<Contribution>) reader;
-        FleetReader.Summary summary = r.read(twin -> {
-            if (!matches(p, twin)) {
-                return null;
-            }
-            List<Object> key = p.groupKey(twin);
-            return key == null ? null : new Contribution(key, p.aggregateInputs(twin), twin);
-        }, c -> {
-            groups.computeIfAbsent(c.key, k -> p.newGroup()).add(c.twin, c.inputs);
-            return true;
-        });
+        FleetReader.Summary summary = r.read(
+                twin -> {
+                    if (!matches(p, twin)) {
+                        return null;
+                    }
+                    List<Object> key = p.groupKey(twin);
+                    return key == null ? null : new Contribution(key, p.aggregateInputs(twin), twin);
+                },
+                c -> {
+                    groups.computeIfAbsent(c.key, k -> p.newGroup()).add(c.twin, c.inputs);
+                    return true;
+                });
         Interner interner = new Interner();
         long emitted = 0;
         for (QueryPlan.Group g : groups.values()) {

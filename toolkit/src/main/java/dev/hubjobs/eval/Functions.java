@@ -56,7 +56,9 @@ final class Functions {
         def("LENGTH", v -> v instanceof String s ? (Object) (double) s.length() : null, null, null);
         many("CONCAT", Functions::concat);
         many("SUBSTRING", Functions::substring);
-        two("INDEX_OF", (a, b) -> a instanceof String s && b instanceof String t ? (Object) (double) s.indexOf(t) : null);
+        two(
+                "INDEX_OF",
+                (a, b) -> a instanceof String s && b instanceof String t ? (Object) (double) s.indexOf(t) : null);
 
         math("ABS", Math::abs);
         math("EXP", Math::exp);
@@ -65,8 +67,11 @@ final class Functions {
         math("FLOOR", Math::floor);
         math("SIGN", Math::signum);
         math("SQRT", Math::sqrt);
-        two("POWER", (a, b) -> a instanceof Number x && b instanceof Number y
-                ? Semantics.number(Math.pow(x.doubleValue(), y.doubleValue())) : null);
+        two(
+                "POWER",
+                (a, b) -> a instanceof Number x && b instanceof Number y
+                        ? Semantics.number(Math.pow(x.doubleValue(), y.doubleValue()))
+                        : null);
         def("AS_NUMBER", Functions::asNumber, null, null);
     }
 
@@ -78,7 +83,9 @@ final class Functions {
     }
 
     static boolean isAggregate(String name) {
-        return QueryFunctions.find(name).map(QueryFunctions.Function::isAggregate).orElse(false);
+        return QueryFunctions.find(name)
+                .map(QueryFunctions.Function::isAggregate)
+                .orElse(false);
     }
 
     private static void def(String name, F1 f1, F2 f2, FN fn) {
@@ -127,7 +134,8 @@ final class Functions {
         boolean partial = a.length == 3 && a[2] == Boolean.TRUE;
         for (int i = 0; i < array.size(); i++) {
             Object element = array.get(i);
-            if (element.equals(a[1]) || Semantics.equal(element, a[1]) == Boolean.TRUE
+            if (element.equals(a[1])
+                    || Semantics.equal(element, a[1]) == Boolean.TRUE
                     || (partial && holds(element, a[1]))) {
                 return Boolean.TRUE;
             }

@@ -187,13 +187,20 @@ abstract class Node {
             }
             double d = n.doubleValue();
             switch (op) {
-                case EQ: return Semantics.bool(d == constant);
-                case NEQ: return Semantics.bool(d != constant);
-                case LT: return Semantics.bool(d < constant);
-                case LTE: return Semantics.bool(d <= constant);
-                case GT: return Semantics.bool(d > constant);
-                case GTE: return Semantics.bool(d >= constant);
-                default: throw new IllegalStateException(op.symbol());
+                case EQ:
+                    return Semantics.bool(d == constant);
+                case NEQ:
+                    return Semantics.bool(d != constant);
+                case LT:
+                    return Semantics.bool(d < constant);
+                case LTE:
+                    return Semantics.bool(d <= constant);
+                case GT:
+                    return Semantics.bool(d > constant);
+                case GTE:
+                    return Semantics.bool(d >= constant);
+                default:
+                    throw new IllegalStateException(op.symbol());
             }
         }
 
@@ -212,13 +219,26 @@ abstract class Node {
         private byte test(double d) {
             boolean r;
             switch (op) {
-                case EQ: r = d == constant; break;
-                case NEQ: r = d != constant; break;
-                case LT: r = d < constant; break;
-                case LTE: r = d <= constant; break;
-                case GT: r = d > constant; break;
-                case GTE: r = d >= constant; break;
-                default: throw new IllegalStateException(op.symbol());
+                case EQ:
+                    r = d == constant;
+                    break;
+                case NEQ:
+                    r = d != constant;
+                    break;
+                case LT:
+                    r = d < constant;
+                    break;
+                case LTE:
+                    r = d <= constant;
+                    break;
+                case GT:
+                    r = d > constant;
+                    break;
+                case GTE:
+                    r = d >= constant;
+                    break;
+                default:
+                    throw new IllegalStateException(op.symbol());
             }
             return r ? Batch.TRUE : Batch.FALSE;
         }

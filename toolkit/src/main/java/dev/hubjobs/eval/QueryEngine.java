@@ -49,11 +49,15 @@ public final class QueryEngine {
         if (condition.allDevices() || condition.expression().isEmpty()) {
             return new ArrayList<>(rows);
         }
-        return select(rows, condition.source(), CompiledCondition.compile(condition.expression().get()));
+        return select(
+                rows,
+                condition.source(),
+                CompiledCondition.compile(condition.expression().get()));
     }
 
     private List<TwinObject> select(List<TwinObject> rows, Source source, CompiledCondition where) {
-        Map<String, Object[]> columns = source == Source.DEVICES ? deviceColumns
+        Map<String, Object[]> columns = source == Source.DEVICES
+                ? deviceColumns
                 : source == Source.MODULES ? moduleColumns : Batch.newColumnCache();
         int[] hits = where.select(new Batch(rows, columns));
         List<TwinObject> matched = new ArrayList<>(hits.length);
@@ -76,8 +80,8 @@ public final class QueryEngine {
         QueryPlan plan = QueryPlan.of(query);
         Interner interner = new Interner();
         List<TwinObject> result = new ArrayList<>();
-        List<TwinObject> matched = !plan.hasWhere ? rowList(plan.source)
-                : select(rowList(plan.source), plan.source, plan.where);
+        List<TwinObject> matched =
+                !plan.hasWhere ? rowList(plan.source) : select(rowList(plan.source), plan.source, plan.where);
         if (!plan.grouped) {
             for (TwinObject row : matched) {
                 if (result.size() >= plan.top) {

@@ -98,8 +98,10 @@ final class QueryPlan {
             o.operands().forEach(x -> collect(x, paths));
         } else if (e instanceof Expr.ArrayLiteral a) {
             a.elements().forEach(x -> collect(x, paths));
-        } else if (!(e instanceof Expr.StringLiteral || e instanceof Expr.NumberLiteral
-                || e instanceof Expr.BooleanLiteral || e instanceof Expr.NullLiteral
+        } else if (!(e instanceof Expr.StringLiteral
+                || e instanceof Expr.NumberLiteral
+                || e instanceof Expr.BooleanLiteral
+                || e instanceof Expr.NullLiteral
                 || e instanceof Expr.UndefinedLiteral)) {
             paths.add(null);
         }
@@ -176,11 +178,15 @@ final class QueryPlan {
                 Aggregate.Kind kind = Aggregate.kind(call.name());
                 int expected = kind == Aggregate.Kind.COUNT ? 0 : 1;
                 if (call.arguments().size() != expected) {
-                    throw new CompileException(Diagnostic.error(Codes.WRONG_ARGUMENT_COUNT,
-                            kind + " takes " + (expected == 0 ? "no arguments" : "one argument")
-                                    + ", found " + call.arguments().size(), call.span()));
+                    throw new CompileException(Diagnostic.error(
+                            Codes.WRONG_ARGUMENT_COUNT,
+                            kind + " takes " + (expected == 0 ? "no arguments" : "one argument") + ", found "
+                                    + call.arguments().size(),
+                            call.span()));
                 }
-                Node arg = expected == 0 ? null : ExprCompiler.compile(call.arguments().get(0));
+                Node arg = expected == 0
+                        ? null
+                        : ExprCompiler.compile(call.arguments().get(0));
                 outputs.add(new Output(arg, alias, kind));
             } else {
                 outputs.add(new Output(ExprCompiler.compile(e), alias, null));

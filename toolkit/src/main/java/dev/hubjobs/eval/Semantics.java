@@ -82,11 +82,16 @@ final class Semantics {
             return null;
         }
         switch (op) {
-            case LT: return bool(c < 0);
-            case LTE: return bool(c <= 0);
-            case GT: return bool(c > 0);
-            case GTE: return bool(c >= 0);
-            default: throw new IllegalArgumentException(op.symbol());
+            case LT:
+                return bool(c < 0);
+            case LTE:
+                return bool(c <= 0);
+            case GT:
+                return bool(c > 0);
+            case GTE:
+                return bool(c >= 0);
+            default:
+                throw new IllegalArgumentException(op.symbol());
         }
     }
 
@@ -99,12 +104,23 @@ final class Semantics {
         double q = y.doubleValue();
         double r;
         switch (op) {
-            case ADD: r = p + q; break;
-            case SUBTRACT: r = p - q; break;
-            case MULTIPLY: r = p * q; break;
-            case DIVIDE: r = p / q; break;
-            case MODULO: r = p % q; break;
-            default: throw new IllegalArgumentException(op.symbol());
+            case ADD:
+                r = p + q;
+                break;
+            case SUBTRACT:
+                r = p - q;
+                break;
+            case MULTIPLY:
+                r = p * q;
+                break;
+            case DIVIDE:
+                r = p / q;
+                break;
+            case MODULO:
+                r = p % q;
+                break;
+            default:
+                throw new IllegalArgumentException(op.symbol());
         }
         return number(r);
     }

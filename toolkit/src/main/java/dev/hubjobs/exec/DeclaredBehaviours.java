@@ -101,11 +101,13 @@ public final class DeclaredBehaviours {
                     }
                     offline = b;
                 }
-                default -> throw new IllegalArgumentException("has an unknown key \"" + o.key(i)
-                        + "\" (known: status, payload, latencyMs, offline)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "has an unknown key \"" + o.key(i) + "\" (known: status, payload, latencyMs, offline)");
             }
         }
-        return offline ? DeviceBehaviour.Offline.INSTANCE
+        return offline
+                ? DeviceBehaviour.Offline.INSTANCE
                 : new DeviceBehaviour.Response(status, payload, Duration.ofMillis(latency));
     }
 

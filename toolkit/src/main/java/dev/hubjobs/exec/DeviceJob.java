@@ -10,8 +10,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * out. {@code moduleId} appears only for jobs that target module twins.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"deviceId", "moduleId", "jobId", "jobType", "status", "createdDateTimeUtc", "startTimeUtc",
-    "endTimeUtc", "lastUpdatedDateTimeUtc", "outcome", "error"})
+@JsonPropertyOrder({
+    "deviceId",
+    "moduleId",
+    "jobId",
+    "jobType",
+    "status",
+    "createdDateTimeUtc",
+    "startTimeUtc",
+    "endTimeUtc",
+    "lastUpdatedDateTimeUtc",
+    "outcome",
+    "error"
+})
 public record DeviceJob(
         String deviceId,
         String moduleId,

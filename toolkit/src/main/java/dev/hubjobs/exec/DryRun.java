@@ -38,8 +38,8 @@ public final class DryRun {
      * (0 when unthrottled), how many start within {@code maxExecutionTimeInSeconds} (all when
      * there is none), and how many would fail with {@code JobRunTimeout}.
      */
-    public record Estimate(Throttle throttle, double seconds, Long maxExecutionTimeInSeconds, long devicesInTime,
-            long timedOut) {
+    public record Estimate(
+            Throttle throttle, double seconds, Long maxExecutionTimeInSeconds, long devicesInTime, long timedOut) {
         public boolean withinLimit() {
             return timedOut == 0;
         }
@@ -52,26 +52,46 @@ public final class DryRun {
      * @param deviceJobs the first {@code limit} device-job rows (method outcomes and errors)
      * @param simulated from the job's start to its end in virtual time
      */
-    public record Result(JobRequest request, Optional<ServiceError> refused, int fleetSize, int matchedCount,
-            List<String> matchedIds, List<DeviceChange> changes, List<DeviceJob> deviceJobs, JobResponse job,
-            Estimate estimate, Duration simulated) {}
+    public record Result(
+            JobRequest request,
+            Optional<ServiceError> refused,
+            int fleetSize,
+            int matchedCount,
+            List<String> matchedIds,
+            List<DeviceChange> changes,
+            List<DeviceJob> deviceJobs,
+            JobResponse job,
+            Estimate estimate,
+            Duration simulated) {}
 
     /** The id a job without {@code jobId} runs under, standing in for the request path's. */
     public static final String DRY_RUN_JOB_ID = "dry-run";
 
-    public static Result run(JobRequest request, Fleet fleet, DeviceBehaviour behaviour, Throttle throttle,
-            Instant now, int limit) {
+    public static Result run(
+            JobRequest request, Fleet fleet, DeviceBehaviour behaviour, Throttle throttle, Instant now, int limit) {
         if (request.jobId() == null) {
             // The service takes the id from the request path; a body may leave it out.
             request = request.withJobId(DRY_RUN_JOB_ID);
         }
         VirtualClock clock = new VirtualClock(now);
-        JobExecutor executor = JobExecutor.builder(fleet, clock).throttle(throttle).behaviour(behaviour).build();
+        JobExecutor executor = JobExecutor.builder(fleet, clock)
+                .throttle(throttle)
+                .behaviour(behaviour)
+                .build();
         try {
             executor.schedule(request);
         } catch (JobServiceException e) {
-            return new Result(request, Optional.of(e.error()), fleet.devices().size(), 0, List.of(), List.of(),
-                    List.of(), null, null, Duration.ZERO);
+            return new Result(
+                    request,
+                    Optional.of(e.error()),
+                    fleet.devices().size(),
+                    0,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    Duration.ZERO);
         }
         executor.runToCompletion();
         JobResponse job = executor.get(request.jobId());
@@ -80,7 +100,8 @@ public final class DryRun {
         List<String> ids = new ArrayList<>();
         List<DeviceChange> changes = new ArrayList<>();
         Map<String, TwinObject> before = limit > 0 && request.jobType().orElse(null) == JobType.SCHEDULE_UPDATE_TWIN
-                ? byId(fleet, rows, limit) : Map.of();
+                ? byId(fleet, rows, limit)
+                : Map.of();
         for (int i = 0; i < rows.size() && i < limit; i++) {
             DeviceJob row = rows.get(i);
             String id = row.moduleId() == null ? row.deviceId() : row.deviceId() + "/" + row.moduleId();
@@ -94,10 +115,19 @@ public final class DryRun {
         Long max = request.maxExecutionTimeInSeconds();
         long inTime = max == null ? count : Math.min(count, throttle.devicesStartedWithin(max * 1000));
         Estimate estimate = new Estimate(throttle, throttle.estimatedSeconds(count), max, inTime, count - inTime);
-        Duration simulated = job.startTime() == null || job.endTime() == null ? Duration.ZERO
+        Duration simulated = job.startTime() == null || job.endTime() == null
+                ? Duration.ZERO
                 : Duration.between(Instant.parse(job.startTime()), Instant.parse(job.endTime()));
-        return new Result(request, Optional.empty(), modules ? fleet.modules().size() : fleet.devices().size(),
-                rows.size(), ids, changes, rows.subList(0, Math.min(limit, rows.size())), job, estimate,
+        return new Result(
+                request,
+                Optional.empty(),
+                modules ? fleet.modules().size() : fleet.devices().size(),
+                rows.size(),
+                ids,
+                changes,
+                rows.subList(0, Math.min(limit, rows.size())),
+                job,
+                estimate,
                 simulated.isNegative() ? Duration.ZERO : simulated);
     }
 
@@ -134,8 +164,8 @@ public final class DryRun {
         for (Map.Entry<String, Object> e : now.entrySet()) {
             Object was = old.get(e.getKey());
             if (!e.getValue().equals(was)) {
-                out.add(new PathChange(e.getKey(), was == null ? null : TwinJson.toJackson(was),
-                        TwinJson.toJackson(e.getValue())));
+                out.add(new PathChange(
+                        e.getKey(), was == null ? null : TwinJson.toJackson(was), TwinJson.toJackson(e.getValue())));
             }
         }
         for (Map.Entry<String, Object> e : old.entrySet()) {

@@ -59,7 +59,9 @@ public final class FleetSummary implements FleetFacts {
 
     @Override
     public int size(Condition condition) {
-        return condition.source() == Source.MODULES ? fleet.modules().size() : fleet.devices().size();
+        return condition.source() == Source.MODULES
+                ? fleet.modules().size()
+                : fleet.devices().size();
     }
 
     @Override
@@ -170,8 +172,10 @@ public final class FleetSummary implements FleetFacts {
                     }
                 }
             }
-            return new Paths(Collections.unmodifiableMap(out),
-                    Collections.unmodifiableSet(new TreeSet<>(out.values())), truncated);
+            return new Paths(
+                    Collections.unmodifiableMap(out),
+                    Collections.unmodifiableSet(new TreeSet<>(out.values())),
+                    truncated);
         }
 
         private static boolean walk(TwinObject o, PathNode node, Map<String, String> out) {
@@ -181,8 +185,7 @@ public final class FleetSummary implements FleetFacts {
                 children = new PathNode[shape.size()];
                 for (int i = 0; i < children.length; i++) {
                     String key = shape.key(i);
-                    children[i] = node.children.computeIfAbsent(key.toLowerCase(Locale.ROOT),
-                            k -> node.child(key));
+                    children[i] = node.children.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> node.child(key));
                     out.putIfAbsent(children[i].lower, children[i].spelled);
                 }
                 if (out.size() > MAX_PATHS) {
@@ -211,7 +214,8 @@ public final class FleetSummary implements FleetFacts {
         }
 
         PathNode child(String key) {
-            return lower.isEmpty() ? new PathNode(key.toLowerCase(Locale.ROOT), key)
+            return lower.isEmpty()
+                    ? new PathNode(key.toLowerCase(Locale.ROOT), key)
                     : new PathNode(lower + "." + key.toLowerCase(Locale.ROOT), spelled + "." + key);
         }
     }

@@ -22,7 +22,8 @@ final class FleetValues {
         Map<String, List<Object>> values = new HashMap<>();
         counts.forEach((path, c) -> {
             List<Map.Entry<Object, Integer>> entries = new ArrayList<>(c.entrySet());
-            entries.sort(Map.Entry.<Object, Integer>comparingByValue().reversed()
+            entries.sort(Map.Entry.<Object, Integer>comparingByValue()
+                    .reversed()
                     .thenComparing(e -> String.valueOf(e.getKey())));
             values.put(path, entries.stream().map(Map.Entry::getKey).toList());
         });

@@ -69,6 +69,7 @@ public final class JobExecutor {
     final Times times = new Times();
     /** Targets (device index, or module index with {@link #MODULE_BIT}) of twins removed from the hub. */
     final java.util.Set<Integer> removed = new java.util.HashSet<>();
+
     private Fleet snapshot;
 
     private JobExecutor(Builder b) {
@@ -76,7 +77,10 @@ public final class JobExecutor {
         this.throttle = b.throttle;
         this.behaviour = b.behaviour;
         this.listener = b.listener;
-        this.validator = JobValidator.builder().clock(b.clock).config(ValidatorConfig.DEFAULT).build();
+        this.validator = JobValidator.builder()
+                .clock(b.clock)
+                .config(ValidatorConfig.DEFAULT)
+                .build();
         this.devices = new ArrayList<>(b.fleet.devices());
         this.modules = new ArrayList<>(b.fleet.modules());
         this.snapshot = b.fleet;
@@ -105,8 +109,8 @@ public final class JobExecutor {
         if (request.jobId() != null && jobs.containsKey(request.jobId())) {
             throw new JobServiceException(ServiceError.jobAlreadyExists(request.jobId()));
         }
-        Optional<ServiceError> refused = RequestCheck.check(request)
-                .or(() -> RequestCheck.fromValidation(validator.validate(request)));
+        Optional<ServiceError> refused =
+                RequestCheck.check(request).or(() -> RequestCheck.fromValidation(validator.validate(request)));
         if (refused.isPresent()) {
             throw new JobServiceException(refused.get());
         }

@@ -10,9 +10,21 @@ import dev.hubjobs.job.CloudToDeviceMethod;
  * crashes on {@code "cloudToDeviceMethod": null}. Times are ISO-8601 UTC with milliseconds.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"jobId", "type", "status", "queryCondition", "createdTime", "startTime", "endTime",
-    "maxExecutionTimeInSeconds", "cloudToDeviceMethod", "updateTwin", "failureReason", "statusMessage",
-    "deviceJobStatistics"})
+@JsonPropertyOrder({
+    "jobId",
+    "type",
+    "status",
+    "queryCondition",
+    "createdTime",
+    "startTime",
+    "endTime",
+    "maxExecutionTimeInSeconds",
+    "cloudToDeviceMethod",
+    "updateTwin",
+    "failureReason",
+    "statusMessage",
+    "deviceJobStatistics"
+})
 public record JobResponse(
         String jobId,
         String type,

@@ -74,6 +74,7 @@ final class JobRun {
     DeviceJob[] restoredRows;
     /** Device {@code i} starts {@code throttle(i - slotFirst)} after {@code slotOrigin}. */
     long slotOrigin;
+
     int slotFirst;
     int next;
     int pending;
@@ -89,7 +90,8 @@ final class JobRun {
         this.request = request;
         this.type = request.jobType().orElseThrow();
         this.created = created;
-        this.requestedStart = request.startTime() == null ? NEVER
+        this.requestedStart = request.startTime() == null
+                ? NEVER
                 : Times.parse(request.startTime()).orElseThrow().toEpochMilli();
     }
 
@@ -224,9 +226,18 @@ final class JobRun {
             DeviceJob row = job.endedRows().get(d);
             if (row == null && (target == null || hub.removed.contains(target))) {
                 int slash = id.indexOf('/');
-                row = new DeviceJob(slash < 0 ? id : id.substring(0, slash), slash < 0 ? null : id.substring(slash + 1),
-                        request.jobId(), type.wireName(), DeviceJobStatus.FAILED.wireName(), Times.formatOnce(started),
-                        null, Times.formatOnce(now), Times.formatOnce(now), null, errorOf(NOT_FOUND));
+                row = new DeviceJob(
+                        slash < 0 ? id : id.substring(0, slash),
+                        slash < 0 ? null : id.substring(slash + 1),
+                        request.jobId(),
+                        type.wireName(),
+                        DeviceJobStatus.FAILED.wireName(),
+                        Times.formatOnce(started),
+                        null,
+                        Times.formatOnce(now),
+                        Times.formatOnce(now),
+                        null,
+                        errorOf(NOT_FOUND));
             }
             targets[d] = target == null ? -1 : target;
             if (row == null) {
@@ -276,16 +287,23 @@ final class JobRun {
     Optional<String> selectTargets() {
         String text = request.queryCondition();
         ParseResult<Condition> parsed = QueryParser.parseCondition(text);
-        Optional<Diagnostic> firstError = parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst();
+        Optional<Diagnostic> firstError =
+                parsed.diagnostics().stream().filter(Diagnostic::isError).findFirst();
         if (firstError.isPresent() || parsed.value().isEmpty()) {
-            return Optional.of(parseFailure(firstError.map(d -> d.span().start()).orElse(0),
+            return Optional.of(parseFailure(
+                    firstError.map(d -> d.span().start()).orElse(0),
                     firstError.map(Diagnostic::message).orElse("the condition could not be read")));
         }
         Condition condition = parsed.get();
         if (condition.misplacedPrefix().isPresent()) {
-            return Optional.of(parseFailure(condition.misplacedPrefix().get().start(),
-                    "Unexpected character at input '" + text.substring(condition.misplacedPrefix().get().start(),
-                            condition.misplacedPrefix().get().end()).split("\\s+")[0] + "'"));
+            return Optional.of(parseFailure(
+                    condition.misplacedPrefix().get().start(),
+                    "Unexpected character at input '"
+                            + text.substring(
+                                            condition.misplacedPrefix().get().start(),
+                                            condition.misplacedPrefix().get().end())
+                                    .split("\\s+")[0]
+                            + "'"));
         }
         if (condition.source() == Source.JOBS || !condition.groupBy().isEmpty()) {
             return Optional.of("The query condition must select devices or modules, without GROUP BY");
@@ -293,7 +311,8 @@ final class JobRun {
         CompiledCondition where;
         try {
             where = condition.allDevices() || condition.expression().isEmpty()
-                    ? CompiledCondition.all() : CompiledCondition.compile(condition.expression().get());
+                    ? CompiledCondition.all()
+                    : CompiledCondition.compile(condition.expression().get());
         } catch (CompileException e) {
             return Optional.of("SQL query could not be evaluated: " + e.getMessage());
         }
@@ -494,12 +513,20 @@ final class JobRun {
         long shownStart = requestedStart != NEVER ? requestedStart : started;
         CloudToDeviceMethod method = request.cloudToDeviceMethod();
         ObjectNode patchEcho = request.updateTwin();
-        return new JobResponse(request.jobId(), type.wireName(), status.wireName(), request.queryCondition(),
-                Times.formatOnce(created), shownStart == NEVER ? null : Times.formatOnce(shownStart),
-                ended == NEVER ? null : Times.formatOnce(ended), request.maxExecutionTimeInSeconds(),
+        return new JobResponse(
+                request.jobId(),
+                type.wireName(),
+                status.wireName(),
+                request.queryCondition(),
+                Times.formatOnce(created),
+                shownStart == NEVER ? null : Times.formatOnce(shownStart),
+                ended == NEVER ? null : Times.formatOnce(ended),
+                request.maxExecutionTimeInSeconds(),
                 type == JobType.SCHEDULE_DEVICE_METHOD ? method : null,
                 type == JobType.SCHEDULE_UPDATE_TWIN ? patchEcho == null ? null : patchEcho.deepCopy() : null,
-                failureReason, statusMessage, statistics());
+                failureReason,
+                statusMessage,
+                statistics());
     }
 
     DeviceJob row(int d) {
@@ -522,23 +549,36 @@ final class JobRun {
         };
         DeviceJob.Outcome outcome = s == COMPLETED && outcomes != null ? outcomes[d] : null;
         DeviceJob.Error err = s == FAILED ? errorOf(error[d]) : null;
-        return new DeviceJob(Fleet.deviceId(twin), Fleet.moduleId(twin), request.jobId(), type.wireName(),
-                status.wireName(), createdAt, startedAt, endedAtText, updated, outcome, err);
+        return new DeviceJob(
+                Fleet.deviceId(twin),
+                Fleet.moduleId(twin),
+                request.jobId(),
+                type.wireName(),
+                status.wireName(),
+                createdAt,
+                startedAt,
+                endedAtText,
+                updated,
+                outcome,
+                err);
     }
 
     DeviceJob.Error errorOf(byte why) {
         CloudToDeviceMethod method = request.cloudToDeviceMethod();
         switch (why) {
             case TIMEOUT:
-                return new DeviceJob.Error("JobRunTimeout",
-                        "The job did not reach this device within maxExecutionTimeInSeconds");
+                return new DeviceJob.Error(
+                        "JobRunTimeout", "The job did not reach this device within maxExecutionTimeInSeconds");
             case NOT_ONLINE:
                 return new DeviceJob.Error("DeviceNotOnline", "Timed out waiting for device to connect");
             case NOT_FOUND:
-                return new DeviceJob.Error("DeviceNotFound", "The device was removed from the hub before the job reached it");
+                return new DeviceJob.Error(
+                        "DeviceNotFound", "The device was removed from the hub before the job reached it");
             case GATEWAY_TIMEOUT:
-                return new DeviceJob.Error("GatewayTimeout", "Timed out waiting for the response from device "
-                        + "after " + method.effectiveResponseTimeout() + " seconds");
+                return new DeviceJob.Error(
+                        "GatewayTimeout",
+                        "Timed out waiting for the response from device " + "after " + method.effectiveResponseTimeout()
+                                + " seconds");
             default:
                 return null;
         }

@@ -4,7 +4,6 @@ package dev.hubjobs.exec;
 public final class JobServiceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-
     private final ServiceError error;
 
     public JobServiceException(ServiceError error) {

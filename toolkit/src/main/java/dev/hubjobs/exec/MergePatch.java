@@ -86,7 +86,9 @@ public final class MergePatch {
             TwinEdits.Draft after = mergeDraft(before, desired, metadata, timestamp, version);
             if (after.changed()) {
                 after.set("$metadata", stamp(lastMetadata, timestamp, version)).set("$version", version);
-                root.set("properties", edits.draft(properties).set("desired", after.build()).build());
+                root.set(
+                        "properties",
+                        edits.draft(properties).set("desired", after.build()).build());
             }
         }
         if (!root.changed()) {
@@ -104,14 +106,13 @@ public final class MergePatch {
      * {@code target} in {@link #lastMetadata}, not yet stamped at this level: the caller knows
      * whether it changed.
      */
-    private TwinObject merge(TwinObject target, TwinObject patch, TwinObject metadata, String timestamp,
-            Long version) {
+    private TwinObject merge(TwinObject target, TwinObject patch, TwinObject metadata, String timestamp, Long version) {
         return mergeDraft(target, patch, metadata, timestamp, version).build();
     }
 
     /** {@link #merge}, leaving the result as a draft so the caller can add to it without another copy. */
-    private TwinEdits.Draft mergeDraft(TwinObject target, TwinObject patch, TwinObject metadata, String timestamp,
-            Long version) {
+    private TwinEdits.Draft mergeDraft(
+            TwinObject target, TwinObject patch, TwinObject metadata, String timestamp, Long version) {
         TwinEdits.Draft result = edits.draft(target);
         TwinEdits.Draft meta = metadata == null ? null : edits.draft(metadata);
         for (int i = 0, n = patch.size(); i < n; i++) {
@@ -130,7 +131,8 @@ public final class MergePatch {
                 }
             } else if (value instanceof TwinObject p) {
                 TwinObject oldObject = old instanceof TwinObject o ? o : TwinEdits.empty();
-                TwinObject oldMeta = meta == null ? null
+                TwinObject oldMeta = meta == null
+                        ? null
                         : old instanceof TwinObject && meta.get(key) instanceof TwinObject m ? m : TwinEdits.empty();
                 TwinObject merged = merge(oldObject, p, oldMeta, timestamp, version);
                 if (merged != old) {
@@ -151,7 +153,9 @@ public final class MergePatch {
     }
 
     private TwinObject stamp(TwinEdits.Draft metadata, String timestamp, Long version) {
-        return metadata.set(LAST_UPDATED, timestamp).set(LAST_UPDATED_VERSION, version).build();
+        return metadata.set(LAST_UPDATED, timestamp)
+                .set(LAST_UPDATED_VERSION, version)
+                .build();
     }
 
     /** The metadata of a changed leaf; shared, being immutable, by every twin at this instant and version. */

@@ -12,7 +12,8 @@ final class PageToken {
     private PageToken() {}
 
     static String encode(int position, String filter) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("v1:" + position + ":" + filter).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -30,7 +31,7 @@ final class PageToken {
         } catch (IllegalArgumentException e) {
             // falls through: not a token of ours
         }
-        throw new JobServiceException(ServiceError.argumentInvalid(
-                "the continuation token is not valid for this query"));
+        throw new JobServiceException(
+                ServiceError.argumentInvalid("the continuation token is not valid for this query"));
     }
 }

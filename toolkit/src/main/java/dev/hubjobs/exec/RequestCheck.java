@@ -1,9 +1,9 @@
 package dev.hubjobs.exec;
 
-import dev.hubjobs.diag.Codes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.ValidationResult;
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.job.JobType;
@@ -29,14 +29,15 @@ final class RequestCheck {
         }
         Optional<JobType> type = r.jobType();
         if (type.isEmpty()) {
-            return Optional.of(ServiceError.genericBadRequest("Unknown job type '" + r.type()
-                    + "'; expected scheduleDeviceMethod or scheduleUpdateTwin"));
+            return Optional.of(ServiceError.genericBadRequest(
+                    "Unknown job type '" + r.type() + "'; expected scheduleDeviceMethod or scheduleUpdateTwin"));
         }
         if (r.queryCondition() == null) {
             return Optional.of(ServiceError.argumentNull("queryCondition is required"));
         }
         if (r.startTime() != null && Times.parse(r.startTime()).isEmpty()) {
-            return Optional.of(ServiceError.argumentInvalid("startTime '" + r.startTime() + "' is not an ISO-8601 date-time"));
+            return Optional.of(
+                    ServiceError.argumentInvalid("startTime '" + r.startTime() + "' is not an ISO-8601 date-time"));
         }
         if (r.maxExecutionTimeInSeconds() != null && r.maxExecutionTimeInSeconds() < 0) {
             return Optional.of(ServiceError.argumentInvalid("maxExecutionTimeInSeconds must not be negative"));
@@ -47,7 +48,8 @@ final class RequestCheck {
         if (r.cloudToDeviceMethod() == null) {
             return Optional.of(ServiceError.argumentNull("cloudToDeviceMethod is required for scheduleDeviceMethod"));
         }
-        if (r.cloudToDeviceMethod().methodName() == null || r.cloudToDeviceMethod().methodName().isEmpty()) {
+        if (r.cloudToDeviceMethod().methodName() == null
+                || r.cloudToDeviceMethod().methodName().isEmpty()) {
             return Optional.of(ServiceError.argumentInvalid("cloudToDeviceMethod.methodName must not be empty"));
         }
         return Optional.empty();
@@ -80,16 +82,18 @@ final class RequestCheck {
                 JsonNode value = properties.get(section);
                 if (section.equals("desired")) {
                     if (!value.isObject() && !value.isNull()) {
-                        return Optional.of(ServiceError.argumentInvalid("updateTwin.properties.desired must be an object"));
+                        return Optional.of(
+                                ServiceError.argumentInvalid("updateTwin.properties.desired must be an object"));
                     }
                 } else if (section.equals("reported")) {
                     if (!(value.isNull() || (value.isObject() && value.isEmpty()))) {
-                        return Optional.of(ServiceError.argumentInvalid(
-                                "updateTwin cannot change properties.reported: reported properties belong to the device"));
+                        return Optional.of(
+                                ServiceError.argumentInvalid(
+                                        "updateTwin cannot change properties.reported: reported properties belong to the device"));
                     }
                 } else {
-                    return Optional.of(ServiceError.argumentInvalid("updateTwin.properties." + section
-                            + " is not a twin section (desired, reported)"));
+                    return Optional.of(ServiceError.argumentInvalid(
+                            "updateTwin.properties." + section + " is not a twin section (desired, reported)"));
                 }
             }
         }
@@ -112,10 +116,14 @@ final class RequestCheck {
                 continue;
             }
             switch (code) {
-                case Codes.JOB_TYPE_NAME: return Optional.of(ServiceError.genericBadRequest(text));
-                case Codes.REQUIRED_FIELD: return Optional.of(ServiceError.argumentNull(text));
-                case Codes.PAYLOAD_SIZE: return Optional.of(ServiceError.messageTooLarge(text));
-                default: return Optional.of(ServiceError.argumentInvalid(text));
+                case Codes.JOB_TYPE_NAME:
+                    return Optional.of(ServiceError.genericBadRequest(text));
+                case Codes.REQUIRED_FIELD:
+                    return Optional.of(ServiceError.argumentNull(text));
+                case Codes.PAYLOAD_SIZE:
+                    return Optional.of(ServiceError.messageTooLarge(text));
+                default:
+                    return Optional.of(ServiceError.argumentInvalid(text));
             }
         }
         return Optional.empty();

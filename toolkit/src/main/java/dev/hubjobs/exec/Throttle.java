@@ -65,6 +65,7 @@ public record Throttle(long operationsPerSecond, Optional<Tier> tier, int units)
             return "unthrottled";
         }
         String rate = operationsPerSecond + " device operations/s";
-        return tier.map(t -> t + (units > 1 ? " x" + units : "") + " (" + rate + ")").orElse(rate);
+        return tier.map(t -> t + (units > 1 ? " x" + units : "") + " (" + rate + ")")
+                .orElse(rate);
     }
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** IoT Hub standard tiers and their jobs device-operation throttle (twin updates and method calls). */
 public enum Tier {
-    F1, S1, S2, S3;
+    F1,
+    S1,
+    S2,
+    S3;
 
     /**
      * Device operations per second for {@code units} units: Free and S1 10/s whatever the units,
@@ -16,9 +19,12 @@ public enum Tier {
             throw new IllegalArgumentException("a hub has at least one unit, got " + units);
         }
         switch (this) {
-            case S2: return Math.max(10, units);
-            case S3: return 50L * units;
-            default: return 10;
+            case S2:
+                return Math.max(10, units);
+            case S3:
+                return 50L * units;
+            default:
+                return 10;
         }
     }
 

@@ -64,8 +64,8 @@ public final class FixAll {
             }
             Pass done = tryPass(current, findings, chosen, validate);
             if (done == null) {
-                List<Chosen> withoutGuesses = choose(findings, current.length(),
-                        d -> !d.code().equals(Codes.JSON_SYNTAX));
+                List<Chosen> withoutGuesses =
+                        choose(findings, current.length(), d -> !d.code().equals(Codes.JSON_SYNTAX));
                 if (!withoutGuesses.isEmpty() && withoutGuesses.size() < chosen.size()) {
                     chosen = withoutGuesses;
                     done = tryPass(current, findings, chosen, validate);
@@ -89,8 +89,8 @@ public final class FixAll {
     private record Pass(String text, List<Diagnostic> findings) {}
 
     /** The text and its findings after the chosen fixes, or null if that changes nothing or makes things worse. */
-    private static Pass tryPass(String text, List<Diagnostic> findings, List<Chosen> chosen,
-            Function<String, List<Diagnostic>> validate) {
+    private static Pass tryPass(
+            String text, List<Diagnostic> findings, List<Chosen> chosen, Function<String, List<Diagnostic>> validate) {
         List<TextEdit> edits = new ArrayList<>();
         for (Chosen c : chosen) {
             edits.addAll(c.fix.edits());
@@ -129,8 +129,12 @@ public final class FixAll {
         NavigableMap<Integer, Span> taken = new TreeMap<>();
         Set<Fix> seen = new HashSet<>();
         for (Diagnostic d : diagnostics) {
-            Fix fix = which.test(d) ? d.fixes().stream().filter(Fix::safe).findFirst().orElse(null) : null;
-            if (fix == null || fix.edits().isEmpty() || fix.edits().stream().anyMatch(e -> e.span().end() > textLength)
+            Fix fix = which.test(d)
+                    ? d.fixes().stream().filter(Fix::safe).findFirst().orElse(null)
+                    : null;
+            if (fix == null
+                    || fix.edits().isEmpty()
+                    || fix.edits().stream().anyMatch(e -> e.span().end() > textLength)
                     || !seen.add(fix)) {
                 continue;
             }

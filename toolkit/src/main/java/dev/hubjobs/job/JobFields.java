@@ -1,9 +1,9 @@
 package dev.hubjobs.job;
 
-import dev.hubjobs.twin.TwinFields;
 import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
+import dev.hubjobs.twin.TwinFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ public final class JobFields {
 
     /** {@code "$schema"}: the editors' convention for naming a JSON schema; accepted in a job, ignored by the service. */
     public static final String SCHEMA = "$schema";
+
     public static final String JOB_ID = "jobId";
     public static final String TYPE = "type";
     public static final String QUERY_CONDITION = "queryCondition";
@@ -84,41 +85,71 @@ public final class JobFields {
 
     /** Top-level fields of {@code PUT /jobs/v2/{jobId}}, in the order the documentation lists them. */
     public static final List<Field> JOB_FIELDS = List.of(
-            new Field(JOB_ID, Kind.STRING, "Unique id of the job: letters, digits and `-`, at most 64 characters. "
-                    + "The service takes it from the request path; a body may leave it out."),
-            new Field(TYPE, Kind.STRING, "Job type: `scheduleDeviceMethod` (invoke a direct method) or "
-                    + "`scheduleUpdateTwin` (apply a twin patch), in exactly that case."),
-            new Field(QUERY_CONDITION, Kind.STRING, "Which devices the job runs on: a condition of the IoT Hub "
-                    + "query language (what follows `SELECT * FROM devices WHERE`), or `*` for every device."),
-            new Field(START_TIME, Kind.STRING, "When the job starts, ISO-8601 with `Z` or an offset, e.g. "
-                    + "`2030-01-01T00:00:00Z`; absent means as soon as possible."),
-            new Field(MAX_EXECUTION_TIME, Kind.INTEGER, "How long the job may run before devices not yet "
-                    + "reached are skipped, in whole seconds."),
-            new Field(CLOUD_TO_DEVICE_METHOD, Kind.OBJECT, "The direct method a `scheduleDeviceMethod` job "
-                    + "invokes on each device."),
-            new Field(UPDATE_TWIN, Kind.OBJECT, "The twin patch a `scheduleUpdateTwin` job applies to each "
-                    + "device; `etag` must be `\"*\"`."));
+            new Field(
+                    JOB_ID,
+                    Kind.STRING,
+                    "Unique id of the job: letters, digits and `-`, at most 64 characters. "
+                            + "The service takes it from the request path; a body may leave it out."),
+            new Field(
+                    TYPE,
+                    Kind.STRING,
+                    "Job type: `scheduleDeviceMethod` (invoke a direct method) or "
+                            + "`scheduleUpdateTwin` (apply a twin patch), in exactly that case."),
+            new Field(
+                    QUERY_CONDITION,
+                    Kind.STRING,
+                    "Which devices the job runs on: a condition of the IoT Hub "
+                            + "query language (what follows `SELECT * FROM devices WHERE`), or `*` for every device."),
+            new Field(
+                    START_TIME,
+                    Kind.STRING,
+                    "When the job starts, ISO-8601 with `Z` or an offset, e.g. "
+                            + "`2030-01-01T00:00:00Z`; absent means as soon as possible."),
+            new Field(
+                    MAX_EXECUTION_TIME,
+                    Kind.INTEGER,
+                    "How long the job may run before devices not yet " + "reached are skipped, in whole seconds."),
+            new Field(
+                    CLOUD_TO_DEVICE_METHOD,
+                    Kind.OBJECT,
+                    "The direct method a `scheduleDeviceMethod` job " + "invokes on each device."),
+            new Field(
+                    UPDATE_TWIN,
+                    Kind.OBJECT,
+                    "The twin patch a `scheduleUpdateTwin` job applies to each " + "device; `etag` must be `\"*\"`."));
 
     /** Fields of {@code cloudToDeviceMethod}. */
     public static final List<Field> METHOD_FIELDS = List.of(
             new Field(METHOD_NAME, Kind.STRING, "Name of the direct method; characters of the HTTP token set only."),
-            new Field(PAYLOAD, Kind.ANY, "JSON payload passed to the method (at most 128 KB serialised). Give "
-                    + "an object, not a string holding JSON."),
-            new Field(RESPONSE_TIMEOUT, Kind.INTEGER, "How long to wait for the method's result, "
-                    + RESPONSE_TIMEOUT_MIN + " to " + RESPONSE_TIMEOUT_MAX + " seconds (default 30)."),
-            new Field(CONNECT_TIMEOUT, Kind.INTEGER, "How long to wait for a disconnected device to connect, "
-                    + CONNECT_TIMEOUT_MIN + " to " + CONNECT_TIMEOUT_MAX + " seconds (default 0)."));
+            new Field(
+                    PAYLOAD,
+                    Kind.ANY,
+                    "JSON payload passed to the method (at most 128 KB serialised). Give "
+                            + "an object, not a string holding JSON."),
+            new Field(
+                    RESPONSE_TIMEOUT,
+                    Kind.INTEGER,
+                    "How long to wait for the method's result, " + RESPONSE_TIMEOUT_MIN + " to " + RESPONSE_TIMEOUT_MAX
+                            + " seconds (default 30)."),
+            new Field(
+                    CONNECT_TIMEOUT,
+                    Kind.INTEGER,
+                    "How long to wait for a disconnected device to connect, " + CONNECT_TIMEOUT_MIN + " to "
+                            + CONNECT_TIMEOUT_MAX + " seconds (default 0)."));
 
     /** Fields of {@code updateTwin}: what a job's twin patch may change. */
     public static final List<Field> TWIN_FIELDS = List.of(
             new Field(ETAG, Kind.STRING, "Must be `\"*\"`: a job patches every matched twin whatever its version."),
             new Field(TAGS, Kind.OBJECT, "Tags to set on each matched twin (at most 8 KB, 10 levels deep)."),
-            new Field(PROPERTIES, Kind.OBJECT, "Holds `desired`: the desired properties to set. Reported "
-                    + "properties cannot be changed by a job."));
+            new Field(
+                    PROPERTIES,
+                    Kind.OBJECT,
+                    "Holds `desired`: the desired properties to set. Reported "
+                            + "properties cannot be changed by a job."));
 
     /** Fields of {@code updateTwin.properties}. */
-    public static final List<Field> PATCH_PROPERTIES_FIELDS = List.of(
-            new Field(DESIRED, Kind.OBJECT, "Desired properties to set on each matched twin (at most 32 KB)."));
+    public static final List<Field> PATCH_PROPERTIES_FIELDS =
+            List.of(new Field(DESIRED, Kind.OBJECT, "Desired properties to set on each matched twin (at most 32 KB)."));
 
     /** The fields of the object at a path of member names below a job object. */
     private static final Map<List<String>, List<Field>> FIELDS_AT = Map.of(
@@ -163,7 +194,8 @@ public final class JobFields {
     public static final String DEVICE_IDS = "deviceIds";
 
     /** What a job's twin patch may change. */
-    public static final List<String> TWIN_WRITABLE = TWIN_FIELDS.stream().map(Field::name).toList();
+    public static final List<String> TWIN_WRITABLE =
+            TWIN_FIELDS.stream().map(Field::name).toList();
 
     private JobFields() {}
 

@@ -23,10 +23,10 @@ import java.util.List;
 public final class JobJson {
 
     /** A mapper for wire JSON: nulls omitted, nesting bounded as for job documents. */
-    public static final JsonMapper MAPPER = JsonMapper.builder(
-                    com.fasterxml.jackson.core.JsonFactory.builder()
-                            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
-                            .build())
+    public static final JsonMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(256).build())
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // Decimals stay exact (twin values such as "2.10" must not become binary doubles).
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -76,14 +76,18 @@ public final class JobJson {
                     integer(m, "responseTimeoutInSeconds"),
                     integer(m, "connectTimeoutInSeconds"));
         }
-        ObjectNode updateTwin = o.getOrNull("updateTwin") instanceof JsonObject u
-                ? (ObjectNode) toJackson(u)
-                : null;
-        Long maxSeconds = o.getOrNull("maxExecutionTimeInSeconds") instanceof JsonNumber n && n.isIntegral()
-                ? asLong(n)
-                : null;
-        return new JobRequest(string(o, "jobId"), string(o, "type"), string(o, "queryCondition"),
-                string(o, "startTime"), maxSeconds, method, updateTwin, o);
+        ObjectNode updateTwin = o.getOrNull("updateTwin") instanceof JsonObject u ? (ObjectNode) toJackson(u) : null;
+        Long maxSeconds =
+                o.getOrNull("maxExecutionTimeInSeconds") instanceof JsonNumber n && n.isIntegral() ? asLong(n) : null;
+        return new JobRequest(
+                string(o, "jobId"),
+                string(o, "type"),
+                string(o, "queryCondition"),
+                string(o, "startTime"),
+                maxSeconds,
+                method,
+                updateTwin,
+                o);
     }
 
     private static String string(JsonObject o, String key) {

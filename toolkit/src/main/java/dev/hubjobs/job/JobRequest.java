@@ -27,13 +27,20 @@ public record JobRequest(
         @JsonIgnore JsonValue.JsonObject source) {
 
     public static JobRequest twinUpdate(String jobId, String queryCondition, ObjectNode updateTwin) {
-        return new JobRequest(jobId, JobType.SCHEDULE_UPDATE_TWIN.wireName(), queryCondition, null, null, null,
-                updateTwin, null);
+        return new JobRequest(
+                jobId, JobType.SCHEDULE_UPDATE_TWIN.wireName(), queryCondition, null, null, null, updateTwin, null);
     }
 
     public static JobRequest deviceMethod(String jobId, String queryCondition, String methodName, JsonNode payload) {
-        return new JobRequest(jobId, JobType.SCHEDULE_DEVICE_METHOD.wireName(), queryCondition, null, null,
-                new CloudToDeviceMethod(methodName, payload, null, null), null, null);
+        return new JobRequest(
+                jobId,
+                JobType.SCHEDULE_DEVICE_METHOD.wireName(),
+                queryCondition,
+                null,
+                null,
+                new CloudToDeviceMethod(methodName, payload, null, null),
+                null,
+                null);
     }
 
     @JsonIgnore
@@ -47,18 +54,31 @@ public record JobRequest(
     }
 
     public JobRequest withStartTime(String newStartTime) {
-        return new JobRequest(jobId, type, queryCondition, newStartTime, maxExecutionTimeInSeconds,
-                cloudToDeviceMethod, updateTwin, source);
+        return new JobRequest(
+                jobId,
+                type,
+                queryCondition,
+                newStartTime,
+                maxExecutionTimeInSeconds,
+                cloudToDeviceMethod,
+                updateTwin,
+                source);
     }
 
     /** The request as the service sees it when {@code jobId} is the id of the request path. */
     public JobRequest withJobId(String pathJobId) {
-        return new JobRequest(pathJobId, type, queryCondition, startTime, maxExecutionTimeInSeconds,
-                cloudToDeviceMethod, updateTwin, source);
+        return new JobRequest(
+                pathJobId,
+                type,
+                queryCondition,
+                startTime,
+                maxExecutionTimeInSeconds,
+                cloudToDeviceMethod,
+                updateTwin,
+                source);
     }
 
     public JobRequest withMaxExecutionTimeInSeconds(Long seconds) {
-        return new JobRequest(jobId, type, queryCondition, startTime, seconds, cloudToDeviceMethod, updateTwin,
-                source);
+        return new JobRequest(jobId, type, queryCondition, startTime, seconds, cloudToDeviceMethod, updateTwin, source);
     }
 }

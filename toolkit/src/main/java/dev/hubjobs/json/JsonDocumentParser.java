@@ -8,11 +8,11 @@ import dev.hubjobs.grammar.JobJsonLexer;
 import dev.hubjobs.grammar.JobJsonParser;
 import dev.hubjobs.grammar.JobJsonParser.*;
 import dev.hubjobs.json.JsonValue.*;
-import dev.hubjobs.syntax.Escapes;
 import dev.hubjobs.syntax.BoundedTokenSource;
+import dev.hubjobs.syntax.Escapes;
 import dev.hubjobs.syntax.ExpectedTokens;
-import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.syntax.SyntaxErrorStrategy;
+import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.text.CodePointOffsets;
 import dev.hubjobs.text.LineMap;
 import dev.hubjobs.text.Span;
@@ -38,7 +38,6 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ErrorNodeImpl;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 /**
@@ -66,19 +65,40 @@ public final class JsonDocumentParser {
      * generated lexer, whose start-up cost a valid document (read by the fast path) never pays.
      */
     private static final class Expected {
-        static final ExpectedTokens EXPECTED = new ExpectedTokens(JobJsonLexer.VOCABULARY, List.of(
-                ExpectedTokens.Group.of("<value>",
-                        new int[] {JobJsonLexer.LBRACE, JobJsonLexer.LBRACKET, JobJsonLexer.NUMBER},
-                        new int[] {JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING,
-                            JobJsonLexer.UNTERMINATED_STRING, JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING,
-                            JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER,
-                            JobJsonLexer.BAREWORD}),
-                ExpectedTokens.Group.of("<key>",
-                        new int[] {JobJsonLexer.STRING, JobJsonLexer.BAREWORD},
-                        new int[] {JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
-                            JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL, JobJsonLexer.PLACEHOLDER})),
-                Map.of(JobJsonLexer.STRING, "<string>", JobJsonLexer.NUMBER, "<number>",
-                        JobJsonLexer.UNEXPECTED_CHARACTER, "<character>"));
+        static final ExpectedTokens EXPECTED = new ExpectedTokens(
+                JobJsonLexer.VOCABULARY,
+                List.of(
+                        ExpectedTokens.Group.of(
+                                "<value>",
+                                new int[] {JobJsonLexer.LBRACE, JobJsonLexer.LBRACKET, JobJsonLexer.NUMBER},
+                                new int[] {
+                                    JobJsonLexer.STRING,
+                                    JobJsonLexer.SINGLE_QUOTED_STRING,
+                                    JobJsonLexer.UNTERMINATED_STRING,
+                                    JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING,
+                                    JobJsonLexer.TRUE,
+                                    JobJsonLexer.FALSE,
+                                    JobJsonLexer.NULL,
+                                    JobJsonLexer.PLACEHOLDER,
+                                    JobJsonLexer.BAREWORD
+                                }),
+                        ExpectedTokens.Group.of(
+                                "<key>", new int[] {JobJsonLexer.STRING, JobJsonLexer.BAREWORD}, new int[] {
+                                    JobJsonLexer.SINGLE_QUOTED_STRING,
+                                    JobJsonLexer.UNTERMINATED_STRING,
+                                    JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING,
+                                    JobJsonLexer.TRUE,
+                                    JobJsonLexer.FALSE,
+                                    JobJsonLexer.NULL,
+                                    JobJsonLexer.PLACEHOLDER
+                                })),
+                Map.of(
+                        JobJsonLexer.STRING,
+                        "<string>",
+                        JobJsonLexer.NUMBER,
+                        "<number>",
+                        JobJsonLexer.UNEXPECTED_CHARACTER,
+                        "<character>"));
     }
 
     private JsonDocumentParser() {}
@@ -95,7 +115,8 @@ public final class JsonDocumentParser {
         if (text.indexOf('\uFFFD') < 0) {
             return parse(text);
         }
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -106,7 +127,8 @@ public final class JsonDocumentParser {
     }
 
     private static JsonDocument parseInvalidUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -127,8 +149,10 @@ public final class JsonDocumentParser {
         JsonDocument parsed = parse(out.toString());
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
         for (int[] b : bad) {
-            diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT,
-                    "invalid UTF-8 at byte " + b[1] + "; job files must be UTF-8", Span.of(b[0], b[0] + 1)));
+            diagnostics.add(Diagnostic.error(
+                    Codes.INPUT_LIMIT,
+                    "invalid UTF-8 at byte " + b[1] + "; job files must be UTF-8",
+                    Span.of(b[0], b[0] + 1)));
         }
         diagnostics.sort(Comparator.comparing(Diagnostic::span));
         return new JsonDocument(parsed.text(), parsed.root(), diagnostics, parsed.lines());
@@ -140,8 +164,10 @@ public final class JsonDocumentParser {
 
     /** The HJ005 finding for a document over {@link #MAX_SIZE}; {@code size} says how large, with its unit. */
     public static Diagnostic tooLarge(String size) {
-        return Diagnostic.error(Codes.INPUT_LIMIT, "the document is " + size + "; the limit is " + MAX_SIZE
-                + " bytes (4 MB)", Span.at(0));
+        return Diagnostic.error(
+                Codes.INPUT_LIMIT,
+                "the document is " + size + "; the limit is " + MAX_SIZE + " bytes (4 MB)",
+                Span.at(0));
     }
 
     /**
@@ -176,8 +202,11 @@ public final class JsonDocumentParser {
         tokens.fill();
         Token cut = source.cut();
         if (cut != null) {
-            diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT, "the document is not strict JSON and has more than "
-                    + MAX_TOKENS + " tokens; it was checked up to here only", Span.at(spans.of(cut).start())));
+            diagnostics.add(Diagnostic.error(
+                    Codes.INPUT_LIMIT,
+                    "the document is not strict JSON and has more than " + MAX_TOKENS
+                            + " tokens; it was checked up to here only",
+                    Span.at(spans.of(cut).start())));
         }
 
         int depth = 0;
@@ -185,11 +214,12 @@ public final class JsonDocumentParser {
             int type = t.getType();
             if (type == JobJsonLexer.UNTERMINATED_COMMENT) {
                 Span at = spans.of(t);
-                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "'/*' without a closing '*/'",
-                        Span.of(at.start(), at.start() + 2)));
+                diagnostics.add(Diagnostic.error(
+                        Codes.JSON_SYNTAX, "'/*' without a closing '*/'", Span.of(at.start(), at.start() + 2)));
             } else if (type == JobJsonLexer.LBRACE || type == JobJsonLexer.LBRACKET) {
                 if (++depth > MAX_DEPTH) {
-                    diagnostics.add(Diagnostic.error(Codes.INPUT_LIMIT,
+                    diagnostics.add(Diagnostic.error(
+                            Codes.INPUT_LIMIT,
                             "objects and arrays nest deeper than " + MAX_DEPTH + " levels",
                             spans.of(t)));
                     return new JsonDocument(text, Optional.empty(), diagnostics, lines);
@@ -218,13 +248,15 @@ public final class JsonDocumentParser {
                 tree = null;
             }
             for (SyntaxErrorStrategy.SyntaxError e : errors.errors()) {
-                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, e.message(),
-                        spans.of(e.token())));
+                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, e.message(), spans.of(e.token())));
             }
             if (tree == null) {
                 Span last = diagnostics.get(diagnostics.size() - 1).span();
-                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "more than " + SyntaxErrorStrategy.MAX_ERRORS
-                        + " syntax errors; the rest of the document was not checked", Span.at(last.end())));
+                diagnostics.add(Diagnostic.error(
+                        Codes.JSON_SYNTAX,
+                        "more than " + SyntaxErrorStrategy.MAX_ERRORS
+                                + " syntax errors; the rest of the document was not checked",
+                        Span.at(last.end())));
             }
         }
         if (tree == null || cut != null) {
@@ -233,7 +265,8 @@ public final class JsonDocumentParser {
             return new JsonDocument(text, Optional.empty(), diagnostics, lines);
         }
         Builder builder = new Builder(text, spans, diagnostics);
-        Optional<JsonValue> root = tree.value() == null ? Optional.empty() : Optional.ofNullable(builder.value(tree.value()));
+        Optional<JsonValue> root =
+                tree.value() == null ? Optional.empty() : Optional.ofNullable(builder.value(tree.value()));
         if (root.isEmpty() && diagnostics.isEmpty()) {
             diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "the document is empty", Span.at(0)));
         }
@@ -281,9 +314,11 @@ public final class JsonDocumentParser {
                 }
                 JsonString first = seen.putIfAbsent(key.value(), key);
                 if (first != null) {
-                    diagnostics.add(Diagnostic.error(Codes.DUPLICATE_KEY,
-                            "duplicate key '" + key.value() + "'; the service silently keeps only one of them",
-                            key.span()).withData("firstDefinedAt", first.span().start()));
+                    diagnostics.add(Diagnostic.error(
+                                    Codes.DUPLICATE_KEY,
+                                    "duplicate key '" + key.value() + "'; the service silently keeps only one of them",
+                                    key.span())
+                            .withData("firstDefinedAt", first.span().start()));
                 }
                 members.add(new Member(key, value));
                 return true;
@@ -325,20 +360,28 @@ public final class JsonDocumentParser {
                     if (type == JobJsonLexer.COMMA && !recovered) {
                         if (!afterItem) {
                             Span comma = span(node.getSymbol());
-                            diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX,
-                                    afterComma ? "extra ','" : "unexpected ',' before the first item", comma)
+                            diagnostics.add(Diagnostic.error(
+                                            Codes.JSON_SYNTAX,
+                                            afterComma ? "extra ','" : "unexpected ',' before the first item",
+                                            comma)
                                     .withFix(Fix.safe("Remove the comma", new TextEdit(comma, ""))));
                         }
                         commaReported = !afterItem;
                         afterComma = true;
                         afterItem = false;
-                    } else if ((type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET) && !recovered
-                            && afterComma && !commaReported && i > 0 && ctx.getChild(i - 1) instanceof TerminalNodeImpl previous
+                    } else if ((type == JobJsonLexer.RBRACE || type == JobJsonLexer.RBRACKET)
+                            && !recovered
+                            && afterComma
+                            && !commaReported
+                            && i > 0
+                            && ctx.getChild(i - 1) instanceof TerminalNodeImpl previous
                             && !(previous instanceof ErrorNodeImpl)
                             && previous.getSymbol().getType() == JobJsonLexer.COMMA) {
                         Span comma = span(previous.getSymbol());
-                        diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
-                                "trailing comma; JSON does not allow a comma before '" + node.getText() + "'", comma)
+                        diagnostics.add(Diagnostic.error(
+                                        Codes.JSON_NON_STANDARD,
+                                        "trailing comma; JSON does not allow a comma before '" + node.getText() + "'",
+                                        comma)
                                 .withFix(Fix.safe("Remove the trailing comma", new TextEdit(comma, ""))));
                     } else if (recovered) {
                         afterComma = false;
@@ -347,11 +390,12 @@ public final class JsonDocumentParser {
                 }
                 if (afterItem && child instanceof ParserRuleContext rule && rule.getStart() != null) {
                     Token next = rule.getStart();
-                    Diagnostic missing = Diagnostic.error(Codes.JSON_SYNTAX,
-                            "missing ',' before '" + abbreviate(next.getText()) + "'", span(next));
+                    Diagnostic missing = Diagnostic.error(
+                            Codes.JSON_SYNTAX, "missing ',' before '" + abbreviate(next.getText()) + "'", span(next));
                     // Two items one after the other: the comma goes right after the first.
                     if (ctx.getChild(i - 1) instanceof ParserRuleContext previous && wellFormed(previous)) {
-                        missing = missing.withFix(Fix.safe("Insert ','",
+                        missing = missing.withFix(Fix.safe(
+                                "Insert ','",
                                 new TextEdit(Span.at(span(previous.getStop()).end()), ",")));
                     }
                     diagnostics.add(missing);
@@ -363,13 +407,16 @@ public final class JsonDocumentParser {
 
         private JsonString key(Token t) {
             return switch (t.getType()) {
-                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
-                        JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING ->
-                    string(t);
+                case JobJsonLexer.STRING,
+                        JobJsonLexer.SINGLE_QUOTED_STRING,
+                        JobJsonLexer.UNTERMINATED_STRING,
+                        JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING -> string(t);
                 case JobJsonLexer.BAREWORD, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL -> {
                     Span span = span(t);
-                    diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
-                            "unquoted key '" + t.getText() + "'; JSON keys must be in double quotes", span)
+                    diagnostics.add(Diagnostic.error(
+                                    Codes.JSON_NON_STANDARD,
+                                    "unquoted key '" + t.getText() + "'; JSON keys must be in double quotes",
+                                    span)
                             .withFix(Fix.safe("Quote the key", new TextEdit(span, JsonText.quote(t.getText())))));
                     yield new JsonString(t.getText(), Style.BARE, span, null);
                 }
@@ -391,9 +438,10 @@ public final class JsonDocumentParser {
                 return new JsonInvalid(text, span);
             }
             return switch (t.getType()) {
-                case JobJsonLexer.STRING, JobJsonLexer.SINGLE_QUOTED_STRING, JobJsonLexer.UNTERMINATED_STRING,
-                        JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING ->
-                    string(t);
+                case JobJsonLexer.STRING,
+                        JobJsonLexer.SINGLE_QUOTED_STRING,
+                        JobJsonLexer.UNTERMINATED_STRING,
+                        JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING -> string(t);
                 case JobJsonLexer.NUMBER -> new JsonNumber(t.getText(), span);
                 case JobJsonLexer.TRUE -> new JsonBoolean(true, span);
                 case JobJsonLexer.FALSE -> new JsonBoolean(false, span);
@@ -403,8 +451,10 @@ public final class JsonDocumentParser {
                     yield new JsonInvalid(t.getText(), span);
                 }
                 case JobJsonLexer.BAREWORD -> {
-                    diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
-                            "unquoted string '" + t.getText() + "'; JSON strings must be in double quotes", span)
+                    diagnostics.add(Diagnostic.error(
+                                    Codes.JSON_NON_STANDARD,
+                                    "unquoted string '" + t.getText() + "'; JSON strings must be in double quotes",
+                                    span)
                             .withFix(Fix.safe("Quote the string", new TextEdit(span, JsonText.quote(t.getText())))));
                     yield new JsonString(t.getText(), Style.BARE, span, null);
                 }
@@ -417,8 +467,10 @@ public final class JsonDocumentParser {
         }
 
         private void placeholder(String text, Span span) {
-            diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
-                    "placeholder " + text + " copied from the documentation; replace it with a real value", span));
+            diagnostics.add(Diagnostic.error(
+                    Codes.JSON_NON_STANDARD,
+                    "placeholder " + text + " copied from the documentation; replace it with a real value",
+                    span));
         }
 
         /**
@@ -461,8 +513,9 @@ public final class JsonDocumentParser {
                 }
                 if (c != '\\') {
                     if (c < 0x20) {
-                        diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, String.format(
-                                "control character U+%04X must be escaped inside a string", (int) c),
+                        diagnostics.add(Diagnostic.error(
+                                Codes.JSON_SYNTAX,
+                                String.format("control character U+%04X must be escaped inside a string", (int) c),
                                 Span.of(span.start() + i, span.start() + i + 1)));
                     }
                     value.append(c);
@@ -471,8 +524,8 @@ public final class JsonDocumentParser {
                 if (i + 1 >= end) {
                     break;
                 }
-                i = Escapes.decode(raw, i, end, single ? '\'' : -1, true, value, Codes.JSON_SYNTAX, span.start(),
-                        diagnostics);
+                i = Escapes.decode(
+                        raw, i, end, single ? '\'' : -1, true, value, Codes.JSON_SYNTAX, span.start(), diagnostics);
             }
             if (rawOffsets != null) {
                 rawOffsets[value.length()] = end;
@@ -480,16 +533,17 @@ public final class JsonDocumentParser {
             }
             String decoded = value.toString();
             if (!terminated) {
-                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "unterminated string: missing closing "
-                        + (single ? "'" : "\""), span));
+                diagnostics.add(Diagnostic.error(
+                        Codes.JSON_SYNTAX, "unterminated string: missing closing " + (single ? "'" : "\""), span));
             } else if (single) {
-                diagnostics.add(Diagnostic.error(Codes.JSON_NON_STANDARD,
-                        "single-quoted string; JSON strings must be in double quotes", span)
+                diagnostics.add(Diagnostic.error(
+                                Codes.JSON_NON_STANDARD,
+                                "single-quoted string; JSON strings must be in double quotes",
+                                span)
                         .withFix(Fix.safe("Use double quotes", new TextEdit(span, JsonText.quote(decoded)))));
             }
             return new JsonString(decoded, single ? Style.SINGLE_QUOTED : Style.DOUBLE_QUOTED, span, rawOffsets);
         }
-
 
         /**
          * Whether an item parsed without recovery, ending in a complete token: only then is a comma
@@ -497,18 +551,20 @@ public final class JsonDocumentParser {
          * to the end of the line) a comma would be a guess that fixing again would repeat.
          */
         private static boolean wellFormed(ParserRuleContext item) {
-            if (item.exception != null || item.getStop() == null || item.getStart() == null
+            if (item.exception != null
+                    || item.getStop() == null
+                    || item.getStart() == null
                     || item.getStop().getTokenIndex() < item.getStart().getTokenIndex()) {
                 return false;
             }
             int stopType = item.getStop().getType();
-            if (stopType == JobJsonLexer.UNTERMINATED_STRING || stopType == JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING) {
+            if (stopType == JobJsonLexer.UNTERMINATED_STRING
+                    || stopType == JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING) {
                 return false;
             }
             for (int i = 0; i < item.getChildCount(); i++) {
                 ParseTree child = item.getChild(i);
-                if (child instanceof ErrorNodeImpl
-                        || (child instanceof ParserRuleContext rule && !wellFormed(rule))) {
+                if (child instanceof ErrorNodeImpl || (child instanceof ParserRuleContext rule && !wellFormed(rule))) {
                     return false;
                 }
             }

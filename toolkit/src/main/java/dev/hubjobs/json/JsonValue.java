@@ -120,6 +120,7 @@ public sealed interface JsonValue {
         private final String source;
         /** Made on first use when read from a document; racy but safe, as String.hash: threads make equal ones. */
         private String value;
+
         private final Style style;
         private final int start;
         private final int end;
@@ -141,8 +142,8 @@ public sealed interface JsonValue {
             this(value, style, span.start(), span.end(), rawOffsets, isSimple(value));
         }
 
-        private JsonString(String source, String value, Style style, int start, int end, int[] rawOffsets,
-                boolean simple) {
+        private JsonString(
+                String source, String value, Style style, int start, int end, int[] rawOffsets, boolean simple) {
             this.source = source;
             this.value = value;
             this.style = Objects.requireNonNull(style);
@@ -216,8 +217,11 @@ public sealed interface JsonValue {
 
         static {
             for (char c = 0; c < SIMPLE.length; c++) {
-                SIMPLE[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '-' || c == '_';
+                SIMPLE[c] = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '-'
+                        || c == '_';
             }
         }
 
@@ -271,7 +275,10 @@ public sealed interface JsonValue {
         // Spans and values are what identify a string, as a record would say without rawOffsets.
         @Override
         public boolean equals(Object o) {
-            return o instanceof JsonString s && s.value().equals(value()) && s.style == style && s.start == start
+            return o instanceof JsonString s
+                    && s.value().equals(value())
+                    && s.style == style
+                    && s.start == start
                     && s.end == end;
         }
 
@@ -293,6 +300,7 @@ public sealed interface JsonValue {
         private final String source;
         /** Made from the source on first use, as {@link JsonString#value} is. */
         private String text;
+
         private final int start;
         private final int end;
 

@@ -43,9 +43,11 @@ final class StrictJson {
      * string's scan is the reader's hottest loop. Characters past the table are {@link #PLAIN}.
      */
     private static final int SIMPLE = 0;
+
     private static final int PLAIN = 1;
     /** A quote, a backslash or a raw control character: the plain run ends. */
     private static final int STOP = 2;
+
     private static final byte[] KIND = new byte[256];
 
     static {
@@ -63,6 +65,7 @@ final class StrictJson {
      * become one exact-size immutable list when it closes, without a growing list per container.
      */
     private Object[] stack = new Object[64];
+
     private int top;
 
     private StrictJson(String text) {
@@ -272,7 +275,10 @@ final class StrictJson {
         }
         rawOffsets[value.length()] = i - start;
         pos = i + 1;
-        return new JsonString(value.toString(), Style.DOUBLE_QUOTED, Span.of(start, pos),
+        return new JsonString(
+                value.toString(),
+                Style.DOUBLE_QUOTED,
+                Span.of(start, pos),
                 Arrays.copyOf(rawOffsets, value.length() + 1));
     }
 

@@ -65,17 +65,23 @@ final class AstBuilder {
         OptionalLong top = isNumber(ctx.top) ? OptionalLong.of(integer(ctx.top)) : OptionalLong.empty();
         List<Projection> projections = selectList(required(ctx.selectList()));
         SourceContext source = required(ctx.source());
-        Optional<Expr> where = ctx.WHERE() == null
-                ? Optional.empty()
-                : Optional.of(expr(required(ctx.expression()), 0));
+        Optional<Expr> where =
+                ctx.WHERE() == null ? Optional.empty() : Optional.of(expr(required(ctx.expression()), 0));
         List<Expr.Path> groupBy = ctx.groupBy() == null ? List.of() : groupBy(ctx.groupBy());
         return new Query(top, projections, source(source), span(source), where, groupBy, span(ctx));
     }
 
     Condition condition(JobConditionContext ctx) {
         if (ctx.STAR() != null) {
-            return new Condition(true, Source.DEVICES, Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), Optional.empty(), span(ctx));
+            return new Condition(
+                    true,
+                    Source.DEVICES,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    Optional.empty(),
+                    span(ctx));
         }
         MisplacedPrefixContext prefix = ctx.misplacedPrefix();
         SourceContext source = ctx.source() != null ? ctx.source() : prefix == null ? null : prefix.source();
@@ -152,8 +158,11 @@ final class AstBuilder {
         } else if (ctx instanceof ComparisonContext c) {
             return binary(c.op, c.expression(0), c.expression(1), ctx, depth);
         } else if (ctx instanceof InArrayContext in) {
-            return new Expr.In(expr(in.expression(), depth + 1), in.op.getType() == IotHubQueryParser.NIN,
-                    array(required(in.arrayLiteral())), span(ctx));
+            return new Expr.In(
+                    expr(in.expression(), depth + 1),
+                    in.op.getType() == IotHubQueryParser.NIN,
+                    array(required(in.arrayLiteral())),
+                    span(ctx));
         } else if (ctx instanceof InParenthesesContext in) {
             return inParentheses(in, depth);
         } else if (ctx instanceof AndContext || ctx instanceof OrContext) {
@@ -205,12 +214,13 @@ final class AstBuilder {
                 ? null
                 : in.RPAREN().getSymbol();
         String keyword = in.op.getText().toUpperCase(java.util.Locale.ROOT);
-        Diagnostic d = Diagnostic.error(Codes.IN_PARENTHESES,
+        Diagnostic d = Diagnostic.error(
+                Codes.IN_PARENTHESES,
                 keyword + " takes a list in square brackets, not parentheses: write " + keyword + " [...]",
                 span(open));
         if (close != null) {
-            d = d.withFix(Fix.safe("Use square brackets",
-                    new TextEdit(span(open), "["), new TextEdit(span(close), "]")));
+            d = d.withFix(
+                    Fix.safe("Use square brackets", new TextEdit(span(open), "["), new TextEdit(span(close), "]")));
         }
         diagnostics.add(d);
         List<Expr> elements = new ArrayList<>();
@@ -218,8 +228,11 @@ final class AstBuilder {
             elements.add(arrayElement(e));
         }
         Span listSpan = close == null ? span(open) : span(open).union(span(close));
-        return new Expr.In(expr(in.expression(), depth + 1), in.op.getType() == IotHubQueryParser.NIN,
-                new Expr.ArrayLiteral(elements, listSpan), span(in));
+        return new Expr.In(
+                expr(in.expression(), depth + 1),
+                in.op.getType() == IotHubQueryParser.NIN,
+                new Expr.ArrayLiteral(elements, listSpan),
+                span(in));
     }
 
     private Expr call(FunctionCallContext ctx, int depth) {
@@ -279,7 +292,8 @@ final class AstBuilder {
     }
 
     private static boolean isNumber(Token t) {
-        return t != null && t.getStartIndex() >= 0
+        return t != null
+                && t.getStartIndex() >= 0
                 && (t.getType() == IotHubQueryParser.NUMBER || t.getType() == IotHubQueryParser.HEX_NUMBER);
     }
 
@@ -294,8 +308,8 @@ final class AstBuilder {
             try {
                 value = Long.parseLong(text.substring(2), 16);
             } catch (NumberFormatException e) {
-                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
-                        "hexadecimal number '" + text + "' is too large", span));
+                diagnostics.add(
+                        Diagnostic.error(Codes.QUERY_SYNTAX, "hexadecimal number '" + text + "' is too large", span));
                 value = Double.NaN;
             }
         } else {
@@ -307,8 +321,8 @@ final class AstBuilder {
     private long integer(Token t) {
         Expr.NumberLiteral n = number(t);
         if (n.value() != Math.rint(n.value()) || n.value() < 0) {
-            diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX,
-                    "TOP takes a whole number, not '" + n.text() + "'", n.span()));
+            diagnostics.add(
+                    Diagnostic.error(Codes.QUERY_SYNTAX, "TOP takes a whole number, not '" + n.text() + "'", n.span()));
         }
         return (long) n.value();
     }
@@ -319,8 +333,8 @@ final class AstBuilder {
         Span span = span(t);
         char quote = raw.charAt(0);
         if (!terminated) {
-            diagnostics.add(Diagnostic.error(Codes.UNTERMINATED_STRING,
-                    "unterminated string literal: missing closing " + quote, span));
+            diagnostics.add(Diagnostic.error(
+                    Codes.UNTERMINATED_STRING, "unterminated string literal: missing closing " + quote, span));
         }
         int end = terminated ? raw.length() - 1 : raw.length();
         StringBuilder value = new StringBuilder(end);
@@ -342,7 +356,6 @@ final class AstBuilder {
         }
         return new Expr.StringLiteral(value.toString(), quote == '"', span);
     }
-
 
     Expr.Path path(PathContext ctx) {
         if (ctx == null || ctx.exception != null) {
@@ -381,8 +394,8 @@ final class AstBuilder {
         }
         if (text.startsWith("[[")) {
             // UNTERMINATED_QUOTED_IDENTIFIER: it runs to the end of the query.
-            diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, "'[[' without a closing ']]'",
-                    Span.of(span.start(), span.start() + 2)));
+            diagnostics.add(Diagnostic.error(
+                    Codes.QUERY_SYNTAX, "'[[' without a closing ']]'", Span.of(span.start(), span.start() + 2)));
             String name = text.substring(2);
             return new Expr.Segment(name.endsWith("]") ? name.substring(0, name.length() - 1) : name, true, span);
         }

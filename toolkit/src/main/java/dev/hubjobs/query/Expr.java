@@ -18,9 +18,17 @@ public sealed interface Expr {
 
     /** Binary operators other than AND/OR, by precedence class. */
     enum BinaryOp {
-        MULTIPLY("*", 5), DIVIDE("/", 5), MODULO("%", 5),
-        ADD("+", 4), SUBTRACT("-", 4),
-        EQ("=", 3), NEQ("!=", 3), LT("<", 3), LTE("<=", 3), GT(">", 3), GTE(">=", 3);
+        MULTIPLY("*", 5),
+        DIVIDE("/", 5),
+        MODULO("%", 5),
+        ADD("+", 4),
+        SUBTRACT("-", 4),
+        EQ("=", 3),
+        NEQ("!=", 3),
+        LT("<", 3),
+        LTE("<=", 3),
+        GT(">", 3),
+        GTE(">=", 3);
 
         private final String symbol;
         private final int precedence;
@@ -81,7 +89,10 @@ public sealed interface Expr {
 
     /** The collection prefix written in front of a path ({@code devices.}, {@code devices.jobs.}). */
     enum Collection {
-        NONE(""), DEVICES("devices."), MODULES("devices.modules."), JOBS("devices.jobs.");
+        NONE(""),
+        DEVICES("devices."),
+        MODULES("devices.modules."),
+        JOBS("devices.jobs.");
 
         private final String prefix;
 

@@ -144,13 +144,27 @@ final class FastCondition {
         if (type == STAR) {
             advance();
             expect(EOF);
-            return new Condition(true, Source.DEVICES, Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), Optional.empty(), Span.of(start, length));
+            return new Condition(
+                    true,
+                    Source.DEVICES,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    Optional.empty(),
+                    Span.of(start, length));
         }
         Expr expression = climb(0);
         expect(EOF); // also GROUP BY and stray tokens
-        return new Condition(false, Source.DEVICES, Optional.empty(), Optional.of(expression), Optional.empty(),
-                List.of(), Optional.empty(), Span.of(start, length));
+        return new Condition(
+                false,
+                Source.DEVICES,
+                Optional.empty(),
+                Optional.of(expression),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Span.of(start, length));
     }
 
     // -- parser -------------------------------------------------------------------------------
@@ -378,7 +392,7 @@ final class FastCondition {
         return switch (type) {
             case QUOTED -> new Expr.Segment(text.substring(tokStart + 2, tokEnd - 2), true, span);
             case IDENT, WORD, CLAUSE, AND, OR, NOT, IN, NIN, TRUE, FALSE, NULL, UNDEFINED ->
-                    new Expr.Segment(text.substring(tokStart, tokEnd), false, span);
+                new Expr.Segment(text.substring(tokStart, tokEnd), false, span);
             default -> throw BAIL;
         };
     }
@@ -607,8 +621,10 @@ final class FastCondition {
             boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
             boolean hexLetter = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
             boolean idStart = letter || c == '_' || c == '$';
-            CLASSES[c] |= (digit ? DIGIT : 0) | (digit || hexLetter ? HEX_DIGIT : 0)
-                    | (idStart ? ID_START : 0) | (idStart || digit ? ID_PART : 0);
+            CLASSES[c] |= (digit ? DIGIT : 0)
+                    | (digit || hexLetter ? HEX_DIGIT : 0)
+                    | (idStart ? ID_START : 0)
+                    | (idStart || digit ? ID_PART : 0);
         }
     }
 
@@ -666,7 +682,9 @@ final class FastCondition {
      * the next token). Returns its end.
      */
     private int number(int i) {
-        if (text.charAt(i) == '0' && i + 2 < length && (text.charAt(i + 1) | 0x20) == 'x'
+        if (text.charAt(i) == '0'
+                && i + 2 < length
+                && (text.charAt(i + 1) | 0x20) == 'x'
                 && isHexDigit(text.charAt(i + 2))) {
             int j = i + 3;
             while (j < length && isHexDigit(text.charAt(j))) {
@@ -781,12 +799,30 @@ final class FastCondition {
 
     /** Keywords (lower case) and the token type each one lexes as. */
     private static final String[] KEYWORDS = {
-        "and", "or", "not", "in", "nin", "true", "false", "null", "undefined",
-        "devices", "modules", "jobs", "select", "top", "from", "where", "group", "by", "as"
+        "and",
+        "or",
+        "not",
+        "in",
+        "nin",
+        "true",
+        "false",
+        "null",
+        "undefined",
+        "devices",
+        "modules",
+        "jobs",
+        "select",
+        "top",
+        "from",
+        "where",
+        "group",
+        "by",
+        "as"
     };
+
     private static final int[] KEYWORD_TYPES = {
-        AND, OR, NOT, IN, NIN, TRUE, FALSE, NULL, UNDEFINED,
-        WORD, WORD, WORD, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE
+        AND, OR, NOT, IN, NIN, TRUE, FALSE, NULL, UNDEFINED, WORD, WORD, WORD, CLAUSE, CLAUSE, CLAUSE, CLAUSE, CLAUSE,
+        CLAUSE, CLAUSE
     };
 
     /** For each letter a to z, the indexes in {@link #KEYWORDS} of the keywords it starts: at most three. */
@@ -796,7 +832,8 @@ final class FastCondition {
         for (int letter = 0; letter < 26; letter++) {
             char first = (char) ('a' + letter);
             KEYWORDS_BY_LETTER[letter] = java.util.stream.IntStream.range(0, KEYWORDS.length)
-                    .filter(k -> KEYWORDS[k].charAt(0) == first).toArray();
+                    .filter(k -> KEYWORDS[k].charAt(0) == first)
+                    .toArray();
         }
     }
 

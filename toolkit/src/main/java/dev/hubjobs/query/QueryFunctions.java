@@ -37,8 +37,8 @@ public final class QueryFunctions {
      * @param signature how it is called, for documentation: {@code STARTSWITH(path, 'prefix')}
      * @param doc one sentence, Markdown
      */
-    public record Function(String name, int minArgs, int maxArgs, Kind kind, Availability availability,
-            String signature, String doc) {
+    public record Function(
+            String name, int minArgs, int maxArgs, Kind kind, Availability availability, String signature, String doc) {
 
         /** Whether twin and job queries may use it (an aggregate only in a SELECT list). */
         public boolean usableInTwinQueries() {
@@ -55,7 +55,8 @@ public final class QueryFunctions {
 
         /** "1", "2 to 3", "at least 2". */
         public String arity() {
-            return minArgs == maxArgs ? String.valueOf(minArgs)
+            return minArgs == maxArgs
+                    ? String.valueOf(minArgs)
                     : maxArgs == Integer.MAX_VALUE ? "at least " + minArgs : minArgs + " to " + maxArgs;
         }
     }
@@ -63,15 +64,32 @@ public final class QueryFunctions {
     private static final int ANY = Integer.MAX_VALUE;
 
     private static final List<Function> ALL = List.of(
-            twin("IS_DEFINED", 1, Availability.DOCUMENTED, "IS_DEFINED(path)",
+            twin(
+                    "IS_DEFINED",
+                    1,
+                    Availability.DOCUMENTED,
+                    "IS_DEFINED(path)",
                     "true when the twin has the property, even when its value is null."),
-            twin("STARTSWITH", 2, Availability.ACCEPTED, "STARTSWITH(path, 'prefix')",
+            twin(
+                    "STARTSWITH",
+                    2,
+                    Availability.ACCEPTED,
+                    "STARTSWITH(path, 'prefix')",
                     "true when the string property starts with the prefix (case-sensitive). Run by twin queries"
                             + " although documented only for routing."),
-            twin("ENDSWITH", 2, Availability.ACCEPTED, "ENDSWITH(path, 'suffix')",
+            twin(
+                    "ENDSWITH",
+                    2,
+                    Availability.ACCEPTED,
+                    "ENDSWITH(path, 'suffix')",
                     "true when the string property ends with the suffix (case-sensitive). Accepted as"
                             + " STARTSWITH is, though documented only for routing."),
-            new Function("ARRAY_CONTAINS", 2, 3, Kind.SCALAR, Availability.ACCEPTED,
+            new Function(
+                    "ARRAY_CONTAINS",
+                    2,
+                    3,
+                    Kind.SCALAR,
+                    Availability.ACCEPTED,
                     "ARRAY_CONTAINS(path, value)",
                     "true when the array property holds the value (with a third argument true, an object that"
                             + " holds the given object's properties). Run in twin queries by the Azure IoT CLI."),

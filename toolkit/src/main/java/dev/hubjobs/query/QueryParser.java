@@ -69,7 +69,9 @@ public final class QueryParser {
 
     /** {@link #parseCondition} without the fast path: the grammar, the AST builder and every diagnostic. */
     static ParseResult<Condition> parseConditionWithGrammar(String text) {
-        return parse(text, IotHubQueryParser::jobCondition,
+        return parse(
+                text,
+                IotHubQueryParser::jobCondition,
                 (b, ctx) -> b.condition((IotHubQueryParser.JobConditionContext) ctx));
     }
 
@@ -81,7 +83,8 @@ public final class QueryParser {
             String text, Function<IotHubQueryParser, ParserRuleContext> entry, Builder<T> build) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (text.length() > MAX_LENGTH) {
-            diagnostics.add(Diagnostic.error(Codes.QUERY_TOO_DEEP,
+            diagnostics.add(Diagnostic.error(
+                    Codes.QUERY_TOO_DEEP,
                     "query is " + text.length() + " characters long; the parser accepts at most " + MAX_LENGTH,
                     Span.of(MAX_LENGTH, text.length())));
             return new ParseResult<>(Optional.empty(), diagnostics);
@@ -95,7 +98,9 @@ public final class QueryParser {
 
         for (Token t : tokens.getTokens()) {
             if (t.getType() == IotHubQueryLexer.UNTERMINATED_COMMENT) {
-                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, "'/*' without a closing '*/'",
+                diagnostics.add(Diagnostic.error(
+                        Codes.QUERY_SYNTAX,
+                        "'/*' without a closing '*/'",
                         Span.of(spans.of(t).start(), spans.of(t).start() + 2)));
             }
         }
@@ -130,12 +135,13 @@ public final class QueryParser {
             }
             for (SyntaxErrorStrategy.SyntaxError error : errors.errors()) {
                 Token t = error.token();
-                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, error.message(),
-                        spans.of(t)));
+                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, error.message(), spans.of(t)));
             }
             if (tree == null) {
-                diagnostics.add(Diagnostic.error(Codes.QUERY_SYNTAX, "more than " + SyntaxErrorStrategy.MAX_ERRORS
-                        + " syntax errors; the rest of the query was not checked",
+                diagnostics.add(Diagnostic.error(
+                        Codes.QUERY_SYNTAX,
+                        "more than " + SyntaxErrorStrategy.MAX_ERRORS
+                                + " syntax errors; the rest of the query was not checked",
                         Span.at(diagnostics.get(diagnostics.size() - 1).span().end())));
                 diagnostics.sort(Comparator.comparing(Diagnostic::span));
                 return new ParseResult<>(Optional.empty(), diagnostics);
@@ -160,8 +166,10 @@ public final class QueryParser {
     }
 
     private static Diagnostic tooDeep(Span span) {
-        return Diagnostic.error(Codes.QUERY_TOO_DEEP,
-                "expression is nested too deeply; at most " + MAX_DEPTH + " levels are supported", span);
+        return Diagnostic.error(
+                Codes.QUERY_TOO_DEEP,
+                "expression is nested too deeply; at most " + MAX_DEPTH + " levels are supported",
+                span);
     }
 
     /**
@@ -199,9 +207,15 @@ public final class QueryParser {
                     }
                     operandEnded = false;
                 }
-                case IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.QUOTED_IDENTIFIER, IotHubQueryLexer.STRING,
-                        IotHubQueryLexer.NUMBER, IotHubQueryLexer.HEX_NUMBER, IotHubQueryLexer.TRUE,
-                        IotHubQueryLexer.FALSE, IotHubQueryLexer.NULL, IotHubQueryLexer.UNDEFINED -> {
+                case IotHubQueryLexer.IDENTIFIER,
+                        IotHubQueryLexer.QUOTED_IDENTIFIER,
+                        IotHubQueryLexer.STRING,
+                        IotHubQueryLexer.NUMBER,
+                        IotHubQueryLexer.HEX_NUMBER,
+                        IotHubQueryLexer.TRUE,
+                        IotHubQueryLexer.FALSE,
+                        IotHubQueryLexer.NULL,
+                        IotHubQueryLexer.UNDEFINED -> {
                     unary = 0;
                     operandEnded = true;
                 }
@@ -216,8 +230,13 @@ public final class QueryParser {
 
     private static ExpectedTokens expectedTokens() {
         int[] literals = {
-            IotHubQueryLexer.STRING, IotHubQueryLexer.UNTERMINATED_STRING, IotHubQueryLexer.NUMBER,
-            IotHubQueryLexer.HEX_NUMBER, IotHubQueryLexer.TRUE, IotHubQueryLexer.FALSE, IotHubQueryLexer.NULL,
+            IotHubQueryLexer.STRING,
+            IotHubQueryLexer.UNTERMINATED_STRING,
+            IotHubQueryLexer.NUMBER,
+            IotHubQueryLexer.HEX_NUMBER,
+            IotHubQueryLexer.TRUE,
+            IotHubQueryLexer.FALSE,
+            IotHubQueryLexer.NULL,
             IotHubQueryLexer.UNDEFINED
         };
         int[] names = {
@@ -234,23 +253,33 @@ public final class QueryParser {
         int[] expressionStart = concat(literals, names, new int[] {
             IotHubQueryLexer.LPAREN, IotHubQueryLexer.LBRACKET, IotHubQueryLexer.MINUS, IotHubQueryLexer.NOT
         });
-        return new ExpectedTokens(IotHubQueryLexer.VOCABULARY, List.of(
-                ExpectedTokens.Group.of("<expression>",
-                        new int[] {IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.STRING, IotHubQueryLexer.LPAREN},
-                        expressionStart),
-                ExpectedTokens.Group.of("<path segment>",
-                        new int[] {IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.SELECT}, concat(names, reserved)),
-                ExpectedTokens.Group.of("<identifier>",
-                        new int[] {IotHubQueryLexer.IDENTIFIER}, names),
-                ExpectedTokens.Group.of("<literal>",
-                        new int[] {IotHubQueryLexer.STRING, IotHubQueryLexer.NUMBER},
-                        concat(literals, new int[] {IotHubQueryLexer.MINUS})),
-                ExpectedTokens.Group.of("<number>",
-                        new int[] {IotHubQueryLexer.NUMBER, IotHubQueryLexer.HEX_NUMBER}, new int[0])),
+        return new ExpectedTokens(
+                IotHubQueryLexer.VOCABULARY,
+                List.of(
+                        ExpectedTokens.Group.of(
+                                "<expression>",
+                                new int[] {IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.STRING, IotHubQueryLexer.LPAREN
+                                },
+                                expressionStart),
+                        ExpectedTokens.Group.of(
+                                "<path segment>",
+                                new int[] {IotHubQueryLexer.IDENTIFIER, IotHubQueryLexer.SELECT},
+                                concat(names, reserved)),
+                        ExpectedTokens.Group.of("<identifier>", new int[] {IotHubQueryLexer.IDENTIFIER}, names),
+                        ExpectedTokens.Group.of(
+                                "<literal>",
+                                new int[] {IotHubQueryLexer.STRING, IotHubQueryLexer.NUMBER},
+                                concat(literals, new int[] {IotHubQueryLexer.MINUS})),
+                        ExpectedTokens.Group.of(
+                                "<number>",
+                                new int[] {IotHubQueryLexer.NUMBER, IotHubQueryLexer.HEX_NUMBER},
+                                new int[0])),
                 Map.of(IotHubQueryLexer.NEQ, "'!='", IotHubQueryLexer.UNEXPECTED_CHARACTER, "<character>"));
     }
 
     private static int[] concat(int[]... arrays) {
-        return java.util.Arrays.stream(arrays).flatMapToInt(java.util.Arrays::stream).toArray();
+        return java.util.Arrays.stream(arrays)
+                .flatMapToInt(java.util.Arrays::stream)
+                .toArray();
     }
 }

@@ -67,15 +67,24 @@ public final class QueryTokens {
                 return call ? Kind.FUNCTION : Kind.PROPERTY;
             case IotHubQueryLexer.QUOTED_IDENTIFIER, IotHubQueryLexer.UNTERMINATED_QUOTED_IDENTIFIER:
                 return Kind.PROPERTY;
-            case IotHubQueryLexer.EQ, IotHubQueryLexer.NEQ, IotHubQueryLexer.LT, IotHubQueryLexer.LTE,
-                    IotHubQueryLexer.GT, IotHubQueryLexer.GTE, IotHubQueryLexer.PLUS, IotHubQueryLexer.MINUS,
-                    IotHubQueryLexer.SLASH, IotHubQueryLexer.PERCENT, IotHubQueryLexer.STAR:
+            case IotHubQueryLexer.EQ,
+                    IotHubQueryLexer.NEQ,
+                    IotHubQueryLexer.LT,
+                    IotHubQueryLexer.LTE,
+                    IotHubQueryLexer.GT,
+                    IotHubQueryLexer.GTE,
+                    IotHubQueryLexer.PLUS,
+                    IotHubQueryLexer.MINUS,
+                    IotHubQueryLexer.SLASH,
+                    IotHubQueryLexer.PERCENT,
+                    IotHubQueryLexer.STAR:
                 return Kind.OPERATOR;
             default:
                 break;
         }
         if (type >= IotHubQueryLexer.SELECT && type <= IotHubQueryLexer.JOBS) {
-            boolean collection = type == IotHubQueryLexer.DEVICES || type == IotHubQueryLexer.MODULES
+            boolean collection = type == IotHubQueryLexer.DEVICES
+                    || type == IotHubQueryLexer.MODULES
                     || type == IotHubQueryLexer.JOBS;
             if (collection && afterFrom(tokens, i)) {
                 return Kind.KEYWORD;
@@ -91,7 +100,9 @@ public final class QueryTokens {
             if (t == IotHubQueryLexer.FROM) {
                 return true;
             }
-            if (t != IotHubQueryLexer.DOT && t != IotHubQueryLexer.DEVICES && t != IotHubQueryLexer.MODULES
+            if (t != IotHubQueryLexer.DOT
+                    && t != IotHubQueryLexer.DEVICES
+                    && t != IotHubQueryLexer.MODULES
                     && t != IotHubQueryLexer.JOBS) {
                 return false;
             }

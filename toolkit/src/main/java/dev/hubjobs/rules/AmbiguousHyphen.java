@@ -18,8 +18,11 @@ import dev.hubjobs.text.Span;
 public final class AmbiguousHyphen extends QueryRule {
 
     public AmbiguousHyphen() {
-        super(Meta.of(Codes.AMBIGUOUS_HYPHEN, Severity.WARNING,
-                "name with '-' that could also be read as a subtraction (the service reads one name)").withFix());
+        super(Meta.of(
+                        Codes.AMBIGUOUS_HYPHEN,
+                        Severity.WARNING,
+                        "name with '-' that could also be read as a subtraction (the service reads one name)")
+                .withFix());
     }
 
     @Override
@@ -27,18 +30,24 @@ public final class AmbiguousHyphen extends QueryRule {
         for (Expr.Path path : query.nodes(Expr.Path.class)) {
             for (int k = 0; k < path.segments().size(); k++) {
                 Expr.Segment s = path.segments().get(k);
-                int hyphen = s.quoted() ? -1 : ambiguousHyphen(s.name(), k + 1 < path.segments().size());
+                int hyphen = s.quoted()
+                        ? -1
+                        : ambiguousHyphen(s.name(), k + 1 < path.segments().size());
                 if (hyphen < 0) {
                     continue;
                 }
                 String name = s.name();
                 Span minus = Span.of(s.span().start() + hyphen, s.span().start() + hyphen + 1);
-                findings.reportInQuery(s.span(), "'" + name + "' is read as one property name, as the service"
-                        + " reads it; to subtract, put spaces around '-'",
-                        Fix.suggestion("Keep the name, written as [[" + name + "]]",
+                findings.reportInQuery(
+                        s.span(),
+                        "'" + name + "' is read as one property name, as the service"
+                                + " reads it; to subtract, put spaces around '-'",
+                        Fix.suggestion(
+                                "Keep the name, written as [[" + name + "]]",
                                 new TextEdit(s.span(), "[[" + name + "]]")),
-                        Fix.suggestion("Subtract: '" + name.substring(0, hyphen) + " - " + name.substring(hyphen + 1)
-                                + "'", new TextEdit(minus, " - ")));
+                        Fix.suggestion(
+                                "Subtract: '" + name.substring(0, hyphen) + " - " + name.substring(hyphen + 1) + "'",
+                                new TextEdit(minus, " - ")));
             }
         }
     }
@@ -54,8 +63,8 @@ public final class AmbiguousHyphen extends QueryRule {
                 restStart++;
             }
             String rest = name.substring(restStart);
-            if (isDigits(rest) || (moreSegments
-                    && (rest.equalsIgnoreCase("tags") || rest.equalsIgnoreCase("properties")))) {
+            if (isDigits(rest)
+                    || (moreSegments && (rest.equalsIgnoreCase("tags") || rest.equalsIgnoreCase("properties")))) {
                 return i;
             }
             i = restStart - 1;

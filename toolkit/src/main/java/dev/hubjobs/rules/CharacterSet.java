@@ -12,7 +12,9 @@ final class CharacterSet {
 
     static {
         for (char c = 0; c < TOKEN.length; c++) {
-            TOKEN[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            TOKEN[c] = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || TOKEN_SYMBOLS.indexOf(c) >= 0;
         }
     }

@@ -1,8 +1,8 @@
 package dev.hubjobs.rules;
 
-import dev.hubjobs.diag.Codes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
@@ -22,8 +22,11 @@ public final class DoubleEncodedPayload extends Rule {
     }
 
     public DoubleEncodedPayload() {
-        super(Meta.of(Codes.DOUBLE_ENCODED_PAYLOAD, Severity.WARNING,
-                "method payload is a string that holds JSON (double-encoded)").withFix());
+        super(Meta.of(
+                        Codes.DOUBLE_ENCODED_PAYLOAD,
+                        Severity.WARNING,
+                        "method payload is a string that holds JSON (double-encoded)")
+                .withFix());
     }
 
     @Override
@@ -44,8 +47,10 @@ public final class DoubleEncodedPayload extends Rule {
         if (node == null || !node.isContainerNode()) {
             return;
         }
-        findings.report(payload.span(), "payload is a string holding JSON " + (node.isObject() ? "object" : "array")
-                + "; the device receives the string, not the " + (node.isObject() ? "object" : "array"),
+        findings.report(
+                payload.span(),
+                "payload is a string holding JSON " + (node.isObject() ? "object" : "array")
+                        + "; the device receives the string, not the " + (node.isObject() ? "object" : "array"),
                 Fix.suggestion("Unwrap the JSON", new TextEdit(payload.span(), text)));
     }
 }

@@ -11,8 +11,11 @@ import dev.hubjobs.query.QueryFormatter;
 public final class DoubleQuotedString extends QueryRule {
 
     public DoubleQuotedString() {
-        super(Meta.of(Codes.DOUBLE_QUOTED_STRING, Severity.INFO,
-                "double-quoted string literal (single quotes are the documented form)").withFix());
+        super(Meta.of(
+                        Codes.DOUBLE_QUOTED_STRING,
+                        Severity.INFO,
+                        "double-quoted string literal (single quotes are the documented form)")
+                .withFix());
     }
 
     @Override
@@ -21,8 +24,10 @@ public final class DoubleQuotedString extends QueryRule {
             if (s.doubleQuoted()) {
                 StringBuilder single = new StringBuilder();
                 QueryFormatter.writeString(single, s.value(), '\'');
-                findings.reportInQuery(s.span(), "double-quoted string; single quotes are the documented form"
-                        + " (double quotes have failed in some service paths)",
+                findings.reportInQuery(
+                        s.span(),
+                        "double-quoted string; single quotes are the documented form"
+                                + " (double quotes have failed in some service paths)",
                         Fix.safe("Use single quotes", new TextEdit(s.span(), single.toString())));
             }
         }

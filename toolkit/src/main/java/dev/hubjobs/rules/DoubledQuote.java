@@ -15,8 +15,11 @@ import dev.hubjobs.text.Span;
 public final class DoubledQuote extends QueryRule {
 
     public DoubledQuote() {
-        super(Meta.of(Codes.DOUBLED_QUOTE, Severity.WARNING,
-                "quote escaped by doubling it ('') instead of with a backslash (\\')").withFix());
+        super(Meta.of(
+                        Codes.DOUBLED_QUOTE,
+                        Severity.WARNING,
+                        "quote escaped by doubling it ('') instead of with a backslash (\\')")
+                .withFix());
     }
 
     @Override
@@ -32,9 +35,11 @@ public final class DoubledQuote extends QueryRule {
                     i++;
                 } else if (c == quote) {
                     Span pair = Span.of(i, i + 2);
-                    findings.reportInQuery(pair, "the doubled quote " + quote + quote + " is read as one " + quote
-                            + " (the IoT Edge documentation escapes quotes so), but the query language page"
-                            + " documents the escape \\" + quote + "; write that",
+                    findings.reportInQuery(
+                            pair,
+                            "the doubled quote " + quote + quote + " is read as one " + quote
+                                    + " (the IoT Edge documentation escapes quotes so), but the query language page"
+                                    + " documents the escape \\" + quote + "; write that",
                             Fix.safe("Write \\" + quote, new TextEdit(pair, "\\" + quote)));
                     i++;
                 }

@@ -32,10 +32,15 @@ final class Edits {
         List<Member> members = object.members();
         int i = members.indexOf(member);
         if (i + 1 < members.size()) {
-            return new TextEdit(Span.of(member.span().start(), members.get(i + 1).key().span().start()), "");
+            return new TextEdit(
+                    Span.of(
+                            member.span().start(),
+                            members.get(i + 1).key().span().start()),
+                    "");
         }
         if (i > 0) {
-            return new TextEdit(Span.of(members.get(i - 1).span().end(), member.span().end()), "");
+            return new TextEdit(
+                    Span.of(members.get(i - 1).span().end(), member.span().end()), "");
         }
         // The only member: keep the braces and whatever layout is around it.
         int start = member.span().start();

@@ -28,8 +28,8 @@ public final class EnumValueCase extends QueryRule {
             "jobtype", List.of("scheduleDeviceMethod", "scheduleUpdateTwin"));
 
     public EnumValueCase() {
-        super(Meta.of(Codes.ENUM_VALUE_CASE, Severity.WARNING,
-                "value whose case never matches the service's values").withFix());
+        super(Meta.of(Codes.ENUM_VALUE_CASE, Severity.WARNING, "value whose case never matches the service's values")
+                .withFix());
     }
 
     @Override
@@ -69,7 +69,10 @@ public final class EnumValueCase extends QueryRule {
             return;
         }
         String value = literal.value();
-        String right = values.stream().filter(v -> v.equalsIgnoreCase(value)).findFirst().orElse(null);
+        String right = values.stream()
+                .filter(v -> v.equalsIgnoreCase(value))
+                .findFirst()
+                .orElse(null);
         if (right == null && deviceJobs && value.equalsIgnoreCase("cancelled")) {
             right = "canceled";
         }
@@ -78,8 +81,10 @@ public final class EnumValueCase extends QueryRule {
         }
         StringBuilder replacement = new StringBuilder();
         QueryFormatter.writeString(replacement, right, literal.doubleQuoted() ? '"' : '\'');
-        findings.reportInQuery(literal.span(), "'" + value + "' never matches: " + path.dotted()
-                + " values are compared case-sensitively and the service writes '" + right + "'",
+        findings.reportInQuery(
+                literal.span(),
+                "'" + value + "' never matches: " + path.dotted()
+                        + " values are compared case-sensitively and the service writes '" + right + "'",
                 Map.of("suggestions", List.of(right)),
                 Fix.safe("Change to '" + right + "'", new TextEdit(literal.span(), replacement.toString())));
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
 public final class FieldNotForJobType extends Rule {
 
     public FieldNotForJobType() {
-        super(Meta.of(Codes.FIELD_NOT_FOR_JOB_TYPE, Severity.ERROR,
-                "field that does not belong to this job type").withFix());
+        super(Meta.of(Codes.FIELD_NOT_FOR_JOB_TYPE, Severity.ERROR, "field that does not belong to this job type")
+                .withFix());
     }
 
     @Override
@@ -34,8 +34,10 @@ public final class FieldNotForJobType extends Rule {
         if (member.isEmpty() || member.get().value() instanceof JsonNull) {
             return; // the C# and Java SDKs send the other type's field as null, and the service runs the job
         }
-        findings.report(member.get().key().span(),
+        findings.report(
+                member.get().key().span(),
                 "'" + foreign + "' does not belong to a " + type.get().wireName() + " job",
-                Fix.suggestion("Remove '" + foreign + "'", Edits.remove(job.document().text(), o, member.get())));
+                Fix.suggestion(
+                        "Remove '" + foreign + "'", Edits.remove(job.document().text(), o, member.get())));
     }
 }

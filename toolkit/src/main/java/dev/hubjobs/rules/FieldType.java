@@ -37,8 +37,7 @@ public final class FieldType extends Rule {
                 && o.getOrNull(JobFields.CLOUD_TO_DEVICE_METHOD) instanceof JsonObject method) {
             checkFields(method, JobFields.METHOD_FIELDS, null, findings);
         }
-        if (!JobFields.UPDATE_TWIN.equals(foreign)
-                && o.getOrNull(JobFields.UPDATE_TWIN) instanceof JsonObject twin) {
+        if (!JobFields.UPDATE_TWIN.equals(foreign) && o.getOrNull(JobFields.UPDATE_TWIN) instanceof JsonObject twin) {
             expectObject(twin, JobFields.TAGS, "updateTwin.tags", findings);
             expectObject(twin, JobFields.PROPERTIES, "updateTwin.properties", findings);
             if (twin.getOrNull(JobFields.PROPERTIES) instanceof JsonObject properties) {

@@ -50,9 +50,14 @@ public final class Findings {
     /** The summary of the running rule's findings past {@link #MAX_PER_RULE}, once. */
     private void summarise() {
         if (suppressed > 0) {
-            diagnostics.add(configured(Diagnostic.of(rule.code(), rule.defaultSeverity(), "and " + suppressed
-                    + " more " + rule.code() + " finding" + (suppressed == 1 ? "" : "s") + " in this job, not listed"
-                    + " (at most " + MAX_PER_RULE + " are)", firstSuppressed)));
+            diagnostics.add(configured(Diagnostic.of(
+                    rule.code(),
+                    rule.defaultSeverity(),
+                    "and " + suppressed
+                            + " more " + rule.code() + " finding" + (suppressed == 1 ? "" : "s")
+                            + " in this job, not listed"
+                            + " (at most " + MAX_PER_RULE + " are)",
+                    firstSuppressed)));
             suppressed = 0;
         }
     }
@@ -106,8 +111,8 @@ public final class Findings {
         reportInQuery(severity, querySpan, message, Map.of(), fixes);
     }
 
-    public void reportInQuery(Severity severity, Span querySpan, String message, Map<String, Object> data,
-            Fix... fixes) {
+    public void reportInQuery(
+            Severity severity, Span querySpan, String message, Map<String, Object> data, Fix... fixes) {
         if (!admit(condition == null ? querySpan : condition.documentSpan(querySpan))) {
             return;
         }

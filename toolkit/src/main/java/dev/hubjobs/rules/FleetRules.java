@@ -23,7 +23,10 @@ final class FleetRules {
         FleetFacts fleet = job.fleet().orElse(null);
         Condition condition = job.condition().orElse(null);
         JsonString string = job.conditionString().orElse(null);
-        if (fleet == null || condition == null || string == null || condition.source() == Source.JOBS
+        if (fleet == null
+                || condition == null
+                || string == null
+                || condition.source() == Source.JOBS
                 || condition.misplacedPrefix().isPresent()
                 || job.conditionParse().map(p -> p.hasErrors()).orElse(true)) {
             return Optional.empty();

@@ -18,8 +18,11 @@ import dev.hubjobs.twin.TwinFields;
 public final class IgnoredTwinKeys extends Rule {
 
     public IgnoredTwinKeys() {
-        super(Meta.of(Codes.IGNORED_TWIN_KEYS, Severity.INFO,
-                "identity or metadata keys in updateTwin are ignored by the service").withFix());
+        super(Meta.of(
+                        Codes.IGNORED_TWIN_KEYS,
+                        Severity.INFO,
+                        "identity or metadata keys in updateTwin are ignored by the service")
+                .withFix());
     }
 
     @Override
@@ -40,7 +43,11 @@ public final class IgnoredTwinKeys extends Rule {
         for (TwinPatch.Section section : job.twinPatch().sections()) {
             for (Member m : section.content().members()) {
                 if (TwinPatch.isMetadata(section, m) && !(m.value() instanceof JsonNull)) {
-                    report(findings, text, section.content(), m,
+                    report(
+                            findings,
+                            text,
+                            section.content(),
+                            m,
                             "'" + m.key().value() + "' is kept by the service; a job ignores it");
                 }
             }
@@ -48,7 +55,9 @@ public final class IgnoredTwinKeys extends Rule {
     }
 
     private static void report(Findings findings, String text, JsonObject owner, Member m, String message) {
-        findings.report(m.key().span(), message,
+        findings.report(
+                m.key().span(),
+                message,
                 Fix.suggestion("Remove '" + m.key().value() + "'", Edits.remove(text, owner, m)));
     }
 }

@@ -31,18 +31,21 @@ public final class ImpossibleComparison extends QueryRule {
     }
 
     private static void checkOperands(Expr.Binary b, Findings findings) {
-        Expr array = b.left() instanceof Expr.ArrayLiteral ? b.left()
+        Expr array = b.left() instanceof Expr.ArrayLiteral
+                ? b.left()
                 : b.right() instanceof Expr.ArrayLiteral ? b.right() : null;
         if (array != null) {
-            findings.reportInQuery(array.span(), "comparing with an array is never true; "
-                    + "to test membership write IN [...]");
+            findings.reportInQuery(
+                    array.span(), "comparing with an array is never true; " + "to test membership write IN [...]");
             return;
         }
         String left = literalType(b.left());
         String right = literalType(b.right());
         if (left != null && right != null && !left.equals(right) && !left.equals("null") && !right.equals("null")) {
-            findings.reportInQuery(b.span(), "comparing a " + left + " with a " + right
-                    + " is never true: values of different types do not compare");
+            findings.reportInQuery(
+                    b.span(),
+                    "comparing a " + left + " with a " + right
+                            + " is never true: values of different types do not compare");
         }
     }
 
@@ -71,8 +74,10 @@ public final class ImpossibleComparison extends QueryRule {
             String key = path.dotted().toLowerCase(Locale.ROOT);
             String previous = typeByPath.putIfAbsent(key, type);
             if (previous != null && !previous.equals(type)) {
-                findings.reportInQuery(b.span(), path.dotted() + " is compared with a " + previous
-                        + " and with a " + type + " in the same AND; a property has one type, so this is never true");
+                findings.reportInQuery(
+                        b.span(),
+                        path.dotted() + " is compared with a " + previous + " and with a " + type
+                                + " in the same AND; a property has one type, so this is never true");
             }
         }
     }

@@ -23,7 +23,9 @@ import dev.hubjobs.text.Span;
 public final class JobCharacterSet extends Rule {
 
     public JobCharacterSet() {
-        super(Meta.of(Codes.JOB_CHARACTER_SET, Severity.WARNING,
+        super(Meta.of(
+                Codes.JOB_CHARACTER_SET,
+                Severity.WARNING,
                 "twin key or value, or methodName, with a character outside the documented job character set"));
     }
 
@@ -54,8 +56,8 @@ public final class JobCharacterSet extends Rule {
      * Reports the runs of offending characters of {@code s}: each one when {@code strict}, else the
      * first, naming every offending character. {@code skipTwinKeyCharacters} leaves HJ304's to it.
      */
-    private static void check(JsonString s, boolean skipTwinKeyCharacters, String what, boolean strict,
-            Findings findings) {
+    private static void check(
+            JsonString s, boolean skipTwinKeyCharacters, String what, boolean strict, Findings findings) {
         String value = s.value();
         StringBuilder offending = new StringBuilder();
         Span first = null;
@@ -71,16 +73,21 @@ public final class JobCharacterSet extends Rule {
             }
             offending.append(value, start, i);
             if (strict) {
-                findings.report(s.documentSpan(Span.of(start, i)), what + " '" + CharacterSet.abbreviate(value)
-                        + "' holds " + CharacterSet.describe(value.substring(start, i)) + "; " + NOTE);
+                findings.report(
+                        s.documentSpan(Span.of(start, i)),
+                        what + " '" + CharacterSet.abbreviate(value) + "' holds "
+                                + CharacterSet.describe(value.substring(start, i)) + "; " + NOTE);
             } else if (first == null) {
                 first = Span.of(start, i);
             }
         }
         if (first != null) {
-            findings.report(s.documentSpan(first), what + " '" + CharacterSet.abbreviate(value) + "' holds "
-                    + CharacterSet.describe(offending.toString()) + "; " + NOTE + ". Jobs that set such values are"
-                    + " known to run; set HJ301 to error to enforce the note");
+            findings.report(
+                    s.documentSpan(first),
+                    what + " '" + CharacterSet.abbreviate(value) + "' holds "
+                            + CharacterSet.describe(offending.toString()) + "; " + NOTE
+                            + ". Jobs that set such values are"
+                            + " known to run; set HJ301 to error to enforce the note");
         }
     }
 

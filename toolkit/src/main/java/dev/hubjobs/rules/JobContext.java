@@ -42,8 +42,14 @@ public final class JobContext {
     private Optional<StartTimeFormat.StartTime> startTime;
     private Optional<JobType> intendedType;
 
-    JobContext(JsonDocument document, JsonObject object, JsonString conditionString,
-            ParseResult<Condition> condition, Clock clock, ValidatorConfig config, FleetFacts fleet,
+    JobContext(
+            JsonDocument document,
+            JsonObject object,
+            JsonString conditionString,
+            ParseResult<Condition> condition,
+            Clock clock,
+            ValidatorConfig config,
+            FleetFacts fleet,
             Predicate<String> enabled) {
         this.document = document;
         this.object = object;
@@ -74,7 +80,8 @@ public final class JobContext {
 
     /** The type the job names, as the service reads it (no correction of near-misses). */
     public Optional<JobType> type() {
-        return object.getOrNull(JobFields.TYPE) instanceof JsonString s ? JobType.fromWire(s.value())
+        return object.getOrNull(JobFields.TYPE) instanceof JsonString s
+                ? JobType.fromWire(s.value())
                 : Optional.empty();
     }
 
@@ -102,7 +109,7 @@ public final class JobContext {
      */
     public Optional<JsonObject> method() {
         return intendedType().orElse(JobType.SCHEDULE_DEVICE_METHOD) == JobType.SCHEDULE_DEVICE_METHOD
-                && object.getOrNull(JobFields.CLOUD_TO_DEVICE_METHOD) instanceof JsonObject m
+                        && object.getOrNull(JobFields.CLOUD_TO_DEVICE_METHOD) instanceof JsonObject m
                 ? Optional.of(m)
                 : Optional.empty();
     }
@@ -141,7 +148,8 @@ public final class JobContext {
      */
     public Optional<QueryContext> query() {
         if (query == null && conditionString != null) {
-            query = QueryContext.ofCondition(conditionString.value(), condition().orElse(null), type(), config.limits());
+            query = QueryContext.ofCondition(
+                    conditionString.value(), condition().orElse(null), type(), config.limits());
         }
         return Optional.ofNullable(query);
     }

@@ -14,7 +14,9 @@ import dev.hubjobs.text.Span;
 public final class JobIdFormat extends Rule {
 
     public JobIdFormat() {
-        super(Meta.of(Codes.JOB_ID_FORMAT, Severity.ERROR,
+        super(Meta.of(
+                Codes.JOB_ID_FORMAT,
+                Severity.ERROR,
                 "jobId empty, longer than 64, or with characters other than letters, digits, -"));
     }
 
@@ -43,8 +45,9 @@ public final class JobIdFormat extends Rule {
                 i++;
             }
             String run = value.substring(start, i);
-            findings.report(id.documentSpan(Span.of(start, i)), "jobId may hold only US-ASCII letters, digits and "
-                    + "'-'; found " + CharacterSet.describe(run));
+            findings.report(
+                    id.documentSpan(Span.of(start, i)),
+                    "jobId may hold only US-ASCII letters, digits and " + "'-'; found " + CharacterSet.describe(run));
         }
     }
 

@@ -23,8 +23,8 @@ import java.util.Optional;
 public final class JobTypeName extends Rule {
 
     public JobTypeName() {
-        super(Meta.of(Codes.JOB_TYPE_NAME, Severity.ERROR,
-                "type is not scheduleDeviceMethod or scheduleUpdateTwin").withFix());
+        super(Meta.of(Codes.JOB_TYPE_NAME, Severity.ERROR, "type is not scheduleDeviceMethod or scheduleUpdateTwin")
+                .withFix());
     }
 
     /**
@@ -50,18 +50,25 @@ public final class JobTypeName extends Rule {
             String why = JobFields.TYPE_ALIASES.containsKey(name)
                     ? " is a name from the documentation that the service rejects with GenericBadRequest"
                     : " has the wrong case; the service compares job types case-sensitively";
-            findings.report(type.span(), "job type '" + name + "'" + why + "; use '" + right + "'",
+            findings.report(
+                    type.span(),
+                    "job type '" + name + "'" + why + "; use '" + right + "'",
                     Map.of("suggestions", List.of(right)),
                     Fix.safe("Change to '" + right + "'", rename(type, right)));
             return;
         }
-        List<String> names = Arrays.stream(JobType.values()).map(JobType::wireName).toList();
+        List<String> names =
+                Arrays.stream(JobType.values()).map(JobType::wireName).toList();
         String message = "unknown job type '" + name + "'; scheduled jobs are 'scheduleDeviceMethod' or "
                 + "'scheduleUpdateTwin'";
         Optional<String> close = Suggestions.closest(name, names);
         if (close.isPresent()) {
-            findings.report(type.span(), message, Map.of("suggestions", List.of(close.get())),
-                    Fix.suggestion("Change to '" + close.get() + "'",
+            findings.report(
+                    type.span(),
+                    message,
+                    Map.of("suggestions", List.of(close.get())),
+                    Fix.suggestion(
+                            "Change to '" + close.get() + "'",
                             new TextEdit(type.contentSpan(), type.encode(close.get()))));
         } else {
             findings.report(type.span(), message);

@@ -14,14 +14,18 @@ import java.util.ArrayDeque;
 public final class LiteralCondition extends QueryRule {
 
     public LiteralCondition() {
-        super(Meta.of(Codes.LITERAL_CONDITION, Severity.ERROR,
+        super(Meta.of(
+                Codes.LITERAL_CONDITION,
+                Severity.ERROR,
                 "condition that is a string, number, null or array literal instead of a test"));
     }
 
     @Override
     public void check(QueryContext query, Findings findings) {
-        Expr where = query.condition().flatMap(c -> c.expression())
-                .or(() -> query.query().flatMap(q -> q.where())).orElse(null);
+        Expr where = query.condition()
+                .flatMap(c -> c.expression())
+                .or(() -> query.query().flatMap(q -> q.where()))
+                .orElse(null);
         if (where == null) {
             return;
         }
@@ -35,13 +39,18 @@ public final class LiteralCondition extends QueryRule {
                 o.operands().forEach(predicates::push);
             } else if (e instanceof Expr.Not n) {
                 predicates.push(n.operand());
-            } else if (e instanceof Expr.StringLiteral || e instanceof Expr.NumberLiteral
-                    || e instanceof Expr.NullLiteral || e instanceof Expr.UndefinedLiteral
+            } else if (e instanceof Expr.StringLiteral
+                    || e instanceof Expr.NumberLiteral
+                    || e instanceof Expr.NullLiteral
+                    || e instanceof Expr.UndefinedLiteral
                     || e instanceof Expr.ArrayLiteral) {
                 String hint = e instanceof Expr.StringLiteral s && s.doubleQuoted()
-                        ? "; the whole condition seems to be in quotes: remove them" : "";
-                findings.reportInQuery(e.span(), "this is a value, not a test of the twin: a filter passes only"
-                        + " what is true, so it selects no device" + hint);
+                        ? "; the whole condition seems to be in quotes: remove them"
+                        : "";
+                findings.reportInQuery(
+                        e.span(),
+                        "this is a value, not a test of the twin: a filter passes only"
+                                + " what is true, so it selects no device" + hint);
             }
         }
     }

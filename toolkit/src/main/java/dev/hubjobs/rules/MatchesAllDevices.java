@@ -7,7 +7,9 @@ import dev.hubjobs.diag.Severity;
 public final class MatchesAllDevices extends Rule {
 
     public MatchesAllDevices() {
-        super(Meta.of(Codes.MATCHES_ALL_DEVICES, Severity.INFO,
+        super(Meta.of(
+                Codes.MATCHES_ALL_DEVICES,
+                Severity.INFO,
                 "the condition matches every device of the fleet (did you mean '*'?)"));
     }
 
@@ -20,8 +22,10 @@ public final class MatchesAllDevices extends Rule {
     public void check(JobContext job, Findings findings) {
         FleetRules.target(job).ifPresent(t -> {
             if (!t.condition().allDevices() && t.size() > 0 && t.matched() == t.size()) {
-                findings.report(t.string().span(), "the condition matches all " + t.size() + " " + t.noun()
-                        + " of the fleet; if that is intended, '*' says so (and keeps matching new devices)");
+                findings.report(
+                        t.string().span(),
+                        "the condition matches all " + t.size() + " " + t.noun()
+                                + " of the fleet; if that is intended, '*' says so (and keeps matching new devices)");
             }
         });
     }

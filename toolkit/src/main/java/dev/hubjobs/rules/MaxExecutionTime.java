@@ -15,7 +15,9 @@ public final class MaxExecutionTime extends Rule {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     public MaxExecutionTime() {
-        super(Meta.of(Codes.MAX_EXECUTION_TIME, Severity.ERROR,
+        super(Meta.of(
+                Codes.MAX_EXECUTION_TIME,
+                Severity.ERROR,
                 "maxExecutionTimeInSeconds negative or not an integer; warning when 0"));
     }
 
@@ -35,7 +37,9 @@ public final class MaxExecutionTime extends Rule {
         } else if (seconds.compareTo(LONG_MAX) > 0) {
             findings.report(n.span(), name + " " + n.text() + " does not fit the service's 64-bit integer");
         } else if (seconds.signum() == 0) {
-            findings.report(Severity.WARNING, n.span(),
+            findings.report(
+                    Severity.WARNING,
+                    n.span(),
                     name + " is 0: the job has no time to run; leave the field out for the default");
         }
     }

@@ -18,8 +18,11 @@ import java.math.RoundingMode;
 public final class MethodTimeouts extends Rule {
 
     public MethodTimeouts() {
-        super(Meta.of(Codes.METHOD_TIMEOUTS, Severity.ERROR,
-                "responseTimeoutInSeconds outside 5..300 or connectTimeoutInSeconds outside 0..300").withFix());
+        super(Meta.of(
+                        Codes.METHOD_TIMEOUTS,
+                        Severity.ERROR,
+                        "responseTimeoutInSeconds outside 5..300 or connectTimeoutInSeconds outside 0..300")
+                .withFix());
     }
 
     @Override
@@ -28,9 +31,17 @@ public final class MethodTimeouts extends Rule {
         if (method == null) {
             return;
         }
-        check(method, JobFields.RESPONSE_TIMEOUT, JobFields.RESPONSE_TIMEOUT_MIN, JobFields.RESPONSE_TIMEOUT_MAX,
+        check(
+                method,
+                JobFields.RESPONSE_TIMEOUT,
+                JobFields.RESPONSE_TIMEOUT_MIN,
+                JobFields.RESPONSE_TIMEOUT_MAX,
                 findings);
-        check(method, JobFields.CONNECT_TIMEOUT, JobFields.CONNECT_TIMEOUT_MIN, JobFields.CONNECT_TIMEOUT_MAX,
+        check(
+                method,
+                JobFields.CONNECT_TIMEOUT,
+                JobFields.CONNECT_TIMEOUT_MIN,
+                JobFields.CONNECT_TIMEOUT_MAX,
                 findings);
     }
 
@@ -40,17 +51,22 @@ public final class MethodTimeouts extends Rule {
         }
         BigDecimal value = n.decimal();
         boolean whole = n.isIntegral();
-        boolean inRange = value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0;
+        boolean inRange =
+                value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0;
         if (whole && inRange) {
             return;
         }
         // Clamp before rounding: rounding 1e999999999 itself would expand it digit by digit.
-        long clamped = value.max(BigDecimal.valueOf(min)).min(BigDecimal.valueOf(max))
-                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long clamped = value.max(BigDecimal.valueOf(min))
+                .min(BigDecimal.valueOf(max))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
         String message = whole
                 ? name + " is " + n.text() + "; the service accepts " + min + " to " + max + " seconds"
                 : name + " must be a whole number of seconds from " + min + " to " + max + ", found " + n.text();
-        findings.report(n.span(), message,
+        findings.report(
+                n.span(),
+                message,
                 Fix.suggestion("Change to " + clamped, new TextEdit(n.span(), Long.toString(clamped))));
     }
 }

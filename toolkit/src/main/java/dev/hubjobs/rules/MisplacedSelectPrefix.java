@@ -12,8 +12,11 @@ import dev.hubjobs.text.Span;
 public final class MisplacedSelectPrefix extends QueryRule {
 
     public MisplacedSelectPrefix() {
-        super(Meta.of(Codes.MISPLACED_SELECT_PREFIX, Severity.ERROR,
-                "queryCondition starts with SELECT or WHERE; the service adds that prefix itself").withFix());
+        super(Meta.of(
+                        Codes.MISPLACED_SELECT_PREFIX,
+                        Severity.ERROR,
+                        "queryCondition starts with SELECT or WHERE; the service adds that prefix itself")
+                .withFix());
     }
 
     @Override
@@ -30,7 +33,8 @@ public final class MisplacedSelectPrefix extends QueryRule {
         while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
             wordEnd++;
         }
-        String keyword = isWord(text, start, wordEnd, "SELECT") ? "SELECT"
+        String keyword = isWord(text, start, wordEnd, "SELECT")
+                ? "SELECT"
                 : isWord(text, start, wordEnd, "WHERE") ? "WHERE" : null;
         if (keyword == null) {
             return;
@@ -50,10 +54,17 @@ public final class MisplacedSelectPrefix extends QueryRule {
             end++;
         }
         // Keep module targeting, the one part of a prefix that means something in a job condition.
-        String replacement = condition.source() == Source.MODULES && condition.sourceSpan().isPresent()
-                && prefix.contains(condition.sourceSpan().get().start()) ? "FROM devices.modules WHERE " : "";
-        findings.reportInQuery(prefix, message,
-                Fix.safe("Remove '" + prefix.textOf(text) + "'", new TextEdit(Span.of(prefix.start(), end), replacement)));
+        String replacement = condition.source() == Source.MODULES
+                        && condition.sourceSpan().isPresent()
+                        && prefix.contains(condition.sourceSpan().get().start())
+                ? "FROM devices.modules WHERE "
+                : "";
+        findings.reportInQuery(
+                prefix,
+                message,
+                Fix.safe(
+                        "Remove '" + prefix.textOf(text) + "'",
+                        new TextEdit(Span.of(prefix.start(), end), replacement)));
     }
 
     /** Whether {@code text[from, to)} is {@code word} in any case. */

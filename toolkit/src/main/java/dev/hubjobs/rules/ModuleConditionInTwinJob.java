@@ -9,7 +9,9 @@ import dev.hubjobs.query.Source;
 public final class ModuleConditionInTwinJob extends QueryRule {
 
     public ModuleConditionInTwinJob() {
-        super(Meta.of(Codes.MODULE_CONDITION_IN_TWIN_JOB, Severity.WARNING,
+        super(Meta.of(
+                Codes.MODULE_CONDITION_IN_TWIN_JOB,
+                Severity.WARNING,
                 "devices.modules condition in a twin-update job"));
     }
 
@@ -20,9 +22,11 @@ public final class ModuleConditionInTwinJob extends QueryRule {
         }
         query.condition().ifPresent(c -> {
             if (c.source() == Source.MODULES) {
-                c.sourceSpan().ifPresent(span -> findings.reportInQuery(span,
-                        "twin-update jobs update device twins; a devices.modules condition is only known to work"
-                                + " for method jobs"));
+                c.sourceSpan()
+                        .ifPresent(span -> findings.reportInQuery(
+                                span,
+                                "twin-update jobs update device twins; a devices.modules condition is only known to work"
+                                        + " for method jobs"));
             }
         });
     }

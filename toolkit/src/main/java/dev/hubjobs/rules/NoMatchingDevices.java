@@ -7,8 +7,8 @@ import dev.hubjobs.diag.Severity;
 public final class NoMatchingDevices extends Rule {
 
     public NoMatchingDevices() {
-        super(Meta.of(Codes.NO_MATCHING_DEVICES, Severity.WARNING,
-                "the condition matches no device of the given fleet"));
+        super(Meta.of(
+                Codes.NO_MATCHING_DEVICES, Severity.WARNING, "the condition matches no device of the given fleet"));
     }
 
     @Override
@@ -20,8 +20,10 @@ public final class NoMatchingDevices extends Rule {
     public void check(JobContext job, Findings findings) {
         FleetRules.target(job).ifPresent(t -> {
             if (t.matched() == 0) {
-                findings.report(t.string().span(), "the condition matches none of the " + t.size() + " "
-                        + t.noun() + " in the fleet; the job would complete without doing anything");
+                findings.report(
+                        t.string().span(),
+                        "the condition matches none of the " + t.size() + " " + t.noun()
+                                + " in the fleet; the job would complete without doing anything");
             }
         });
     }

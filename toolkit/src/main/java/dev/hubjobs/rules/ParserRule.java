@@ -1,7 +1,5 @@
 package dev.hubjobs.rules;
 
-import dev.hubjobs.diag.Severity;
-
 /** A code reported by a parser (syntax and input limits); listed so it can be documented and configured. */
 final class ParserRule extends Rule {
 

@@ -19,8 +19,11 @@ import java.util.Set;
 public final class PathNotInFleet extends Rule {
 
     public PathNotInFleet() {
-        super(Meta.of(Codes.PATH_NOT_IN_FLEET, Severity.WARNING,
-                "a path in the condition exists in no twin of the fleet").withFix());
+        super(Meta.of(
+                        Codes.PATH_NOT_IN_FLEET,
+                        Severity.WARNING,
+                        "a path in the condition exists in no twin of the fleet")
+                .withFix());
     }
 
     @Override
@@ -32,7 +35,9 @@ public final class PathNotInFleet extends Rule {
     public void check(JobContext job, Findings findings) {
         FleetFacts fleet = job.fleet().orElse(null);
         Condition condition = job.condition().orElse(null);
-        if (fleet == null || condition == null || condition.source() == Source.JOBS
+        if (fleet == null
+                || condition == null
+                || condition.source() == Source.JOBS
                 || job.conditionParse().map(p -> p.hasErrors()).orElse(true)) {
             return;
         }
@@ -46,13 +51,17 @@ public final class PathNotInFleet extends Rule {
             if (fleet.pathExists(lower) || !reported.add(lower)) {
                 continue;
             }
-            Span span = Span.of(path.first().span().start(), path.segments().get(path.segments().size() - 1).span().end());
+            Span span = Span.of(
+                    path.first().span().start(),
+                    path.segments().get(path.segments().size() - 1).span().end());
             Optional<String> suggestion = Suggestions.closest(lower, fleet.paths());
             String message = "'" + dotted + "' occurs in no twin of the fleet";
             if (suggestion.isEmpty()) {
                 findings.reportInQuery(span, message);
             } else {
-                findings.reportInQuery(span, message + "; did you mean '" + suggestion.get() + "'?",
+                findings.reportInQuery(
+                        span,
+                        message + "; did you mean '" + suggestion.get() + "'?",
                         Map.of("suggestions", List.of(suggestion.get())),
                         Fix.suggestion("Change to '" + suggestion.get() + "'", new TextEdit(span, suggestion.get())));
             }

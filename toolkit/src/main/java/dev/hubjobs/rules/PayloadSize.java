@@ -1,7 +1,7 @@
 package dev.hubjobs.rules;
 
-import dev.hubjobs.diag.Codes;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobFields;
 import dev.hubjobs.job.JobJson;
@@ -26,8 +26,10 @@ public final class PayloadSize extends Rule {
         int size = serializedSize(payload);
         int max = job.limits().maxPayloadBytes();
         if (size > max) {
-            findings.report(payload.span(), "payload is " + size + " bytes serialized; the limit is " + max
-                    + " bytes (" + (max / 1024) + " KB)");
+            findings.report(
+                    payload.span(),
+                    "payload is " + size + " bytes serialized; the limit is " + max + " bytes (" + (max / 1024)
+                            + " KB)");
         }
     }
 

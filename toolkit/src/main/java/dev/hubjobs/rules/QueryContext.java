@@ -32,8 +32,13 @@ public final class QueryContext {
     /** The condition's (or query's) nodes by record class, each list in text order. */
     private Map<Class<?>, List<Expr>> nodes;
 
-    private QueryContext(String text, boolean isCondition, Condition condition, Query query,
-            Optional<JobType> jobType, Limits limits) {
+    private QueryContext(
+            String text,
+            boolean isCondition,
+            Condition condition,
+            Query query,
+            Optional<JobType> jobType,
+            Limits limits) {
         this.text = text;
         this.isCondition = isCondition;
         this.condition = condition;
@@ -74,7 +79,8 @@ public final class QueryContext {
 
     /** The collection read, when there is a tree. */
     public Optional<Source> source() {
-        return condition != null ? Optional.of(condition.source())
+        return condition != null
+                ? Optional.of(condition.source())
                 : query != null ? Optional.of(query.source()) : Optional.empty();
     }
 
@@ -96,7 +102,8 @@ public final class QueryContext {
     public <T extends Expr> List<T> nodes(Class<T> kind) {
         if (nodes == null) {
             Map<Class<?>, List<Expr>> byKind = new HashMap<>();
-            Consumer<Expr> add = node -> byKind.computeIfAbsent(node.getClass(), k -> new ArrayList<>()).add(node);
+            Consumer<Expr> add = node -> byKind.computeIfAbsent(node.getClass(), k -> new ArrayList<>())
+                    .add(node);
             if (condition != null) {
                 Exprs.forEach(condition, add);
             } else if (query != null) {

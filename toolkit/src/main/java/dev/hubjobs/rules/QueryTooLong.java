@@ -16,9 +16,11 @@ public final class QueryTooLong extends QueryRule {
         int limit = query.limits().maxQueryLength();
         int length = query.text().length();
         if (length > limit) {
-            findings.reportInQuery(Span.of(limit, length), (query.isCondition() ? "queryCondition" : "query")
-                    + " is " + length + " characters long; the service accepts at most " + limit
-                    + " (rejected with 412 PreconditionFailed). Split the job or use a tag");
+            findings.reportInQuery(
+                    Span.of(limit, length),
+                    (query.isCondition() ? "queryCondition" : "query")
+                            + " is " + length + " characters long; the service accepts at most " + limit
+                            + " (rejected with 412 PreconditionFailed). Split the job or use a tag");
         }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class RequiredField extends Rule {
 
     public RequiredField() {
-        super(Meta.of(Codes.REQUIRED_FIELD, Severity.ERROR, "required field missing").withFix());
+        super(Meta.of(Codes.REQUIRED_FIELD, Severity.ERROR, "required field missing")
+                .withFix());
     }
 
     @Override
@@ -44,11 +45,14 @@ public final class RequiredField extends Rule {
         }
     }
 
-    private static void report(JobContext job, Findings findings, JsonObject where, String name, String value,
-            String owner) {
+    private static void report(
+            JobContext job, Findings findings, JsonObject where, String name, String value, String owner) {
         String member = "\"" + name + "\": " + value;
-        findings.report(Edits.openingBrace(where), "required field '" + name + "' is missing from the " + owner,
-                Fix.suggestion("Insert " + name, Edits.insertFirst(job.document().text(), where, member)));
+        findings.report(
+                Edits.openingBrace(where),
+                "required field '" + name + "' is missing from the " + owner,
+                Fix.suggestion(
+                        "Insert " + name, Edits.insertFirst(job.document().text(), where, member)));
     }
 
     /**
@@ -58,12 +62,12 @@ public final class RequiredField extends Rule {
     private static String skeleton(String name, JsonObject job, Optional<JobType> type) {
         return switch (name) {
             case JobFields.TYPE -> {
-                JobType guess = job.has(JobFields.UPDATE_TWIN)
-                        ? JobType.SCHEDULE_UPDATE_TWIN : JobType.SCHEDULE_DEVICE_METHOD;
+                JobType guess =
+                        job.has(JobFields.UPDATE_TWIN) ? JobType.SCHEDULE_UPDATE_TWIN : JobType.SCHEDULE_DEVICE_METHOD;
                 yield "\"" + guess.wireName() + "\"";
             }
-            case JobFields.CLOUD_TO_DEVICE_METHOD -> "{\"methodName\": \"\", \"payload\": null, "
-                    + "\"responseTimeoutInSeconds\": 30}";
+            case JobFields.CLOUD_TO_DEVICE_METHOD ->
+                "{\"methodName\": \"\", \"payload\": null, " + "\"responseTimeoutInSeconds\": 30}";
             case JobFields.UPDATE_TWIN -> "{\"etag\": \"*\", \"tags\": {}, \"properties\": {\"desired\": {}}}";
             default -> "\"\"";
         };

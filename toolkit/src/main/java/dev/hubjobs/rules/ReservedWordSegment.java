@@ -17,14 +17,32 @@ import java.util.Set;
  */
 public final class ReservedWordSegment extends QueryRule {
 
-    static final Set<String> RESERVED = Set.of("select", "top", "from", "where", "group", "by", "as", "and", "or",
-            "not", "in", "nin", "true", "false", "null", "undefined", "order", "join", "value");
+    static final Set<String> RESERVED = Set.of(
+            "select",
+            "top",
+            "from",
+            "where",
+            "group",
+            "by",
+            "as",
+            "and",
+            "or",
+            "not",
+            "in",
+            "nin",
+            "true",
+            "false",
+            "null",
+            "undefined",
+            "order",
+            "join",
+            "value");
     /** Reserved in the SQL dialect, but not keywords of the IoT Hub grammar: no evidence the service refuses them. */
     private static final Set<String> DIALECT_ONLY = Set.of("order", "join", "value");
 
     public ReservedWordSegment() {
-        super(Meta.of(Codes.RESERVED_WORD_SEGMENT, Severity.ERROR,
-                "reserved word used as a path segment without [[ ]]").withFix());
+        super(Meta.of(Codes.RESERVED_WORD_SEGMENT, Severity.ERROR, "reserved word used as a path segment without [[ ]]")
+                .withFix());
     }
 
     @Override
@@ -33,11 +51,12 @@ public final class ReservedWordSegment extends QueryRule {
             for (Expr.Segment s : path.segments()) {
                 if (!s.quoted() && isReserved(s.name())) {
                     boolean keyword = !DIALECT_ONLY.contains(s.name().toLowerCase(Locale.ROOT));
-                    findings.reportInQuery(keyword ? Severity.ERROR : Severity.WARNING, s.span(),
+                    findings.reportInQuery(
+                            keyword ? Severity.ERROR : Severity.WARNING,
+                            s.span(),
                             "'" + s.name() + "' is a reserved word; the service wants it quoted as [[" + s.name()
                                     + "]] in a property path",
-                            Fix.safe("Quote as [[" + s.name() + "]]",
-                                    new TextEdit(s.span(), "[[" + s.name() + "]]")));
+                            Fix.safe("Quote as [[" + s.name() + "]]", new TextEdit(s.span(), "[[" + s.name() + "]]")));
                 }
             }
         }

@@ -32,15 +32,17 @@ public final class RuleRunner {
         this.config = config;
         this.clock = clock;
         this.fleet = fleet;
-        List<Rule> on = rules.stream().filter(r -> config.severity(r.code(), r.defaultSeverity()).isPresent()).toList();
+        List<Rule> on = rules.stream()
+                .filter(r -> config.severity(r.code(), r.defaultSeverity()).isPresent())
+                .toList();
         this.enabled = on.stream().map(Rule::code).collect(Collectors.toUnmodifiableSet());
         this.active = on.stream().filter(r -> !r.needsFleet() || fleet != null).toList();
     }
 
-    public List<Diagnostic> run(JsonDocument doc, JsonObject job, JsonString conditionString,
-            ParseResult<Condition> condition) {
-        JobContext context = new JobContext(doc, job, conditionString, condition, clock, config, fleet,
-                enabled::contains);
+    public List<Diagnostic> run(
+            JsonDocument doc, JsonObject job, JsonString conditionString, ParseResult<Condition> condition) {
+        JobContext context =
+                new JobContext(doc, job, conditionString, condition, clock, config, fleet, enabled::contains);
         Findings findings = new Findings(config);
         Span internalErrorAt = Span.of(job.span().start(), job.span().start() + 1);
         for (Rule rule : active) {
@@ -52,8 +54,8 @@ public final class RuleRunner {
 
     /** Runs the query rules on a job condition given alone ({@code text} and its parse). */
     public List<Diagnostic> runCondition(String text, ParseResult<Condition> parsed) {
-        return runQueryRules(QueryContext.ofCondition(text, parsed.value().orElse(null), Optional.empty(),
-                config.limits()));
+        return runQueryRules(
+                QueryContext.ofCondition(text, parsed.value().orElse(null), Optional.empty(), config.limits()));
     }
 
     /** Runs the query rules on a full query given alone ({@code text} and its parse). */
@@ -77,9 +79,13 @@ public final class RuleRunner {
         try {
             check.run();
         } catch (RuntimeException | StackOverflowError e) {
-            findings.diagnostics().add(Diagnostic.of(rule.code(), Severity.ERROR,
-                    "internal error in rule " + rule.code() + " (" + rule.name() + "): " + e
-                            + "; the other rules still ran", at));
+            findings.diagnostics()
+                    .add(Diagnostic.of(
+                            rule.code(),
+                            Severity.ERROR,
+                            "internal error in rule " + rule.code() + " (" + rule.name() + "): " + e
+                                    + "; the other rules still ran",
+                            at));
         }
     }
 }

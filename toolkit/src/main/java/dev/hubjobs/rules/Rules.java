@@ -13,24 +13,43 @@ import java.util.stream.Collectors;
 public final class Rules {
 
     private static final List<Rule> ALL = List.of(
-            new ParserRule("JsonSyntax", Meta.of(Codes.JSON_SYNTAX, Severity.ERROR,
-                    "job document is not valid JSON (with comments)")),
-            new ParserRule("JsonNonStandard", Meta.of(Codes.JSON_NON_STANDARD, Severity.ERROR,
-                    "single-quoted string, unquoted key, trailing comma or <placeholder> text").withFix()),
-            new ParserRule("ConfigurationProblem", Meta.of(Codes.CONFIG, Severity.ERROR,
-                    "configuration file problem (unknown rule code, bad severity, unreadable)")),
-            new ParserRule("DuplicateKey", Meta.of(Codes.DUPLICATE_KEY, Severity.ERROR,
-                    "duplicate key in an object")),
-            new ParserRule("InputLimit", Meta.of(Codes.INPUT_LIMIT, Severity.ERROR,
-                    "input limits exceeded: file size, nesting depth, invalid UTF-8")),
-            new ParserRule("QuerySyntax", Meta.of(Codes.QUERY_SYNTAX, Severity.ERROR,
-                    "query syntax error")),
-            new ParserRule("QueryTooDeep", Meta.of(Codes.QUERY_TOO_DEEP, Severity.ERROR,
-                    "query nested or long beyond what the parser accepts")),
-            new ParserRule("InWithParentheses", Meta.of(Codes.IN_PARENTHESES, Severity.ERROR,
-                    "IN (...) with parentheses instead of [...]").withFix()),
-            new ParserRule("UnterminatedString", Meta.of(Codes.UNTERMINATED_STRING, Severity.ERROR,
-                    "unterminated string literal in a query")),
+            new ParserRule(
+                    "JsonSyntax",
+                    Meta.of(Codes.JSON_SYNTAX, Severity.ERROR, "job document is not valid JSON (with comments)")),
+            new ParserRule(
+                    "JsonNonStandard",
+                    Meta.of(
+                                    Codes.JSON_NON_STANDARD,
+                                    Severity.ERROR,
+                                    "single-quoted string, unquoted key, trailing comma or <placeholder> text")
+                            .withFix()),
+            new ParserRule(
+                    "ConfigurationProblem",
+                    Meta.of(
+                            Codes.CONFIG,
+                            Severity.ERROR,
+                            "configuration file problem (unknown rule code, bad severity, unreadable)")),
+            new ParserRule("DuplicateKey", Meta.of(Codes.DUPLICATE_KEY, Severity.ERROR, "duplicate key in an object")),
+            new ParserRule(
+                    "InputLimit",
+                    Meta.of(
+                            Codes.INPUT_LIMIT,
+                            Severity.ERROR,
+                            "input limits exceeded: file size, nesting depth, invalid UTF-8")),
+            new ParserRule("QuerySyntax", Meta.of(Codes.QUERY_SYNTAX, Severity.ERROR, "query syntax error")),
+            new ParserRule(
+                    "QueryTooDeep",
+                    Meta.of(
+                            Codes.QUERY_TOO_DEEP,
+                            Severity.ERROR,
+                            "query nested or long beyond what the parser accepts")),
+            new ParserRule(
+                    "InWithParentheses",
+                    Meta.of(Codes.IN_PARENTHESES, Severity.ERROR, "IN (...) with parentheses instead of [...]")
+                            .withFix()),
+            new ParserRule(
+                    "UnterminatedString",
+                    Meta.of(Codes.UNTERMINATED_STRING, Severity.ERROR, "unterminated string literal in a query")),
             new MisplacedSelectPrefix(),
             new UnsupportedConditionClause(),
             new UnknownPathRoot(),

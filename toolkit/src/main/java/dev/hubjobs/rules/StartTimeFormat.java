@@ -22,9 +22,11 @@ public final class StartTimeFormat extends Rule {
 
     @Override
     public void check(JobContext job, Findings findings) {
-        if (job.object().getOrNull(JobFields.START_TIME) instanceof JsonString s && job.startTime().isEmpty()) {
-            findings.report(s.span(), "startTime '" + s.value() + "' is not an ISO-8601 date-time such as "
-                    + "'2026-11-23T08:00:00Z'");
+        if (job.object().getOrNull(JobFields.START_TIME) instanceof JsonString s
+                && job.startTime().isEmpty()) {
+            findings.report(
+                    s.span(),
+                    "startTime '" + s.value() + "' is not an ISO-8601 date-time such as " + "'2026-11-23T08:00:00Z'");
         }
     }
 
@@ -57,8 +59,10 @@ public final class StartTimeFormat extends Rule {
         if (day > daysInMonth(year, month)) {
             return Optional.empty(); // the shape is right but the date is not (February 30, April 31)
         }
-        long local = epochDay(year, month, day) * 86_400 + number(text, 11, 13) * 3_600L
-                + number(text, 14, 16) * 60L + second;
+        long local = epochDay(year, month, day) * 86_400
+                + number(text, 11, 13) * 3_600L
+                + number(text, 14, 16) * 60L
+                + second;
         if (i == n) {
             return Optional.of(new StartTime(Instant.ofEpochSecond(local, nano), false));
         }
@@ -98,9 +102,16 @@ public final class StartTimeFormat extends Rule {
      */
     static boolean hasShape(String text) {
         int n = text.length();
-        if (n < 16 || !digits(text, 0, 4) || text.charAt(4) != '-' || !twoDigits(text, 5, '0', '1')
-                || text.charAt(7) != '-' || !twoDigits(text, 8, '0', '3') || text.charAt(10) != 'T'
-                || !twoDigits(text, 11, '0', '2') || text.charAt(13) != ':' || !twoDigits(text, 14, '0', '5')) {
+        if (n < 16
+                || !digits(text, 0, 4)
+                || text.charAt(4) != '-'
+                || !twoDigits(text, 5, '0', '1')
+                || text.charAt(7) != '-'
+                || !twoDigits(text, 8, '0', '3')
+                || text.charAt(10) != 'T'
+                || !twoDigits(text, 11, '0', '2')
+                || text.charAt(13) != ':'
+                || !twoDigits(text, 14, '0', '5')) {
             return false;
         }
         int month = number(text, 5, 7);
@@ -127,8 +138,11 @@ public final class StartTimeFormat extends Rule {
         if (i < n && text.charAt(i) == 'Z') {
             i++;
         } else if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            if (!twoDigits(text, i + 1, '0', '2') || number(text, i + 1, i + 3) > 23 || i + 3 >= n
-                    || text.charAt(i + 3) != ':' || !twoDigits(text, i + 4, '0', '5')) {
+            if (!twoDigits(text, i + 1, '0', '2')
+                    || number(text, i + 1, i + 3) > 23
+                    || i + 3 >= n
+                    || text.charAt(i + 3) != ':'
+                    || !twoDigits(text, i + 4, '0', '5')) {
                 return false;
             }
             i += 6;

@@ -25,13 +25,17 @@ public final class StartTimeZoneOrPast extends Rule {
         }
         job.startTime().ifPresent(time -> {
             if (!time.zoned()) {
-                findings.report(s.span(), "startTime '" + s.value() + "' has no zone and is read as UTC; "
-                        + "add 'Z' or an offset such as '+01:00'");
+                findings.report(
+                        s.span(),
+                        "startTime '" + s.value() + "' has no zone and is read as UTC; "
+                                + "add 'Z' or an offset such as '+01:00'");
             }
             Instant now = job.clock().instant();
             if (time.instant().isBefore(now)) {
-                findings.report(s.span(), "startTime '" + s.value() + "' is in the past (now is "
-                        + now.truncatedTo(ChronoUnit.SECONDS) + "); the service may fail the job");
+                findings.report(
+                        s.span(),
+                        "startTime '" + s.value() + "' is in the past (now is " + now.truncatedTo(ChronoUnit.SECONDS)
+                                + "); the service may fail the job");
             }
         });
     }

@@ -13,7 +13,9 @@ import java.util.Locale;
 public final class ThrottleTimeout extends Rule {
 
     public ThrottleTimeout() {
-        super(Meta.of(Codes.THROTTLE_TIMEOUT, Severity.WARNING,
+        super(Meta.of(
+                Codes.THROTTLE_TIMEOUT,
+                Severity.WARNING,
                 "at the tier's throttle the matched devices cannot all be processed within maxExecutionTimeInSeconds"));
     }
 
@@ -37,11 +39,18 @@ public final class ThrottleTimeout extends Rule {
             }
             double seconds = t.matched() / rate;
             JsonValue at = job.field("maxExecutionTimeInSeconds").orElse(t.string());
-            findings.report(at.span(), String.format(Locale.ROOT,
-                    "at %s device operations/s the %d matched %s need about %s; maxExecutionTimeInSeconds is %d, "
-                            + "so %d of them would fail with JobRunTimeout",
-                    FleetRules.number(rate), t.matched(), t.noun(), FleetRules.duration(seconds), max,
-                    t.matched() - inTime));
+            findings.report(
+                    at.span(),
+                    String.format(
+                            Locale.ROOT,
+                            "at %s device operations/s the %d matched %s need about %s; maxExecutionTimeInSeconds is %d, "
+                                    + "so %d of them would fail with JobRunTimeout",
+                            FleetRules.number(rate),
+                            t.matched(),
+                            t.noun(),
+                            FleetRules.duration(seconds),
+                            max,
+                            t.matched() - inTime));
         });
     }
 

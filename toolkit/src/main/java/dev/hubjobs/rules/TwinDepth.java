@@ -12,8 +12,8 @@ import dev.hubjobs.json.JsonValue.JsonObject;
 public final class TwinDepth extends Rule {
 
     public TwinDepth() {
-        super(Meta.of(Codes.TWIN_DEPTH, Severity.ERROR,
-                "twin nesting deeper than 10 below tags or properties.desired"));
+        super(Meta.of(
+                Codes.TWIN_DEPTH, Severity.ERROR, "twin nesting deeper than 10 below tags or properties.desired"));
     }
 
     @Override
@@ -25,9 +25,15 @@ public final class TwinDepth extends Rule {
             }
             for (TwinPatch.Node node : section.nodes()) {
                 if (node.value() instanceof JsonObject && node.depth() == max) {
-                    findings.report(node.key() != null ? node.key().span() : node.value().span(),
-                            (node.key() != null ? "'" + CharacterSet.abbreviate(node.key().value()) + "'"
-                                    : "this object")
+                    findings.report(
+                            node.key() != null
+                                    ? node.key().span()
+                                    : node.value().span(),
+                            (node.key() != null
+                                            ? "'"
+                                                    + CharacterSet.abbreviate(
+                                                            node.key().value()) + "'"
+                                            : "this object")
                                     + " is nested " + (max + 1) + " levels below " + section.path()
                                     + "; the limit is " + max);
                 }

@@ -31,8 +31,10 @@ public final class TwinIntegerRange extends Rule {
                 if (node.value() instanceof JsonNumber n && n.length() > ALWAYS_IN_RANGE && n.isIntegral()) {
                     BigDecimal v = n.decimal();
                     if (v.compareTo(BigDecimal.valueOf(MIN)) < 0 || v.compareTo(BigDecimal.valueOf(MAX)) > 0) {
-                        findings.report(n.span(), "integer " + n.text() + " is outside the twin range " + MIN
-                                + ".." + MAX + "; store it as a string");
+                        findings.report(
+                                n.span(),
+                                "integer " + n.text() + " is outside the twin range " + MIN + ".." + MAX
+                                        + "; store it as a string");
                     }
                 }
             }

@@ -13,7 +13,9 @@ import dev.hubjobs.text.Span;
 public final class TwinKeyFormat extends Rule {
 
     public TwinKeyFormat() {
-        super(Meta.of(Codes.TWIN_KEY_FORMAT, Severity.ERROR,
+        super(Meta.of(
+                Codes.TWIN_KEY_FORMAT,
+                Severity.ERROR,
                 "twin key with '.', '$', '#', space or control character, or longer than 1 KB"));
     }
 
@@ -36,8 +38,10 @@ public final class TwinKeyFormat extends Rule {
         String name = key.value();
         int bytes = text.utf8Bytes();
         if (bytes > max) {
-            findings.report(key.span(), "twin key '" + CharacterSet.abbreviate(name) + "' is " + bytes
-                    + " bytes of UTF-8; the limit is " + max);
+            findings.report(
+                    key.span(),
+                    "twin key '" + CharacterSet.abbreviate(name) + "' is " + bytes + " bytes of UTF-8; the limit is "
+                            + max);
         }
         int i = text.forbiddenInKey() ? 0 : name.length();
         while (i < name.length()) {
@@ -49,9 +53,11 @@ public final class TwinKeyFormat extends Rule {
             while (i < name.length() && CharacterSet.isForbiddenInTwinKey(name.charAt(i))) {
                 i++;
             }
-            findings.report(key.documentSpan(Span.of(start, i)), "twin key '" + CharacterSet.abbreviate(name)
-                    + "' holds " + CharacterSet.describe(name.substring(start, i))
-                    + "; twin keys may not hold '.', '$', '#', spaces or control characters");
+            findings.report(
+                    key.documentSpan(Span.of(start, i)),
+                    "twin key '" + CharacterSet.abbreviate(name)
+                            + "' holds " + CharacterSet.describe(name.substring(start, i))
+                            + "; twin keys may not hold '.', '$', '#', spaces or control characters");
         }
     }
 }

@@ -118,7 +118,8 @@ final class TwinPatch {
                     if (c >= 0x80) {
                         if (c < 0x800) {
                             bytes += 1;
-                        } else if (Character.isHighSurrogate(c) && i + 1 < n
+                        } else if (Character.isHighSurrogate(c)
+                                && i + 1 < n
                                 && Character.isLowSurrogate(s.charAt(i + 1))) {
                             bytes += 2; // two chars, four bytes
                             i++;

@@ -18,7 +18,8 @@ import dev.hubjobs.json.JsonValue.JsonString;
 public final class TwinPatchEtag extends Rule {
 
     public TwinPatchEtag() {
-        super(Meta.of(Codes.TWIN_PATCH_ETAG, Severity.ERROR, "updateTwin.etag missing or not \"*\"").withFix());
+        super(Meta.of(Codes.TWIN_PATCH_ETAG, Severity.ERROR, "updateTwin.etag missing or not \"*\"")
+                .withFix());
     }
 
     private static final String STAR = JsonText.quote(JobFields.FORCE_ETAG);
@@ -28,22 +29,29 @@ public final class TwinPatchEtag extends Rule {
         job.twinPatch().patch().ifPresent(patch -> {
             JsonValue etag = patch.getOrNull(JobFields.ETAG);
             if (etag == null) {
-                findings.report(Edits.openingBrace(patch),
+                findings.report(
+                        Edits.openingBrace(patch),
                         "updateTwin has no etag; a twin-update job is a forced update and needs \"etag\": \"*\"",
-                        Fix.safe("Insert \"etag\": \"*\"",
+                        Fix.safe(
+                                "Insert \"etag\": \"*\"",
                                 Edits.insertFirst(job.document().text(), patch, "\"etag\": " + STAR)));
             } else if (etag instanceof JsonNull) {
                 // The C# SDK always sends "etag": null and its jobs run; the Java SDK, the CLI and a
                 // service message say only "*" (docs/decisions.md): split evidence, so a warning.
-                findings.report(Severity.WARNING, etag.span(), "updateTwin.etag is null; the C# SDK sends"
-                        + " null and the service has run such jobs, but the service's own message and the other"
-                        + " SDKs say a twin-update job only accepts \"*\"",
+                findings.report(
+                        Severity.WARNING,
+                        etag.span(),
+                        "updateTwin.etag is null; the C# SDK sends"
+                                + " null and the service has run such jobs, but the service's own message and the other"
+                                + " SDKs say a twin-update job only accepts \"*\"",
                         Fix.safe("Set etag to \"*\"", new TextEdit(etag.span(), STAR)));
             } else if (!(etag instanceof JsonString s && s.value().equals(JobFields.FORCE_ETAG))) {
-                String found = etag instanceof JsonString s ? "'" + CharacterSet.abbreviate(s.value()) + "'"
-                        : etag.typeName();
-                findings.report(etag.span(), "updateTwin.etag is " + found
-                        + "; a twin-update job is a forced update that only accepts \"*\"",
+                String found =
+                        etag instanceof JsonString s ? "'" + CharacterSet.abbreviate(s.value()) + "'" : etag.typeName();
+                findings.report(
+                        etag.span(),
+                        "updateTwin.etag is " + found
+                                + "; a twin-update job is a forced update that only accepts \"*\"",
                         Fix.safe("Set etag to \"*\"", new TextEdit(etag.span(), STAR)));
             }
         });

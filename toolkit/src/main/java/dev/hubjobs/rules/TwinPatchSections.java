@@ -18,8 +18,11 @@ import java.util.Optional;
 public final class TwinPatchSections extends Rule {
 
     public TwinPatchSections() {
-        super(Meta.of(Codes.TWIN_PATCH_SECTIONS, Severity.ERROR,
-                "updateTwin changes properties.reported, or lacks the properties wrapper").withFix());
+        super(Meta.of(
+                        Codes.TWIN_PATCH_SECTIONS,
+                        Severity.ERROR,
+                        "updateTwin changes properties.reported, or lacks the properties wrapper")
+                .withFix());
     }
 
     @Override
@@ -38,18 +41,23 @@ public final class TwinPatchSections extends Rule {
                     findings.report(m.key().span(), message);
                 } else {
                     String wrapped = "\"properties\": {" + m.span().textOf(text) + "}";
-                    findings.report(m.key().span(), message,
+                    findings.report(
+                            m.key().span(),
+                            message,
                             Fix.suggestion("Wrap in \"properties\"", new TextEdit(m.span(), wrapped)));
                 }
             } else if (key.equals(JobFields.REPORTED)) {
-                findings.report(m.key().span(), "reported properties are written by the device, not by a job",
+                findings.report(
+                        m.key().span(),
+                        "reported properties are written by the device, not by a job",
                         Fix.suggestion("Remove 'reported'", Edits.remove(text, patch, m)));
             }
         }
         if (patch.getOrNull(JobFields.PROPERTIES) instanceof JsonObject properties) {
             Optional<Member> reported = properties.member(JobFields.REPORTED);
             if (reported.isPresent() && !isEmpty(reported.get())) {
-                findings.report(reported.get().key().span(),
+                findings.report(
+                        reported.get().key().span(),
                         "properties.reported is written by the device; a job may change only tags and desired "
                                 + "properties",
                         Fix.suggestion("Remove 'reported'", Edits.remove(text, properties, reported.get())));
@@ -58,6 +66,7 @@ public final class TwinPatchSections extends Rule {
     }
 
     private static boolean isEmpty(Member m) {
-        return m.value() instanceof JsonNull || m.value() instanceof JsonObject o && o.members().isEmpty();
+        return m.value() instanceof JsonNull
+                || m.value() instanceof JsonObject o && o.members().isEmpty();
     }
 }

@@ -16,8 +16,14 @@ import java.util.List;
  * every key and string is in the HTTP token set, whether a key holds a character twin keys may
  * not, the depth of the deepest object (-1 without one) and the longest number as written.
  */
-record TwinPatchSummary(long bytes, int longestKey, int longestString, boolean allToken, boolean forbiddenInKey,
-        int deepestObject, int longestNumber) {
+record TwinPatchSummary(
+        long bytes,
+        int longestKey,
+        int longestString,
+        boolean allToken,
+        boolean forbiddenInKey,
+        int deepestObject,
+        int longestNumber) {
 
     /** The summary of a section's content, {@code skippedAtTop} keys of its top level left out. */
     static TwinPatchSummary of(List<String> skippedAtTop, JsonObject content) {
@@ -88,8 +94,8 @@ record TwinPatchSummary(long bytes, int longestKey, int longestString, boolean a
         }
 
         TwinPatchSummary build() {
-            return new TwinPatchSummary(bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject,
-                    longestNumber);
+            return new TwinPatchSummary(
+                    bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject, longestNumber);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.hubjobs.rules;
 
-import dev.hubjobs.diag.Codes;
 import dev.hubjobs.config.Limits;
+import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.json.JsonValue.JsonString;
 
@@ -13,7 +13,9 @@ import dev.hubjobs.json.JsonValue.JsonString;
 public final class TwinSize extends Rule {
 
     public TwinSize() {
-        super(Meta.of(Codes.TWIN_SIZE, Severity.ERROR,
+        super(Meta.of(
+                Codes.TWIN_SIZE,
+                Severity.ERROR,
                 "twin size limits: tags > 8 KB, desired > 32 KB, a property > 4 KB, a string > 4 KB"));
     }
 
@@ -29,8 +31,9 @@ public final class TwinSize extends Rule {
             }
             int sectionLimit = section.path().equals("tags") ? limits.maxTagsBytes() : limits.maxDesiredBytes();
             if (summary.bytes() > sectionLimit) {
-                findings.report(section.member().key().span(), section.path() + " is " + summary.bytes()
-                        + " bytes; the limit is " + sectionLimit);
+                findings.report(
+                        section.member().key().span(),
+                        section.path() + " is " + summary.bytes() + " bytes; the limit is " + sectionLimit);
             }
         }
     }
@@ -47,8 +50,10 @@ public final class TwinSize extends Rule {
             }
             size += node.bytes();
             if (node.valueText() != null && node.valueText().utf8Bytes() > limits.maxStringBytes()) {
-                findings.report(node.value().span(), "string of " + node.valueText().utf8Bytes()
-                        + " bytes; twin strings may be at most " + limits.maxStringBytes());
+                findings.report(
+                        node.value().span(),
+                        "string of " + node.valueText().utf8Bytes() + " bytes; twin strings may be at most "
+                                + limits.maxStringBytes());
             }
         }
         checkProperty(property, size, limits, findings);
@@ -56,8 +61,10 @@ public final class TwinSize extends Rule {
 
     private static void checkProperty(JsonString key, long size, Limits limits, Findings findings) {
         if (key != null && size > limits.maxPropertyBytes()) {
-            findings.report(key.span(), "property '" + CharacterSet.abbreviate(key.value())
-                    + "' is " + size + " bytes; a property may be at most " + limits.maxPropertyBytes());
+            findings.report(
+                    key.span(),
+                    "property '" + CharacterSet.abbreviate(key.value()) + "' is " + size
+                            + " bytes; a property may be at most " + limits.maxPropertyBytes());
         }
     }
 }

@@ -9,7 +9,9 @@ import dev.hubjobs.query.QueryFunctions;
 public final class UndocumentedFunction extends QueryRule {
 
     public UndocumentedFunction() {
-        super(Meta.of(Codes.UNDOCUMENTED_FUNCTION, Severity.INFO,
+        super(Meta.of(
+                Codes.UNDOCUMENTED_FUNCTION,
+                Severity.INFO,
                 "function works in twin queries but is undocumented there"
                         + " (STARTSWITH, ENDSWITH, ARRAY_CONTAINS, IS_*)"));
     }
@@ -17,10 +19,13 @@ public final class UndocumentedFunction extends QueryRule {
     @Override
     public void check(QueryContext query, Findings findings) {
         for (Expr.Call call : query.nodes(Expr.Call.class)) {
-            if (QueryFunctions.find(call.name()).map(QueryFunctions.Function::availability).orElse(null)
+            if (QueryFunctions.find(call.name())
+                            .map(QueryFunctions.Function::availability)
+                            .orElse(null)
                     == QueryFunctions.Availability.ACCEPTED) {
-                findings.reportInQuery(call.nameSpan(), call.name()
-                        + " works in twin queries but is not documented for them; only IS_DEFINED is");
+                findings.reportInQuery(
+                        call.nameSpan(),
+                        call.name() + " works in twin queries but is not documented for them; only IS_DEFINED is");
             }
         }
     }

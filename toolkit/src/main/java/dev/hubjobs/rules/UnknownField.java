@@ -5,12 +5,12 @@ import dev.hubjobs.diag.Fix;
 import dev.hubjobs.diag.Severity;
 import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.job.JobFields;
+import dev.hubjobs.json.JsonText;
 import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonArray;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
-import dev.hubjobs.json.JsonText;
 import dev.hubjobs.twin.TwinFields;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -30,16 +30,19 @@ import java.util.stream.Stream;
 public final class UnknownField extends Rule {
 
     public UnknownField() {
-        super(Meta.of(Codes.UNKNOWN_FIELD, Severity.ERROR, "unknown field (usually a misspelling)").withFix());
+        super(Meta.of(Codes.UNKNOWN_FIELD, Severity.ERROR, "unknown field (usually a misspelling)")
+                .withFix());
     }
 
     // Ordered sets: membership by hash for every key of every job, suggestions in a fixed order.
-    private static final Set<String> JOB_NAMES = names(JobFields.JOB_FIELDS.stream().map(JobFields.Field::name));
-    private static final Set<String> METHOD_NAMES = names(JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name));
+    private static final Set<String> JOB_NAMES =
+            names(JobFields.JOB_FIELDS.stream().map(JobFields.Field::name));
+    private static final Set<String> METHOD_NAMES =
+            names(JobFields.METHOD_FIELDS.stream().map(JobFields.Field::name));
     /** desired/reported at the top of the patch are HJ303's (missing properties wrapper). */
     private static final Set<String> PATCH_NAMES = names(Stream.concat(
-            Stream.concat(TwinFields.ROOTS.stream(), TwinFields.SDK_SPELLINGS.stream()),
-            TwinFields.SECTIONS.stream()));
+            Stream.concat(TwinFields.ROOTS.stream(), TwinFields.SDK_SPELLINGS.stream()), TwinFields.SECTIONS.stream()));
+
     private static final Set<String> SECTION_NAMES = names(TwinFields.SECTIONS.stream());
 
     private static Set<String> names(Stream<String> names) {
@@ -60,12 +63,12 @@ public final class UnknownField extends Rule {
         }
     }
 
-    private static void checkObject(JobContext job, JsonObject o, Set<String> known, String owner,
-            Findings findings) {
+    private static void checkObject(JobContext job, JsonObject o, Set<String> known, String owner, Findings findings) {
         for (Member m : o.members()) {
             JsonString key = m.key();
             String name = key.value();
-            if (known.contains(name) || isPlaceholder(key)
+            if (known.contains(name)
+                    || isPlaceholder(key)
                     || (owner.equals("job") && name.equals(JobFields.SCHEMA) && m.value() instanceof JsonString)) {
                 continue; // "$schema": editors' convention; the service ignores it (docs/decisions.md)
             }
@@ -85,11 +88,16 @@ public final class UnknownField extends Rule {
             }
             message += legacy ? "; the service's name is '" + right + "'" : "; did you mean '" + right + "'?";
             if (o.has(right)) {
-                findings.report(key.span(), message + " ('" + right + "' is already set)",
+                findings.report(
+                        key.span(),
+                        message + " ('" + right + "' is already set)",
                         Map.of("suggestions", List.of(right)));
                 continue;
             }
-            findings.report(key.span(), message, Map.of("suggestions", List.of(right)),
+            findings.report(
+                    key.span(),
+                    message,
+                    Map.of("suggestions", List.of(right)),
                     Fix.suggestion("Rename to '" + right + "'", new TextEdit(key.contentSpan(), key.encode(right))));
         }
     }
@@ -107,9 +115,11 @@ public final class UnknownField extends Rule {
             return;
         }
         String replacement = JsonText.quote(JobFields.QUERY_CONDITION) + ": " + JsonText.quote(condition.get());
-        findings.report(m.key().span(), message, Map.of("suggestions", List.of(JobFields.QUERY_CONDITION)),
-                Fix.suggestion("Replace with queryCondition: " + condition.get(),
-                        new TextEdit(m.span(), replacement)));
+        findings.report(
+                m.key().span(),
+                message,
+                Map.of("suggestions", List.of(JobFields.QUERY_CONDITION)),
+                Fix.suggestion("Replace with queryCondition: " + condition.get(), new TextEdit(m.span(), replacement)));
     }
 
     private static Optional<String> inCondition(JsonValue value) {
@@ -124,7 +134,9 @@ public final class UnknownField extends Rule {
             if (sb.charAt(sb.length() - 1) != '[') {
                 sb.append(", ");
             }
-            sb.append('\'').append(s.value().replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+            sb.append('\'')
+                    .append(s.value().replace("\\", "\\\\").replace("'", "\\'"))
+                    .append('\'');
         }
         return Optional.of(sb.append(']').toString());
     }

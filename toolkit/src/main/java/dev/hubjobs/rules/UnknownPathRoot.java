@@ -22,9 +22,12 @@ import java.util.stream.Collectors;
 public final class UnknownPathRoot extends QueryRule {
 
     public UnknownPathRoot() {
-        super(Meta.of(Codes.UNKNOWN_PATH_ROOT, Severity.ERROR,
-                "property path does not start with a twin field"
-                        + " (tags, properties.desired, properties.reported, ...)").withFix());
+        super(Meta.of(
+                        Codes.UNKNOWN_PATH_ROOT,
+                        Severity.ERROR,
+                        "property path does not start with a twin field"
+                                + " (tags, properties.desired, properties.reported, ...)")
+                .withFix());
     }
 
     @Override
@@ -40,10 +43,15 @@ public final class UnknownPathRoot extends QueryRule {
             Severity severity = selectsDevices(query, path) ? Severity.ERROR : Severity.WARNING;
             if (!containsIgnoreCase(TWIN_ROOTS_LOWER, root.name())) {
                 report(findings, severity, root, TwinFields.ROOTS, "unknown property path root '" + root.name() + "'");
-            } else if (root.name().equalsIgnoreCase("properties") && path.segments().size() > 1) {
+            } else if (root.name().equalsIgnoreCase("properties")
+                    && path.segments().size() > 1) {
                 Expr.Segment section = path.segments().get(1);
                 if (!containsIgnoreCase(PROPERTY_SECTIONS_LOWER, section.name())) {
-                    report(findings, severity, section, TwinFields.SECTIONS,
+                    report(
+                            findings,
+                            severity,
+                            section,
+                            TwinFields.SECTIONS,
                             "unknown properties section '" + section.name() + "'; twins have desired and reported");
                 }
             }
@@ -60,19 +68,24 @@ public final class UnknownPathRoot extends QueryRule {
         if (query.isCondition()) {
             return true;
         }
-        return query.query().flatMap(q -> q.where())
-                .map(w -> w.span().start() <= path.span().start() && path.span().end() <= w.span().end())
+        return query.query()
+                .flatMap(q -> q.where())
+                .map(w -> w.span().start() <= path.span().start()
+                        && path.span().end() <= w.span().end())
                 .orElse(false);
     }
 
-    private static void report(Findings findings, Severity severity, Expr.Segment segment, List<String> candidates,
-            String message) {
+    private static void report(
+            Findings findings, Severity severity, Expr.Segment segment, List<String> candidates, String message) {
         Optional<String> suggestion = Suggestions.closest(segment.name(), candidates);
         if (suggestion.isEmpty()) {
             findings.reportInQuery(severity, segment.span(), message);
             return;
         }
-        findings.reportInQuery(severity, segment.span(), message + "; did you mean '" + suggestion.get() + "'?",
+        findings.reportInQuery(
+                severity,
+                segment.span(),
+                message + "; did you mean '" + suggestion.get() + "'?",
                 Map.of("suggestions", List.of(suggestion.get())),
                 Fix.suggestion("Change to '" + suggestion.get() + "'", new TextEdit(segment.span(), suggestion.get())));
     }

@@ -11,7 +11,9 @@ import dev.hubjobs.query.Source;
 public final class UnsupportedConditionClause extends QueryRule {
 
     public UnsupportedConditionClause() {
-        super(Meta.of(Codes.UNSUPPORTED_CONDITION_CLAUSE, Severity.ERROR,
+        super(Meta.of(
+                Codes.UNSUPPORTED_CONDITION_CLAUSE,
+                Severity.ERROR,
                 "queryCondition uses FROM devices.jobs, GROUP BY, an aggregate or TOP"));
     }
 
@@ -22,16 +24,23 @@ public final class UnsupportedConditionClause extends QueryRule {
             return;
         }
         if (condition.source() == Source.JOBS) {
-            condition.sourceSpan().ifPresent(span -> findings.reportInQuery(span,
-                    "a job cannot target devices.jobs; job conditions select devices (or devices.modules)"));
+            condition
+                    .sourceSpan()
+                    .ifPresent(span -> findings.reportInQuery(
+                            span,
+                            "a job cannot target devices.jobs; job conditions select devices (or devices.modules)"));
         }
-        condition.groupBySpan().ifPresent(span -> findings.reportInQuery(span,
-                "GROUP BY is not allowed in a queryCondition; a job condition only selects devices"));
+        condition
+                .groupBySpan()
+                .ifPresent(span -> findings.reportInQuery(
+                        span, "GROUP BY is not allowed in a queryCondition; a job condition only selects devices"));
         for (Expr.Call c : query.nodes(Expr.Call.class)) {
             QueryFunctions.Function f = QueryFunctions.find(c.name()).orElse(null);
             if (f != null && f.isAggregate()) {
-                findings.reportInQuery(c.nameSpan(), "aggregate " + f.name()
-                        + "() is not allowed in a queryCondition; aggregates belong in SELECT queries");
+                findings.reportInQuery(
+                        c.nameSpan(),
+                        "aggregate " + f.name()
+                                + "() is not allowed in a queryCondition; aggregates belong in SELECT queries");
             }
         }
     }

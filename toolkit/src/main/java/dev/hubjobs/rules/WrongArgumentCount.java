@@ -21,8 +21,10 @@ public final class WrongArgumentCount extends QueryRule {
                 continue;
             }
             String expected = f.arity();
-            findings.reportInQuery(call.span(), call.name() + " takes " + expected + " argument"
-                    + ("1".equals(expected) ? "" : "s") + ", not " + n);
+            findings.reportInQuery(
+                    call.span(),
+                    call.name() + " takes " + expected + " argument" + ("1".equals(expected) ? "" : "s") + ", not "
+                            + n);
         }
     }
 }

@@ -68,8 +68,10 @@ public final class JobSchema {
         for (Field field : JobFields.JOB_FIELDS) {
             ObjectNode p = property(field);
             switch (field.name()) {
-                case JobFields.JOB_ID -> p.put("minLength", 1).put("maxLength", limits.maxJobIdLength())
-                        .put("pattern", "^" + JobFields.JOB_ID_CHARACTER_CLASS + "+$");
+                case JobFields.JOB_ID ->
+                    p.put("minLength", 1)
+                            .put("maxLength", limits.maxJobIdLength())
+                            .put("pattern", "^" + JobFields.JOB_ID_CHARACTER_CLASS + "+$");
                 case JobFields.TYPE -> {
                     ArrayNode names = p.putArray("enum");
                     for (JobType t : JobType.values()) {
@@ -78,8 +80,8 @@ public final class JobSchema {
                 }
                 case JobFields.QUERY_CONDITION -> p.put("maxLength", limits.maxQueryLength());
                 case JobFields.START_TIME -> p.put("pattern", JobFields.START_TIME_PATTERN);
-                case JobFields.MAX_EXECUTION_TIME -> p.put("minimum", JobFields.MAX_EXECUTION_TIME_MIN)
-                        .put("maximum", Long.MAX_VALUE);
+                case JobFields.MAX_EXECUTION_TIME ->
+                    p.put("minimum", JobFields.MAX_EXECUTION_TIME_MIN).put("maximum", Long.MAX_VALUE);
                 case JobFields.CLOUD_TO_DEVICE_METHOD, JobFields.UPDATE_TWIN -> {
                     // null only as the other type's field (below), as the C# and Java SDKs send it
                     p.removeAll();
@@ -87,7 +89,7 @@ public final class JobSchema {
                     either.addObject().put("$ref", "#/$defs/" + field.name());
                     either.addObject().put("type", "null");
                 }
-                default -> { }
+                default -> {}
             }
             properties.set(field.name(), p);
         }
@@ -104,8 +106,11 @@ public final class JobSchema {
             ArrayNode required = then.putArray("required");
             JobFields.requiredFor(type).forEach(required::add);
             ObjectNode fields = then.putObject("properties");
-            fields.putObject(type == JobType.SCHEDULE_DEVICE_METHOD ? JobFields.CLOUD_TO_DEVICE_METHOD
-                    : JobFields.UPDATE_TWIN).put("type", "object");
+            fields.putObject(
+                            type == JobType.SCHEDULE_DEVICE_METHOD
+                                    ? JobFields.CLOUD_TO_DEVICE_METHOD
+                                    : JobFields.UPDATE_TWIN)
+                    .put("type", "object");
             fields.putObject(JobFields.foreignTo(type)).put("type", "null");
         }
         return job;
@@ -118,11 +123,11 @@ public final class JobSchema {
             ObjectNode p = property(field);
             switch (field.name()) {
                 case JobFields.METHOD_NAME -> p.put("minLength", 1);
-                case JobFields.RESPONSE_TIMEOUT -> p.put("minimum", JobFields.RESPONSE_TIMEOUT_MIN)
-                        .put("maximum", JobFields.RESPONSE_TIMEOUT_MAX);
-                case JobFields.CONNECT_TIMEOUT -> p.put("minimum", JobFields.CONNECT_TIMEOUT_MIN)
-                        .put("maximum", JobFields.CONNECT_TIMEOUT_MAX);
-                default -> { }
+                case JobFields.RESPONSE_TIMEOUT ->
+                    p.put("minimum", JobFields.RESPONSE_TIMEOUT_MIN).put("maximum", JobFields.RESPONSE_TIMEOUT_MAX);
+                case JobFields.CONNECT_TIMEOUT ->
+                    p.put("minimum", JobFields.CONNECT_TIMEOUT_MIN).put("maximum", JobFields.CONNECT_TIMEOUT_MAX);
+                default -> {}
             }
             properties.set(field.name(), p);
         }
@@ -132,8 +137,10 @@ public final class JobSchema {
 
     private static ObjectNode twin() {
         ObjectNode twin = object(List.of(JobFields.ETAG));
-        twin.put("description", "Twin patch: only tags and properties.desired are applied; "
-                + "the other twin fields are accepted and ignored.");
+        twin.put(
+                "description",
+                "Twin patch: only tags and properties.desired are applied; "
+                        + "the other twin fields are accepted and ignored.");
         ObjectNode properties = twin.putObject("properties");
         for (String name : TwinFields.ROOTS) {
             properties.putObject(name);
@@ -166,7 +173,7 @@ public final class JobSchema {
             case STRING -> p.put("type", "string");
             case INTEGER -> p.put("type", "integer");
             case OBJECT -> p.put("type", "object");
-            case ANY -> { }
+            case ANY -> {}
         }
         return p;
     }
@@ -174,8 +181,10 @@ public final class JobSchema {
     /** The schema as pretty-printed JSON with a final newline, as committed in {@code docs/job.schema.json}. */
     public static String json() {
         try {
-            return JobJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(build()).replace("\r\n", "\n")
-                    + "\n";
+            return JobJson.MAPPER
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(build())
+                            .replace("\r\n", "\n") + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the schema tree cannot be written", e);
         }

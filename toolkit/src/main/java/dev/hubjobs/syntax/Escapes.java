@@ -51,8 +51,16 @@ public final class Escapes {
      * @param code the code that reports an invalid escape
      * @param rawStart the document offset of {@code raw[0]}, where findings are placed
      */
-    public static int decode(String raw, int i, int end, int extraQuote, boolean keepInvalid, StringBuilder value,
-            String code, int rawStart, List<Diagnostic> diagnostics) {
+    public static int decode(
+            String raw,
+            int i,
+            int end,
+            int extraQuote,
+            boolean keepInvalid,
+            StringBuilder value,
+            String code,
+            int rawStart,
+            List<Diagnostic> diagnostics) {
         char e = raw.charAt(i + 1);
         Span at = Span.of(rawStart + i, rawStart + i + 2);
         int simple = e == extraQuote ? e : simple(e);
@@ -66,8 +74,8 @@ public final class Escapes {
                 value.append((char) unicode);
                 return i + 5;
             }
-            diagnostics.add(Diagnostic.error(code,
-                    "invalid unicode escape: \\u must be followed by four hexadecimal digits", at));
+            diagnostics.add(Diagnostic.error(
+                    code, "invalid unicode escape: \\u must be followed by four hexadecimal digits", at));
             return i + 1;
         }
         diagnostics.add(Diagnostic.error(code, "invalid escape sequence '\\" + e + "'", at));

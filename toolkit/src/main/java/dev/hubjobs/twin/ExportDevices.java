@@ -28,9 +28,12 @@ public final class ExportDevices {
 
     /** Whether a record of a line-per-record file is an export record rather than a twin. */
     public static boolean isExportRecord(TwinObject record) {
-        return record.get("deviceId") == null && record.get("id") != null
-                && (record.get("authentication") != null || record.get("eTag") != null
-                        || record.get("twinETag") != null || record.get("importMode") != null);
+        return record.get("deviceId") == null
+                && record.get("id") != null
+                && (record.get("authentication") != null
+                        || record.get("eTag") != null
+                        || record.get("twinETag") != null
+                        || record.get("importMode") != null);
     }
 
     /** The twin an export record stands for; a record without {@code id} gives a twin without deviceId. */

@@ -88,9 +88,11 @@ public final class FleetGenerator {
         g.writeNumberField("version", 2 + r.nextInt(40));
         g.writeStringField("status", r.nextInt(20) == 0 ? "disabled" : "enabled");
         g.writeStringField("connectionState", r.nextInt(4) == 0 ? "Disconnected" : "Connected");
-        g.writeStringField("lastActivityTime",
-                String.format("2026-11-%02dT%02d:%02d:%02d.%03dZ", 1 + r.nextInt(22), r.nextInt(24),
-                        r.nextInt(60), r.nextInt(60), r.nextInt(1000)));
+        g.writeStringField(
+                "lastActivityTime",
+                String.format(
+                        "2026-11-%02dT%02d:%02d:%02d.%03dZ",
+                        1 + r.nextInt(22), r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1000)));
 
         g.writeObjectFieldStart("tags");
         g.writeStringField(r.nextInt(50) == 0 ? "Building" : "building", BUILDINGS[r.nextInt(BUILDINGS.length)]);

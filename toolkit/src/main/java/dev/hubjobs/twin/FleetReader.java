@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +84,7 @@ public final class FleetReader {
 
     /** The largest record read: far more than a twin can hold (the service keeps each section under 32 KB). */
     public static final int MAX_RECORD_BYTES = 4 << 20;
+
     public static final int MAX_LISTED_PROBLEMS = 100;
     /** Problems past which, with fewer twins read, the input is taken not to be a fleet. */
     public static final int GIVE_UP_AFTER = 1000;
@@ -96,8 +97,10 @@ public final class FleetReader {
     private final Format forced;
     private final ProgressListener progress;
     private final Mapper<?> mapper;
+
     @SuppressWarnings("rawtypes")
     private final OrderedSink sink;
+
     private final int threads;
     private final int chunkBytes;
     private final KeyFilter filter;
@@ -115,8 +118,14 @@ public final class FleetReader {
     private ExecutorService pool;
     private ThreadLocal<Interner> workerInterners;
 
-    private FleetReader(Format forced, ProgressListener progress, int threads, int chunkBytes, KeyFilter filter,
-            Mapper<?> mapper, OrderedSink<?> sink) {
+    private FleetReader(
+            Format forced,
+            ProgressListener progress,
+            int threads,
+            int chunkBytes,
+            KeyFilter filter,
+            Mapper<?> mapper,
+            OrderedSink<?> sink) {
         this.forced = forced;
         this.progress = progress;
         this.threads = Math.max(1, threads);
@@ -164,14 +173,27 @@ public final class FleetReader {
      * lines. A JSON array is read on the calling thread. When {@code sink} returns false reading
      * stops, and the records after that point are not reported on.
      */
-    public static <T> Summary scan(Path path, Format format, ProgressListener progress, int threads,
-            Mapper<? extends T> mapper, OrderedSink<? super T> sink) throws IOException {
+    public static <T> Summary scan(
+            Path path,
+            Format format,
+            ProgressListener progress,
+            int threads,
+            Mapper<? extends T> mapper,
+            OrderedSink<? super T> sink)
+            throws IOException {
         return scan(path, format, progress, threads, (List<List<String>>) null, mapper, sink);
     }
 
     /** {@link #scan(Path, Format, ProgressListener, int, Mapper, OrderedSink)} of a stream. */
-    public static <T> Summary scan(InputStream in, String name, long totalBytes, Format format,
-            ProgressListener progress, int threads, Mapper<? extends T> mapper, OrderedSink<? super T> sink)
+    public static <T> Summary scan(
+            InputStream in,
+            String name,
+            long totalBytes,
+            Format format,
+            ProgressListener progress,
+            int threads,
+            Mapper<? extends T> mapper,
+            OrderedSink<? super T> sink)
             throws IOException {
         return scan(in, name, totalBytes, format, progress, threads, CHUNK_BYTES, null, mapper, sink);
     }
@@ -182,15 +204,30 @@ public final class FleetReader {
      * the parser skips the rest of each record without building it, so the twins the mapper sees
      * hold only those paths and the ids. {@code paths} null: whole twins.
      */
-    public static <T> Summary scan(Path path, Format format, ProgressListener progress, int threads,
-            List<List<String>> paths, Mapper<? extends T> mapper, OrderedSink<? super T> sink) throws IOException {
+    public static <T> Summary scan(
+            Path path,
+            Format format,
+            ProgressListener progress,
+            int threads,
+            List<List<String>> paths,
+            Mapper<? extends T> mapper,
+            OrderedSink<? super T> sink)
+            throws IOException {
         return new FleetReader(format, progress, threads, CHUNK_BYTES, filter(paths), mapper, sink).readPath(path);
     }
 
     /** {@link #scan(Path, Format, ProgressListener, int, List, Mapper, OrderedSink)} of a stream. */
-    public static <T> Summary scan(InputStream in, String name, long totalBytes, Format format,
-            ProgressListener progress, int threads, List<List<String>> paths, Mapper<? extends T> mapper,
-            OrderedSink<? super T> sink) throws IOException {
+    public static <T> Summary scan(
+            InputStream in,
+            String name,
+            long totalBytes,
+            Format format,
+            ProgressListener progress,
+            int threads,
+            List<List<String>> paths,
+            Mapper<? extends T> mapper,
+            OrderedSink<? super T> sink)
+            throws IOException {
         return scan(in, name, totalBytes, format, progress, threads, CHUNK_BYTES, filter(paths), mapper, sink);
     }
 
@@ -198,8 +235,17 @@ public final class FleetReader {
         return paths == null ? null : KeyFilter.of(paths);
     }
 
-    static <T> Summary scan(InputStream in, String name, long totalBytes, Format format, ProgressListener progress,
-            int threads, int chunkBytes, KeyFilter filter, Mapper<? extends T> mapper, OrderedSink<? super T> sink)
+    static <T> Summary scan(
+            InputStream in,
+            String name,
+            long totalBytes,
+            Format format,
+            ProgressListener progress,
+            int threads,
+            int chunkBytes,
+            KeyFilter filter,
+            Mapper<? extends T> mapper,
+            OrderedSink<? super T> sink)
             throws IOException {
         FleetReader reader = new FleetReader(format, progress, threads, chunkBytes, filter, mapper, sink);
         reader.totalBytes = totalBytes;
@@ -242,8 +288,9 @@ public final class FleetReader {
     }
 
     /** Reads one stream; {@code name} names it in problems, {@code totalBytes} is -1 when unknown. */
-    public static Summary read(InputStream in, String name, long totalBytes, Format format, ProgressListener progress,
-            Sink sink) throws IOException {
+    public static Summary read(
+            InputStream in, String name, long totalBytes, Format format, ProgressListener progress, Sink sink)
+            throws IOException {
         return scan(in, name, totalBytes, format, progress, 1, CHUNK_BYTES, null, identity(), all(sink));
     }
 
@@ -298,8 +345,11 @@ public final class FleetReader {
         try {
             read(text);
         } catch (EOFException e) {
-            problem(0, gzip ? "the gzip data is cut off; the twins read before the cut are kept"
-                    : "the file ends early: " + e.getMessage());
+            problem(
+                    0,
+                    gzip
+                            ? "the gzip data is cut off; the twins read before the cut are kept"
+                            : "the file ends early: " + e.getMessage());
         } catch (java.util.zip.ZipException e) {
             problem(0, "the gzip data is damaged (" + e.getMessage() + "); the twins read before are kept");
         }
@@ -324,8 +374,7 @@ public final class FleetReader {
         do {
             b = in.read();
             seen++;
-        } while ((b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF)
-                && seen < 8);
+        } while ((b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF) && seen < 8);
         return b;
     }
 
@@ -348,8 +397,9 @@ public final class FleetReader {
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
-                    problem(p.currentLocation().getLineNr(), "the array of twins is cut off: " + read
-                            + " twins read, anything after this line is lost");
+                    problem(
+                            p.currentLocation().getLineNr(),
+                            "the array of twins is cut off: " + read + " twins read, anything after this line is lost");
                     return;
                 }
                 long line = p.currentTokenLocation().getLineNr();
@@ -361,7 +411,8 @@ public final class FleetReader {
                 }
                 Object value;
                 try {
-                    value = filter == null ? TwinJson.read(p, interner, start + MAX_RECORD_BYTES)
+                    value = filter == null
+                            ? TwinJson.read(p, interner, start + MAX_RECORD_BYTES)
                             : TwinJson.read(p, interner, filter, start + MAX_RECORD_BYTES);
                 } catch (TwinJson.RecordTooLarge e) {
                     skipToTheArray(p);
@@ -387,14 +438,17 @@ public final class FleetReader {
             }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problem(line, "invalid JSON, stopped reading here (" + e.getOriginalMessage() + "); " + read
-                    + " twins read before it");
+            problem(
+                    line,
+                    "invalid JSON, stopped reading here (" + e.getOriginalMessage() + "); " + read
+                            + " twins read before it");
         }
     }
 
     /** Reads on, keeping nothing, to the end of the element the parser is inside of the top-level array. */
     private static void skipToTheArray(JsonParser p) throws IOException {
-        while (!(p.getParsingContext().inArray() && p.getParsingContext().getParent().inRoot())) {
+        while (!(p.getParsingContext().inArray()
+                && p.getParsingContext().getParent().inRoot())) {
             if (p.nextToken() == null) {
                 return;
             }
@@ -474,12 +528,14 @@ public final class FleetReader {
                     line = drain(line, pending, spare);
                     Chunk skipped = new Chunk();
                     skipped.lines = 1;
-                    skipped.events.add(new Prob(1, "the line is longer than " + (MAX_RECORD_BYTES >> 20)
-                            + " MB (skipped)"));
+                    skipped.events.add(
+                            new Prob(1, "the line is longer than " + (MAX_RECORD_BYTES >> 20) + " MB (skipped)"));
                     line = merge(skipped, line, spare);
                     if (!skipLine(in)) {
-                        giveUp(line, "no line break in " + (GIVE_UP_LINE_BYTES >> 20) + " MB: this is not a"
-                                + " fleet of one twin per line");
+                        giveUp(
+                                line,
+                                "no line break in " + (GIVE_UP_LINE_BYTES >> 20) + " MB: this is not a"
+                                        + " fleet of one twin per line");
                         return;
                     }
                     end = 0;
@@ -488,7 +544,8 @@ public final class FleetReader {
                 if (exportRecords == null) {
                     exportRecords = decide(buf, 0, cut);
                 }
-                byte[] next = end - cut <= chunkBytes && !spare.isEmpty() ? spare.pop()
+                byte[] next = end - cut <= chunkBytes && !spare.isEmpty()
+                        ? spare.pop()
                         : new byte[Math.max(chunkBytes, end - cut)];
                 System.arraycopy(buf, cut, next, 0, end - cut);
                 line = submit(buf, cut, exportRecords == Boolean.TRUE, line, pending, spare, inFlight);
@@ -510,8 +567,15 @@ public final class FleetReader {
     }
 
     /** Parses a chunk here or on the pool; merges the oldest results once enough are under way. */
-    private long submit(byte[] buf, int to, boolean export, long line, ArrayDeque<Future<Chunk>> pending,
-            ArrayDeque<byte[]> spare, int inFlight) throws IOException {
+    private long submit(
+            byte[] buf,
+            int to,
+            boolean export,
+            long line,
+            ArrayDeque<Future<Chunk>> pending,
+            ArrayDeque<byte[]> spare,
+            int inFlight)
+            throws IOException {
         if (threads == 1) {
             return merge(parseChunk(buf, to, export, interner), line, spare);
         }
@@ -615,8 +679,8 @@ public final class FleetReader {
     }
 
     /** Reads one line into an event: a twin, a problem, or nothing for a blank line. */
-    private void parseLine(byte[] buf, int start, int end, long line, boolean export, Interner interner,
-            List<Object> events) {
+    private void parseLine(
+            byte[] buf, int start, int end, long line, boolean export, Interner interner, List<Object> events) {
         TwinObject record = parseObject(buf, start, end, interner, export ? exportFilter() : filter, events, line);
         if (record != null) {
             check(export ? ExportDevices.toTwin(record, interner) : record, line, export, events);
@@ -628,8 +692,8 @@ public final class FleetReader {
     }
 
     /** The line's JSON object, or null after adding a problem (none for a blank line) to {@code events}. */
-    private static TwinObject parseObject(byte[] buf, int start, int end, Interner interner, KeyFilter filter,
-            List<Object> events, long line) {
+    private static TwinObject parseObject(
+            byte[] buf, int start, int end, Interner interner, KeyFilter filter, List<Object> events, long line) {
         while (end > start && isSpace(buf[end - 1])) {
             end--;
         }
@@ -649,8 +713,8 @@ public final class FleetReader {
                 add(events, line, "a twin must be a JSON object, found " + describe(t));
                 return null;
             }
-            TwinObject record = (TwinObject) (filter == null ? TwinJson.read(p, interner, Long.MAX_VALUE)
-                    : TwinJson.read(p, interner, filter));
+            TwinObject record = (TwinObject)
+                    (filter == null ? TwinJson.read(p, interner, Long.MAX_VALUE) : TwinJson.read(p, interner, filter));
             if (p.nextToken() != null) {
                 add(events, line, "more than one JSON value on the line (one twin per line)");
                 return null;
@@ -658,8 +722,11 @@ public final class FleetReader {
             return record;
         } catch (IOException e) {
             // JsonProcessingException, and CharConversionException for bytes that are no UTF-8.
-            add(events, line, "invalid JSON (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
-                    : e.getMessage()) + ")");
+            add(
+                    events,
+                    line,
+                    "invalid JSON ("
+                            + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")");
             return null;
         }
     }
@@ -676,9 +743,11 @@ public final class FleetReader {
     private void check(TwinObject twin, long line, boolean export, List<Object> events) {
         Object deviceId = twin.get("deviceId");
         if (!(deviceId instanceof String id) || id.isEmpty()) {
-            events.add(new Prob(line, deviceId == null
-                    ? (export ? "the export record has no \"id\"" : "the twin has no \"deviceId\"")
-                    : "\"deviceId\" must be a non-empty string"));
+            events.add(new Prob(
+                    line,
+                    deviceId == null
+                            ? (export ? "the export record has no \"id\"" : "the twin has no \"deviceId\"")
+                            : "\"deviceId\" must be a non-empty string"));
             return;
         }
         Object moduleId = twin.get("moduleId");
@@ -693,8 +762,11 @@ public final class FleetReader {
     @SuppressWarnings("unchecked")
     private boolean accept(Rec r, long line) {
         if (!ids.addHash(r.hash)) {
-            problem(line, "another twin with deviceId '" + r.deviceId + "'" + (r.moduleId == null ? ""
-                    : " and moduleId '" + r.moduleId + "'") + " came earlier; a hub holds one (this one is skipped)");
+            problem(
+                    line,
+                    "another twin with deviceId '" + r.deviceId + "'"
+                            + (r.moduleId == null ? "" : " and moduleId '" + r.moduleId + "'")
+                            + " came earlier; a hub holds one (this one is skipped)");
             return false;
         }
         twins++;
@@ -710,8 +782,10 @@ public final class FleetReader {
             problems.add(new LoadProblem(file, line, message));
         }
         if (problemCount > GIVE_UP_AFTER && problemCount > twins && !gaveUp) {
-            giveUp(line, "more than " + GIVE_UP_AFTER + " records could not be read and fewer twins could:"
-                    + " this does not look like a fleet");
+            giveUp(
+                    line,
+                    "more than " + GIVE_UP_AFTER + " records could not be read and fewer twins could:"
+                            + " this does not look like a fleet");
         }
     }
 
@@ -761,14 +835,20 @@ public final class FleetReader {
             return "nothing";
         }
         switch (t) {
-            case START_ARRAY: return "an array";
-            case VALUE_STRING: return "a string";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
             case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT: return "a number";
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
             case VALUE_TRUE:
-            case VALUE_FALSE: return "a boolean";
-            case VALUE_NULL: return "null";
-            default: return t.asString() == null ? t.name() : "'" + t.asString() + "'";
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return t.asString() == null ? t.name() : "'" + t.asString() + "'";
         }
     }
 

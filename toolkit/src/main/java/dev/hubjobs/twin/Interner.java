@@ -31,6 +31,7 @@ public final class Interner {
 
     /** Whether string values are shared: worth it for twins that are kept, not for twins read and dropped. */
     private final boolean shareValues;
+
     private final Map<String, String> keys = new HashMap<>();
     private final Map<String, String> strings = new HashMap<>();
     private final Map<KeyList, Shape> shapes = new HashMap<>();
@@ -106,7 +107,9 @@ public final class Interner {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof KeyList other && other.size == size && other.hash == hash
+            return o instanceof KeyList other
+                    && other.size == size
+                    && other.hash == hash
                     && Arrays.equals(keys, 0, size, other.keys, 0, size);
         }
 

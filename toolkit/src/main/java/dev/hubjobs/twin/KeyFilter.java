@@ -17,7 +17,9 @@ final class KeyFilter {
 
     /** Lower-cased names ({@link Locale#ROOT}, as {@link Shape#resolve} folds them). */
     private final String[] names;
+
     private final KeyFilter[] children;
+
     private KeyFilter(String[] names, KeyFilter[] children) {
         this.names = names;
         this.children = children;
@@ -42,8 +44,11 @@ final class KeyFilter {
 
     /** Export record keys by the twin key they become ({@link ExportDevices}). */
     private static final String[][] EXPORT_KEYS = {
-        {"deviceid", "id"}, {"etag", "twinETag"}, {"deviceetag", "eTag"},
-        {"authenticationtype", "authentication"}, {"x509thumbprint", "authentication"},
+        {"deviceid", "id"},
+        {"etag", "twinETag"},
+        {"deviceetag", "eTag"},
+        {"authenticationtype", "authentication"},
+        {"x509thumbprint", "authentication"},
     };
 
     /**

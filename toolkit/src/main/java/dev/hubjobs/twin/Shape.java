@@ -73,7 +73,6 @@ public final class Shape {
         return -1;
     }
 
-
     @Override
     public boolean equals(Object o) {
         return o == this || (o instanceof Shape s && hash == s.hash && Arrays.equals(keys, s.keys));

@@ -21,9 +21,25 @@ public final class TwinFields {
 
     /** Top-level fields of a twin; all but etag, tags and properties are read-only to a back end. */
     public static final List<String> ROOTS = List.of(
-            DEVICE_ID, MODULE_ID, ETAG, "deviceEtag", "version", "status", "statusReason", "statusUpdateTime",
-            "connectionState", "lastActivityTime", "cloudToDeviceMessageCount", "authenticationType",
-            "x509Thumbprint", CAPABILITIES, "deviceScope", "parentScopes", "modelId", "configurations", TAGS,
+            DEVICE_ID,
+            MODULE_ID,
+            ETAG,
+            "deviceEtag",
+            "version",
+            "status",
+            "statusReason",
+            "statusUpdateTime",
+            "connectionState",
+            "lastActivityTime",
+            "cloudToDeviceMessageCount",
+            "authenticationType",
+            "x509Thumbprint",
+            CAPABILITIES,
+            "deviceScope",
+            "parentScopes",
+            "modelId",
+            "configurations",
+            TAGS,
             PROPERTIES);
 
     /** The sections under {@code properties}. */
@@ -36,8 +52,8 @@ public final class TwinFields {
      * Twin fields as the Java SDK names them when it serialises a whole twin as a job's patch (each
      * set to null); the service ignores them as it ignores the other read-only fields.
      */
-    public static final List<String> SDK_SPELLINGS = List.of("generationId", "statusUpdatedTime",
-            "connectionStateUpdatedTime");
+    public static final List<String> SDK_SPELLINGS =
+            List.of("generationId", "statusUpdatedTime", "connectionStateUpdatedTime");
 
     private TwinFields() {}
 }

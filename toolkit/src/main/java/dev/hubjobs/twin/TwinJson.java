@@ -26,8 +26,10 @@ public final class TwinJson {
     static final int MAX_STRING = 1 << 20;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(MAX_STRING).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING)
+                    .build())
             .build();
 
     /** Thrown by {@link #read(JsonParser, Interner, long)} when a value runs past its byte limit. */
@@ -157,7 +159,8 @@ public final class TwinJson {
                 return interner.string(node.textValue());
             case NUMBER:
                 return node.isIntegralNumber() && node.canConvertToLong()
-                        ? Interner.number(node.longValue()) : (Object) node.doubleValue();
+                        ? Interner.number(node.longValue())
+                        : (Object) node.doubleValue();
             case BOOLEAN:
                 return node.booleanValue();
             default:

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.ValidationResult;
 import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.diag.Severity;
 import dev.hubjobs.rules.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.hubjobs.diag.Severity;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,9 @@ class ConfigurationTest {
     }
 
     private static List<String> codes(ValidationResult result) {
-        return result.diagnostics().stream().map(d -> d.code() + ":" + d.severity().label()).toList();
+        return result.diagnostics().stream()
+                .map(d -> d.code() + ":" + d.severity().label())
+                .toList();
     }
 
     @Test
@@ -87,7 +89,11 @@ class ConfigurationTest {
                  "cloudToDeviceMethod": {"methodName": "reboot"}, "maxExecutionTimeInSeconds": 0}
                 """);
         assertThat(codes(validator.validate(job))).containsExactly("HJ209:error");
-        assertThat(codes(JobValidator.builder().clock(CLOCK).config(ValidatorConfig.DEFAULT).build().validate(job)))
+        assertThat(codes(JobValidator.builder()
+                        .clock(CLOCK)
+                        .config(ValidatorConfig.DEFAULT)
+                        .build()
+                        .validate(job)))
                 .containsExactly("HJ209:warning");
     }
 
@@ -135,7 +141,10 @@ class ConfigurationTest {
 
         Path job = write("job.job.json", JOB);
         assertThat(codes(validator.validate(job))).containsExactly("HJ301:warning");
-        assertThat(validator.configFor(job)).get().extracting(l -> l.diagnostics().size()).isEqualTo(1);
+        assertThat(validator.configFor(job))
+                .get()
+                .extracting(l -> l.diagnostics().size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -144,7 +153,8 @@ class ConfigurationTest {
         ConfigFile.Loaded loaded = ConfigFile.load(config, Rules::isKnown);
 
         assertThat(loaded.diagnostics()).extracting(Diagnostic::code).containsExactly("HJ003", "HJ003");
-        assertThat(loaded.diagnostics()).extracting(x -> x.span().textOf(loaded.text()))
+        assertThat(loaded.diagnostics())
+                .extracting(x -> x.span().textOf(loaded.text()))
                 .containsExactly("\"loud\"", "1");
         assertThat(loaded.config().severities()).isEmpty();
         assertThat(loaded.config().off()).isEmpty();
@@ -155,7 +165,8 @@ class ConfigurationTest {
         Path config = write(".hubjobs.json", "{\"limits\": {\"maxJobIdLength\": -1, \"maxFoo\": 3}, \"rulez\": {}}");
         ConfigFile.Loaded loaded = ConfigFile.load(config, Rules::isKnown);
 
-        assertThat(loaded.diagnostics()).extracting(x -> x.span().textOf(loaded.text()))
+        assertThat(loaded.diagnostics())
+                .extracting(x -> x.span().textOf(loaded.text()))
                 .containsExactly("-1", "\"maxFoo\"", "\"rulez\"");
         assertThat(loaded.config().limits()).isEqualTo(Limits.DEFAULT);
     }
@@ -165,8 +176,9 @@ class ConfigurationTest {
         write("a/.hubjobs.json", "{\"rules\": {\"HJ206\": \"off\"}}");
         Path unsaved = tmp.resolve("a/b/unsaved.job.json"); // never written: an editor's buffer
         assertThat(codes(validator.validate(unsaved, JOB))).containsExactly("HJ301:warning");
-        assertThat(codes(validator.validate(unsaved,
-                new java.io.ByteArrayInputStream(JOB.getBytes(java.nio.charset.StandardCharsets.UTF_8)))))
+        assertThat(codes(validator.validate(
+                        unsaved,
+                        new java.io.ByteArrayInputStream(JOB.getBytes(java.nio.charset.StandardCharsets.UTF_8)))))
                 .containsExactly("HJ301:warning");
         assertThat(codes(validator.validate(tmp.resolve("elsewhere.job.json"), JOB)))
                 .containsExactly("HJ206:error", "HJ301:warning");
@@ -185,7 +197,10 @@ class ConfigurationTest {
     void explicitConfigurationIgnoresFiles() throws IOException {
         write(".hubjobs.json", "{\"rules\": {\"HJ206\": \"off\", \"HJ301\": \"off\"}}");
         Path job = write("job.job.json", JOB);
-        JobValidator explicit = JobValidator.builder().clock(CLOCK).config(ValidatorConfig.DEFAULT).build();
+        JobValidator explicit = JobValidator.builder()
+                .clock(CLOCK)
+                .config(ValidatorConfig.DEFAULT)
+                .build();
         assertThat(codes(explicit.validate(job))).containsExactly("HJ206:error", "HJ301:warning");
         assertThat(explicit.configFor(job)).isEmpty();
     }
@@ -240,7 +255,9 @@ class ConfigurationTest {
         Path theirs = Files.createDirectories(tmp.resolve("theirs"));
         Path job = write("theirs/mine/job.job.json", JOB);
         try {
-            Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            Files.setOwner(
+                    theirs,
+                    theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
         } catch (IOException | UnsupportedOperationException e) {
             Assumptions.abort("cannot give a directory to another user: " + e);
         }
@@ -250,10 +267,12 @@ class ConfigurationTest {
 
     @Test
     void findingsThatMeanTheInputIsNoJobCannotBeTurnedOffOrLowered() throws IOException {
-        Path config = write(".hubjobs.json",
+        Path config = write(
+                ".hubjobs.json",
                 "{\"rules\": {\"HJ001\": \"off\", \"HJ005\": \"warning\", \"HJ002\": \"off\", \"HJ004\": \"error\"}}");
         ConfigFile.Loaded loaded = ConfigFile.load(config, Rules::isKnown);
-        assertThat(loaded.diagnostics()).extracting(d -> d.code() + " " + d.span().textOf(loaded.text()))
+        assertThat(loaded.diagnostics())
+                .extracting(d -> d.code() + " " + d.span().textOf(loaded.text()))
                 .containsExactly("HJ003 \"off\"", "HJ003 \"warning\"");
         assertThat(loaded.diagnostics().get(0).message())
                 .isEqualTo("HJ001 cannot be turned off or lowered: it means the file is not a job at all");

@@ -33,14 +33,11 @@ class CorpusMatchTest {
     }
 
     static Stream<Arguments> vectors() throws IOException {
-        return resource("matches.tsv").lines()
-                .filter(l -> !l.isBlank())
-                .map(l -> {
-                    String[] parts = l.split("\t", -1);
-                    List<String> ids = parts.length < 2 || parts[1].isEmpty()
-                            ? List.of() : Arrays.asList(parts[1].split(","));
-                    return Arguments.of(parts[0], ids);
-                });
+        return resource("matches.tsv").lines().filter(l -> !l.isBlank()).map(l -> {
+            String[] parts = l.split("\t", -1);
+            List<String> ids = parts.length < 2 || parts[1].isEmpty() ? List.of() : Arrays.asList(parts[1].split(","));
+            return Arguments.of(parts[0], ids);
+        });
     }
 
     @Test

@@ -49,6 +49,7 @@ class FleetScanTest {
 
     /** The small fleet as each format: array, NDJSON and export records, each plain and gzip. */
     static Path array;
+
     static Path ndjson;
     static Path export;
 
@@ -60,7 +61,8 @@ class FleetScanTest {
         StringBuilder exports = new StringBuilder();
         for (JsonNode twin : MAPPER.readTree(text)) {
             lines.append(MAPPER.writeValueAsString(twin)).append('\n');
-            exports.append(MAPPER.writeValueAsString(exportRecord((ObjectNode) twin))).append("\r\n");
+            exports.append(MAPPER.writeValueAsString(exportRecord((ObjectNode) twin)))
+                    .append("\r\n");
         }
         ndjson = Files.writeString(dir.resolve("fleet.ndjson"), lines);
         export = Files.writeString(dir.resolve("export.txt"), exports);
@@ -169,12 +171,15 @@ class FleetScanTest {
                     expected.add(tree.get("deviceId").textValue());
                 }
             }
-            assertThat(engine.match(parsed).stream().map(Fleet::id).toList()).as(condition).isEqualTo(expected);
+            assertThat(engine.match(parsed).stream().map(Fleet::id).toList())
+                    .as(condition)
+                    .isEqualTo(expected);
             for (Path p : List.of(file, gz)) {
                 for (int threads : new int[] {1, 4}) {
                     List<String> ids = new ArrayList<>();
                     FleetScan.of(parsed).match(p, null, ProgressListener.NONE, threads, ids::add);
-                    assertThat(ids).as("%s, %s on %d threads", condition, p.getFileName(), threads)
+                    assertThat(ids)
+                            .as("%s, %s on %d threads", condition, p.getFileName(), threads)
                             .isEqualTo(expected);
                 }
             }
@@ -220,7 +225,8 @@ class FleetScanTest {
         ParseResult<Query> parsed = QueryParser.parseQuery(text);
         assertThat(parsed.hasErrors()).as(parsed.diagnostics().toString()).isFalse();
         FleetLoad load = FleetLoader.load(file, ProgressListener.NONE);
-        List<String> expected = json(new QueryEngine(load.fleet()).run(parsed.get()).rows());
+        List<String> expected =
+                json(new QueryEngine(load.fleet()).run(parsed.get()).rows());
         for (String name : List.of("modules.ndjson", "modules.ndjson.gz", "modules.json")) {
             for (int threads : new int[] {1, 3}) {
                 List<TwinObject> rows = new ArrayList<>();
@@ -235,7 +241,8 @@ class FleetScanTest {
         byte[] bytes = FleetGenerator.ndjson(50_000, 3);
         Path file = Files.write(dir.resolve("top.ndjson"), bytes);
         List<TwinObject> rows = new ArrayList<>();
-        FleetReader.Summary read = FleetScan.of(QueryParser.parseQuery("SELECT TOP 2 deviceId FROM devices").get())
+        FleetReader.Summary read = FleetScan.of(QueryParser.parseQuery("SELECT TOP 2 deviceId FROM devices")
+                        .get())
                 .run(file, null, ProgressListener.NONE, 2, rows::add);
         assertThat(json(rows)).containsExactly("{\"deviceId\":\"dev-0000000\"}", "{\"deviceId\":\"dev-0000001\"}");
         assertThat(read.twins()).isLessThan(50_000);

@@ -28,7 +28,8 @@ class QueryEngineFuzzTest {
     static final Fleet FLEET = fleet();
 
     private static Fleet fleet() {
-        List<TwinObject> twins = new ArrayList<>(FleetLoader.parse(TestFiles.text("twins/fleet-small.json")).fleet()
+        List<TwinObject> twins = new ArrayList<>(FleetLoader.parse(TestFiles.text("twins/fleet-small.json"))
+                .fleet()
                 .devices());
         twins.addAll(FleetLoader.parse("""
                 {"deviceId":"d1","moduleId":"m1","tags":{"building":"43","floor":3,"list":[1,"a",null]},"properties":{"desired":{"$version":2},"reported":{"fw":"1.0","battery":-1.5e3}}}

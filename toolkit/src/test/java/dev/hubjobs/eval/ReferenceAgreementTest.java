@@ -30,16 +30,52 @@ class ReferenceAgreementTest {
     private static final int CONDITIONS = 200;
 
     private static final String[] PATHS = {
-        "deviceId", "DeviceId", "status", "connectionState", "version", "tags.building", "tags.Building",
-        "TAGS.BUILDING", "tags.floor", "tags.ring", "tags.Ring", "tags.RING", "tags.nothing",
-        "properties.reported.battery", "properties.reported.firmware.version",
-        "properties.desired.firmware.version", "properties.reported.connectivity",
-        "properties.reported.$version", "properties.desired.$version", "properties.reported", "tags",
-        "devices.tags.floor", "properties.reported.firmware",
+        "deviceId",
+        "DeviceId",
+        "status",
+        "connectionState",
+        "version",
+        "tags.building",
+        "tags.Building",
+        "TAGS.BUILDING",
+        "tags.floor",
+        "tags.ring",
+        "tags.Ring",
+        "tags.RING",
+        "tags.nothing",
+        "properties.reported.battery",
+        "properties.reported.firmware.version",
+        "properties.desired.firmware.version",
+        "properties.reported.connectivity",
+        "properties.reported.$version",
+        "properties.desired.$version",
+        "properties.reported",
+        "tags",
+        "devices.tags.floor",
+        "properties.reported.firmware",
     };
     private static final String[] CONSTANTS = {
-        "'43'", "'3'", "'canary'", "'CANARY'", "'wifi'", "'2.0'", "'2.1'", "'enabled'", "'Connected'",
-        "'dev-0000001'", "3", "20", "50", "55.5", "0", "100", "true", "false", "null", "'2.2'", "'45'",
+        "'43'",
+        "'3'",
+        "'canary'",
+        "'CANARY'",
+        "'wifi'",
+        "'2.0'",
+        "'2.1'",
+        "'enabled'",
+        "'Connected'",
+        "'dev-0000001'",
+        "3",
+        "20",
+        "50",
+        "55.5",
+        "0",
+        "100",
+        "true",
+        "false",
+        "null",
+        "'2.2'",
+        "'45'",
     };
     private static final String[] OPS = {"=", "!=", "<>", "<", "<=", ">", ">="};
 
@@ -62,7 +98,8 @@ class ReferenceAgreementTest {
     @Test
     void compiledPredicateAgreesWithReferenceInterpreter() throws IOException {
         long seed = System.getProperty("agreement.seed") != null
-                ? Long.parseLong(System.getProperty("agreement.seed")) : 20261123L;
+                ? Long.parseLong(System.getProperty("agreement.seed"))
+                : 20261123L;
         byte[] ndjson = FleetGenerator.ndjson(TWINS, 99);
         String text = new String(ndjson, StandardCharsets.UTF_8);
         Fleet fleet = FleetLoader.parse(text).fleet();
@@ -78,7 +115,9 @@ class ReferenceAgreementTest {
         for (int c = 0; c < CONDITIONS; c++) {
             String condition = condition(random, 0);
             ParseResult<Condition> parsed = QueryParser.parseCondition(condition);
-            assertThat(parsed.hasErrors()).as("seed %d: %s %s", seed, condition, parsed.diagnostics()).isFalse();
+            assertThat(parsed.hasErrors())
+                    .as("seed %d: %s %s", seed, condition, parsed.diagnostics())
+                    .isFalse();
             Expr expr = parsed.get().expression().orElseThrow();
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < trees.size(); i++) {
@@ -93,13 +132,17 @@ class ReferenceAgreementTest {
                     actual.add(i);
                 }
             }
-            assertThat(actual).as("seed %d, condition #%d: %s", seed, c, condition).isEqualTo(expected);
+            assertThat(actual)
+                    .as("seed %d, condition #%d: %s", seed, c, condition)
+                    .isEqualTo(expected);
             // The engine evaluates column by column; it must pick exactly the same twins.
             List<Integer> batch = new ArrayList<>();
             for (var twin : engine.match(parsed.get())) {
                 batch.add(Integer.parseInt(Fleet.deviceId(twin).substring(4)));
             }
-            assertThat(batch).as("seed %d, condition #%d (batch): %s", seed, c, condition).isEqualTo(expected);
+            assertThat(batch)
+                    .as("seed %d, condition #%d (batch): %s", seed, c, condition)
+                    .isEqualTo(expected);
             if (!expected.isEmpty() && expected.size() < trees.size()) {
                 nonTrivial++;
             }
@@ -122,8 +165,10 @@ class ReferenceAgreementTest {
         int k = r.nextInt(depth >= 2 ? 6 : 9);
         String path = pick(r, PATHS);
         switch (k) {
-            case 0: return path + " " + pick(r, OPS) + " " + constant(r, path);
-            case 1: return pick(r, PATHS) + " " + pick(r, OPS) + " " + pick(r, PATHS);
+            case 0:
+                return path + " " + pick(r, OPS) + " " + constant(r, path);
+            case 1:
+                return pick(r, PATHS) + " " + pick(r, OPS) + " " + pick(r, PATHS);
             case 2: {
                 StringBuilder sb = new StringBuilder(path).append(r.nextBoolean() ? " IN [" : " NIN [");
                 int n = 1 + r.nextInt(3);
@@ -133,7 +178,8 @@ class ReferenceAgreementTest {
                 return sb.append(']').toString();
             }
             case 3: {
-                String[] fs = {"IS_DEFINED", "is_null", "IS_STRING", "Is_Number", "IS_BOOL", "IS_OBJECT", "IS_PRIMITIVE"};
+                String[] fs = {"IS_DEFINED", "is_null", "IS_STRING", "Is_Number", "IS_BOOL", "IS_OBJECT", "IS_PRIMITIVE"
+                };
                 return pick(r, fs) + "(" + pick(r, PATHS) + ")";
             }
             case 4: {
@@ -145,7 +191,8 @@ class ReferenceAgreementTest {
                 return "(" + path + " " + pick(r, ar) + " " + constant(r, path) + ") " + pick(r, OPS) + " "
                         + constant(r, path);
             }
-            case 6: return "NOT (" + condition(r, depth + 1) + ")";
+            case 6:
+                return "NOT (" + condition(r, depth + 1) + ")";
             case 7:
             case 8: {
                 int n = 2 + r.nextInt(3);
@@ -156,7 +203,8 @@ class ReferenceAgreementTest {
                 }
                 return sb.append(')').toString();
             }
-            default: throw new IllegalStateException();
+            default:
+                throw new IllegalStateException();
         }
     }
 
@@ -232,11 +280,16 @@ class ReferenceAgreementTest {
                     double p = x.doubleValue();
                     double q = y.doubleValue();
                     switch (b.op()) {
-                        case ADD: return num(p + q);
-                        case SUBTRACT: return num(p - q);
-                        case MULTIPLY: return num(p * q);
-                        case DIVIDE: return num(p / q);
-                        default: return num(p % q);
+                        case ADD:
+                            return num(p + q);
+                        case SUBTRACT:
+                            return num(p - q);
+                        case MULTIPLY:
+                            return num(p * q);
+                        case DIVIDE:
+                            return num(p / q);
+                        default:
+                            return num(p % q);
                     }
                 }
                 return compare(b.op().symbol(), l, r);
@@ -246,23 +299,34 @@ class ReferenceAgreementTest {
                 Object v = eval(c.arguments().get(0), twin);
                 JsonNode j = v instanceof JsonNode n ? n : null;
                 switch (name) {
-                    case "IS_DEFINED": return j != null;
-                    case "IS_NULL": return j != null && j.isNull();
-                    case "IS_STRING": return j != null && j.isTextual();
-                    case "IS_NUMBER": return j != null && j.isNumber();
-                    case "IS_BOOL": return j != null && j.isBoolean();
-                    case "IS_OBJECT": return j != null && j.isObject();
-                    case "IS_PRIMITIVE": return j != null && (j.isValueNode());
-                    default: break;
+                    case "IS_DEFINED":
+                        return j != null;
+                    case "IS_NULL":
+                        return j != null && j.isNull();
+                    case "IS_STRING":
+                        return j != null && j.isTextual();
+                    case "IS_NUMBER":
+                        return j != null && j.isNumber();
+                    case "IS_BOOL":
+                        return j != null && j.isBoolean();
+                    case "IS_OBJECT":
+                        return j != null && j.isObject();
+                    case "IS_PRIMITIVE":
+                        return j != null && (j.isValueNode());
+                    default:
+                        break;
                 }
                 Object w = eval(c.arguments().get(1), twin);
                 if (j == null || !j.isTextual() || !(w instanceof JsonNode k) || !k.isTextual()) {
                     return null;
                 }
                 switch (name) {
-                    case "STARTSWITH": return j.textValue().startsWith(k.textValue());
-                    case "ENDSWITH": return j.textValue().endsWith(k.textValue());
-                    default: return j.textValue().contains(k.textValue());
+                    case "STARTSWITH":
+                        return j.textValue().startsWith(k.textValue());
+                    case "ENDSWITH":
+                        return j.textValue().endsWith(k.textValue());
+                    default:
+                        return j.textValue().contains(k.textValue());
                 }
             }
             throw new IllegalArgumentException("reference does not know " + e);
@@ -314,12 +378,19 @@ class ReferenceAgreementTest {
                 return null;
             }
             switch (op) {
-                case "=": return c == 0;
-                case "!=": case "<>": return c != 0;
-                case "<": return c < 0;
-                case "<=": return c <= 0;
-                case ">": return c > 0;
-                default: return c >= 0;
+                case "=":
+                    return c == 0;
+                case "!=":
+                case "<>":
+                    return c != 0;
+                case "<":
+                    return c < 0;
+                case "<=":
+                    return c <= 0;
+                case ">":
+                    return c > 0;
+                default:
+                    return c >= 0;
             }
         }
     }

@@ -29,13 +29,16 @@ import org.junit.jupiter.api.Test;
 class EvidenceAgreementTest {
 
     static final Map<String, String> LISTED = EvidenceCorpus.listedDisagreements(Path.of("../docs"));
-    private static final JobValidator JOBS =
-            JobValidator.builder().clock(Clock.fixed(Instant.parse("2016-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+    private static final JobValidator JOBS = JobValidator.builder()
+            .clock(Clock.fixed(Instant.parse("2016-01-01T00:00:00Z"), ZoneOffset.UTC))
+            .build();
 
     /** The library's verdict on a text: true when the service would refuse it. */
     static boolean rejects(Text t) {
-        return (t.kind() == Kind.QUERY ? QueryValidator.standard().validateQuery(t.text())
-                : QueryValidator.standard().validateCondition(t.text())).hasErrors();
+        return (t.kind() == Kind.QUERY
+                        ? QueryValidator.standard().validateQuery(t.text())
+                        : QueryValidator.standard().validateCondition(t.text()))
+                .hasErrors();
     }
 
     static boolean rejects(Body b) {
@@ -46,22 +49,38 @@ class EvidenceAgreementTest {
     void queryTextsGetTheVerdictTheirSourcesShow() {
         List<Text> texts = EvidenceCorpus.texts();
         assertThat(texts).hasSizeGreaterThanOrEqualTo(150);
-        Report report = EvidenceCorpus.check("library, query texts", texts, t -> new Item(t.id(), t.verdict()),
-                EvidenceAgreementTest::rejects, LISTED);
+        Report report = EvidenceCorpus.check(
+                "library, query texts",
+                texts,
+                t -> new Item(t.id(), t.verdict()),
+                EvidenceAgreementTest::rejects,
+                LISTED);
         System.out.println(report.summary());
-        assertThat(report.unlisted()).as("disagreements docs/decisions.md does not list").isEmpty();
-        assertThat(report.stale()).as("listed in docs/decisions.md but agreeing now").isEmpty();
+        assertThat(report.unlisted())
+                .as("disagreements docs/decisions.md does not list")
+                .isEmpty();
+        assertThat(report.stale())
+                .as("listed in docs/decisions.md but agreeing now")
+                .isEmpty();
     }
 
     @Test
     void jobBodiesGetTheVerdictTheirSourcesShow() {
         List<Body> bodies = EvidenceCorpus.bodies();
         assertThat(bodies).hasSizeGreaterThanOrEqualTo(30);
-        Report report = EvidenceCorpus.check("library, job bodies", bodies, b -> new Item(b.id(), b.verdict()),
-                EvidenceAgreementTest::rejects, LISTED);
+        Report report = EvidenceCorpus.check(
+                "library, job bodies",
+                bodies,
+                b -> new Item(b.id(), b.verdict()),
+                EvidenceAgreementTest::rejects,
+                LISTED);
         System.out.println(report.summary());
-        assertThat(report.unlisted()).as("disagreements docs/decisions.md does not list").isEmpty();
-        assertThat(report.stale()).as("listed in docs/decisions.md but agreeing now").isEmpty();
+        assertThat(report.unlisted())
+                .as("disagreements docs/decisions.md does not list")
+                .isEmpty();
+        assertThat(report.stale())
+                .as("listed in docs/decisions.md but agreeing now")
+                .isEmpty();
     }
 
     @Test
@@ -83,7 +102,9 @@ class EvidenceAgreementTest {
 
     /** The findings per item, for reading disagreements: {@code -Dtest=EvidenceAgreementTest#explain}. */
     static String explain(List<Diagnostic> found) {
-        return found.stream().filter(Diagnostic::isError).map(d -> d.code() + " " + d.message())
+        return found.stream()
+                .filter(Diagnostic::isError)
+                .map(d -> d.code() + " " + d.message())
                 .collect(Collectors.joining("; "));
     }
 }

@@ -18,7 +18,8 @@ class DeclaredBehavioursTest {
                 {"deviceId":"e","$behaviour":{"latencyMS":5}}
                 """).fleet();
         DeclaredBehaviours.Extracted x = DeclaredBehaviours.extract(fleet);
-        assertThat(x.fleet().devices()).allSatisfy(t -> assertThat(t.get("$behaviour")).isNull());
+        assertThat(x.fleet().devices())
+                .allSatisfy(t -> assertThat(t.get("$behaviour")).isNull());
         assertThat(x.fleet().devices().get(0).get("tags")).isNotNull();
         assertThat(x.problems()).hasSize(2);
         assertThat(x.problems().get(0)).startsWith("d: $behaviour \"status\" must be");

@@ -6,8 +6,8 @@ import dev.hubjobs.twin.Fleet;
 import dev.hubjobs.twin.FleetGenerator;
 import dev.hubjobs.twin.TwinJson;
 import dev.hubjobs.twin.TwinObject;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
     private static String run(Fleet fleet) throws Exception {
-        JobExecutor ex = JobExecutor.builder(fleet, Fixtures.clock()).throttle(Throttle.of(Tier.S3, 2)).build();
+        JobExecutor ex = JobExecutor.builder(fleet, Fixtures.clock())
+                .throttle(Throttle.of(Tier.S3, 2))
+                .build();
         ex.schedule(Fixtures.twinJob("fw", "tags.ring = 'broad'").withMaxExecutionTimeInSeconds(100L));
-        ex.schedule(Fixtures.methodJob("reboot", "tags.building = '43'", null, null)
-                .withMaxExecutionTimeInSeconds(60L));
+        ex.schedule(
+                Fixtures.methodJob("reboot", "tags.building = '43'", null, null).withMaxExecutionTimeInSeconds(60L));
         ex.runToCompletion();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (TwinObject t : ex.fleet().devices()) {
@@ -37,7 +39,9 @@ class DeterminismTest {
         assertThat(run(fleet)).isEqualTo(first);
         assertThat(run(FleetGenerator.fleet(20_000, 42))).isEqualTo(first);
 
-        JobExecutor ex = JobExecutor.builder(fleet, Fixtures.clock()).throttle(Throttle.of(Tier.S3, 2)).build();
+        JobExecutor ex = JobExecutor.builder(fleet, Fixtures.clock())
+                .throttle(Throttle.of(Tier.S3, 2))
+                .build();
         ex.schedule(Fixtures.twinJob("fw", "tags.ring = 'broad'").withMaxExecutionTimeInSeconds(100L));
         ex.runToCompletion();
         DeviceJobStatistics s = ex.get("fw").deviceJobStatistics();

@@ -29,7 +29,8 @@ class DryRunFuzzTest {
     static final Throttle THROTTLE = Throttle.of(Tier.S1, 1);
 
     /** Devices in buildings 43 and 44, modules, and devices that answer methods slowly, badly or not at all. */
-    static final DeclaredBehaviours.Extracted FLEET = DeclaredBehaviours.extract(FleetLoader.parse("""
+    static final DeclaredBehaviours.Extracted FLEET =
+            DeclaredBehaviours.extract(FleetLoader.parse("""
             {"deviceId":"d1","etag":"AAAA","version":3,"status":"enabled","tags":{"building":"43","floor":1,"ring":"canary"},"properties":{"desired":{"fw":"1.0","$version":4},"reported":{"fw":"1.0","firmware":{"version":"2.0"}}}}
             {"deviceId":"d2","etag":"AAAB","version":2,"tags":{"building":"43","floor":2},"properties":{"desired":{"$version":1},"reported":{}},"$behaviour":{"status":500,"payload":{"error":"busy"},"latencyMs":2000}}
             {"deviceId":"d3","etag":"AAAC","version":2,"tags":{"building":"43","floor":3},"properties":{"desired":{"$version":1},"reported":{}},"$behaviour":{"offline":true}}
@@ -38,8 +39,10 @@ class DryRunFuzzTest {
             {"deviceId":"d1","moduleId":"m1","etag":"AAAF","version":2,"tags":{"building":"43"},"properties":{"desired":{"$version":1},"reported":{}}}
             """).fleet());
 
-    static final JobValidator VALIDATOR = JobValidator.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .fleet(new FleetSummary(FLEET.fleet(), THROTTLE)).build();
+    static final JobValidator VALIDATOR = JobValidator.builder()
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .fleet(new FleetSummary(FLEET.fleet(), THROTTLE))
+            .build();
 
     @FuzzTest
     void dryRun(byte[] data) {
@@ -53,12 +56,15 @@ class DryRunFuzzTest {
             if (result.refused().isPresent()) {
                 continue;
             }
-            assertThat(result.matchedCount()).as("devices matched by %s", text)
+            assertThat(result.matchedCount())
+                    .as("devices matched by %s", text)
                     .isLessThanOrEqualTo(FLEET.fleet().size());
             assertThat(result.matchedIds()).hasSizeLessThanOrEqualTo(10);
             assertThat(result.estimate().devicesInTime() + result.estimate().timedOut())
                     .isEqualTo(result.matchedCount());
-            assertThat(result.simulated().isNegative()).as("simulated time is negative").isFalse();
+            assertThat(result.simulated().isNegative())
+                    .as("simulated time is negative")
+                    .isFalse();
         }
     }
 }

@@ -48,13 +48,20 @@ final class Fixtures {
     }
 
     static JobRequest twinJob(String id, String condition) {
-        return JobRequest.twinUpdate(id, condition,
-                json("{\"etag\":\"*\",\"properties\":{\"desired\":{\"fw\":\"2.0\"}}}"));
+        return JobRequest.twinUpdate(
+                id, condition, json("{\"etag\":\"*\",\"properties\":{\"desired\":{\"fw\":\"2.0\"}}}"));
     }
 
     static JobRequest methodJob(String id, String condition, Integer responseTimeout, Integer connectTimeout) {
-        return new JobRequest(id, "scheduleDeviceMethod", condition, null, null,
-                new CloudToDeviceMethod("reboot", node("{\"delay\":5}"), responseTimeout, connectTimeout), null, null);
+        return new JobRequest(
+                id,
+                "scheduleDeviceMethod",
+                condition,
+                null,
+                null,
+                new CloudToDeviceMethod("reboot", node("{\"delay\":5}"), responseTimeout, connectTimeout),
+                null,
+                null);
     }
 
     static String toJson(Object value) {

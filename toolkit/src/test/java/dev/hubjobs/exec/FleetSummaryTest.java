@@ -2,11 +2,11 @@ package dev.hubjobs.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.hubjobs.twin.FleetLoader;
 import dev.hubjobs.twin.ProgressListener;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,6 @@ class FleetSummaryTest {
     static Optional<Integer> count(FleetSummary f, String condition) {
         return f.matches(condition).map(FleetSummary.Matches::count);
     }
-
 
     private static final String TWINS = """
             {"deviceId": "a", "status": "enabled", "tags": {"floor": 3, "site": "Bonn"}, "properties": {"reported": {"fw": "1.2"}}}

@@ -77,7 +77,9 @@ class JobLifecycleTest {
     @Test
     void conditionThatDoesNotParseFailsTheJobWhenItRuns() {
         JobExecutor ex = executor(Throttle.UNTHROTTLED);
-        assertThat(ex.schedule(twinJob("j1", "SELECT * FROM devices WHERE tags.x = 1")).status()).isEqualTo("queued");
+        assertThat(ex.schedule(twinJob("j1", "SELECT * FROM devices WHERE tags.x = 1"))
+                        .status())
+                .isEqualTo("queued");
         ex.tick();
         JobResponse r = ex.get("j1");
         assertThat(r.status()).isEqualTo("failed");
@@ -105,8 +107,8 @@ class JobLifecycleTest {
         JobExecutor ex = executor(Throttle.perSecond(1));
         ex.schedule(twinJob("j1", "tags.building = '43'"));
         ex.tick();
-        ex.addTwin((dev.hubjobs.twin.TwinObject) TwinJson.parse(
-                "{\"deviceId\":\"d9\",\"tags\":{\"building\":\"43\"},\"properties\":{\"desired\":{}}}"));
+        ex.addTwin((dev.hubjobs.twin.TwinObject)
+                TwinJson.parse("{\"deviceId\":\"d9\",\"tags\":{\"building\":\"43\"},\"properties\":{\"desired\":{}}}"));
         ex.runToCompletion();
         assertThat(ex.get("j1").deviceJobStatistics().deviceCount()).isEqualTo(3);
         assertThat(ex.twin("d9").orElseThrow().toString()).doesNotContain("2.0");
@@ -134,7 +136,8 @@ class JobLifecycleTest {
         JobResponse r = ex.cancel("running");
         assertThat(r.status()).isEqualTo("cancelled");
         assertThat(r.deviceJobStatistics()).isEqualTo(new DeviceJobStatistics(5, 3, 2, 0, 0));
-        assertThat(ex.deviceJobs("running")).extracting(DeviceJob::status)
+        assertThat(ex.deviceJobs("running"))
+                .extracting(DeviceJob::status)
                 .containsExactly("completed", "completed", "canceled", "canceled", "canceled");
         assertThat(ex.deviceJobs("running").get(2).error()).isNull();
         ex.runToCompletion();
@@ -163,7 +166,8 @@ class JobLifecycleTest {
     @Test
     void unknownJobIsNotFound() {
         JobExecutor ex = executor(Throttle.UNTHROTTLED);
-        for (Runnable call : new Runnable[] {() -> ex.get("nope"), () -> ex.cancel("nope"), () -> ex.deviceJobs("nope")}) {
+        for (Runnable call :
+                new Runnable[] {() -> ex.get("nope"), () -> ex.cancel("nope"), () -> ex.deviceJobs("nope")}) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(JobServiceException.class, e -> {
                 assertThat(e.error().httpStatus()).isEqualTo(404);
                 assertThat(e.error().code()).isEqualTo(404002);
@@ -176,7 +180,8 @@ class JobLifecycleTest {
     void maxExecutionTimeFailsTheRestWithJobRunTimeout() {
         VirtualClock c = clock();
         JobExecutor ex = JobExecutor.builder(dev.hubjobs.twin.FleetGenerator.fleet(100, 7), c)
-                .throttle(Throttle.of(Tier.S1, 1)).build();
+                .throttle(Throttle.of(Tier.S1, 1))
+                .build();
         ex.schedule(twinJob("j1", "*").withMaxExecutionTimeInSeconds(5L));
         ex.runToCompletion();
         JobResponse r = ex.get("j1");
@@ -195,7 +200,9 @@ class JobLifecycleTest {
 
     @Test
     void offlineDeviceFailsAfterConnectTimeout() {
-        JobExecutor ex = JobExecutor.builder(fleet(), clock).behaviour(DeviceBehaviour.offline()).build();
+        JobExecutor ex = JobExecutor.builder(fleet(), clock)
+                .behaviour(DeviceBehaviour.offline())
+                .build();
         ex.schedule(methodJob("m1", "deviceId = 'd1'", null, 10));
         ex.tick();
         assertThat(ex.get("m1").deviceJobStatistics()).isEqualTo(new DeviceJobStatistics(1, 0, 0, 1, 0));
@@ -205,7 +212,8 @@ class JobLifecycleTest {
         ex.runToCompletion();
         DeviceJob row = ex.deviceJobs("m1").get(0);
         assertThat(row.status()).isEqualTo("failed");
-        assertThat(row.error()).isEqualTo(new DeviceJob.Error("DeviceNotOnline", "Timed out waiting for device to connect"));
+        assertThat(row.error())
+                .isEqualTo(new DeviceJob.Error("DeviceNotOnline", "Timed out waiting for device to connect"));
         assertThat(row.endTimeUtc()).isEqualTo("2026-01-01T00:00:10.000Z");
         assertThat(ex.get("m1").status()).isEqualTo("completed");
         assertThat(ex.get("m1").deviceJobStatistics()).isEqualTo(new DeviceJobStatistics(1, 1, 0, 0, 0));
@@ -213,7 +221,9 @@ class JobLifecycleTest {
 
     @Test
     void offlineWithZeroConnectTimeoutFailsAtOnce() {
-        JobExecutor ex = JobExecutor.builder(fleet(), clock).behaviour(DeviceBehaviour.offline()).build();
+        JobExecutor ex = JobExecutor.builder(fleet(), clock)
+                .behaviour(DeviceBehaviour.offline())
+                .build();
         ex.schedule(methodJob("m1", "deviceId = 'd1'", null, null));
         ex.tick();
         assertThat(ex.get("m1").status()).isEqualTo("completed");
@@ -222,7 +232,9 @@ class JobLifecycleTest {
 
     @Test
     void slowResponseIsGatewayTimeoutFastOneCompletes() {
-        DeviceBehaviour b = (twin, method) -> new DeviceBehaviour.Response(200, Fixtures.node("{\"ok\":true}"),
+        DeviceBehaviour b = (twin, method) -> new DeviceBehaviour.Response(
+                200,
+                Fixtures.node("{\"ok\":true}"),
                 twin.getString("deviceId").equals("d1") ? Duration.ofSeconds(40) : Duration.ofSeconds(20));
         JobExecutor ex = JobExecutor.builder(fleet(), clock).behaviour(b).build();
         ex.schedule(methodJob("m1", "deviceId IN ['d1', 'd2']", null, null));
@@ -236,8 +248,8 @@ class JobLifecycleTest {
         assertThat(slow.outcome()).isNull();
         assertThat(slow.endTimeUtc()).isEqualTo("2026-01-01T00:00:30.000Z");
         DeviceJob fast = ex.deviceJobs("m1").get(1);
-        assertThat(fast.outcome()).isEqualTo(new DeviceJob.Outcome(
-                new DeviceJob.MethodResponse(200, Fixtures.node("{\"ok\":true}"))));
+        assertThat(fast.outcome())
+                .isEqualTo(new DeviceJob.Outcome(new DeviceJob.MethodResponse(200, Fixtures.node("{\"ok\":true}"))));
         assertThat(fast.endTimeUtc()).isEqualTo("2026-01-01T00:00:20.000Z");
         assertThat(ex.get("m1").endTime()).isEqualTo("2026-01-01T00:00:30.000Z");
     }
@@ -245,7 +257,8 @@ class JobLifecycleTest {
     @Test
     void responseTimeoutIsConfigurable() {
         JobExecutor ex = JobExecutor.builder(fleet(), clock)
-                .behaviour(DeviceBehaviour.respond(200, null, Duration.ofSeconds(6))).build();
+                .behaviour(DeviceBehaviour.respond(200, null, Duration.ofSeconds(6)))
+                .build();
         ex.schedule(methodJob("m1", "deviceId = 'd1'", 5, null));
         ex.runToCompletion();
         assertThat(ex.deviceJobs("m1").get(0).error().code()).isEqualTo("GatewayTimeout");
@@ -255,7 +268,8 @@ class JobLifecycleTest {
     @Test
     void runningCallsPastTheDeadlineTimeOut() {
         JobExecutor ex = JobExecutor.builder(fleet(), clock)
-                .behaviour(DeviceBehaviour.respond(200, null, Duration.ofSeconds(20))).build();
+                .behaviour(DeviceBehaviour.respond(200, null, Duration.ofSeconds(20)))
+                .build();
         ex.schedule(methodJob("m1", "deviceId = 'd1'", 30, null).withMaxExecutionTimeInSeconds(10L));
         ex.runToCompletion();
         DeviceJob row = ex.deviceJobs("m1").get(0);
@@ -278,18 +292,21 @@ class JobLifecycleTest {
     @Test
     void jobsComposeOnTheSameTwins() {
         JobExecutor ex = executor(Throttle.UNTHROTTLED);
-        ex.schedule(dev.hubjobs.job.JobRequest.twinUpdate("a", "deviceId = 'd2'",
-                Fixtures.json("{\"etag\":\"*\",\"tags\":{\"ring\":\"canary\"}}")));
+        ex.schedule(dev.hubjobs.job.JobRequest.twinUpdate(
+                "a", "deviceId = 'd2'", Fixtures.json("{\"etag\":\"*\",\"tags\":{\"ring\":\"canary\"}}")));
         ex.tick();
         ex.schedule(twinJob("b", "tags.ring = 'canary'"));
         ex.tick();
         assertThat(ex.deviceJobs("b")).extracting(DeviceJob::deviceId).containsExactly("d2");
-        assertThat(ex.fleet().devices().get(1).toString()).contains("\"ring\":\"canary\"").contains("\"fw\":\"2.0\"");
+        assertThat(ex.fleet().devices().get(1).toString())
+                .contains("\"ring\":\"canary\"")
+                .contains("\"fw\":\"2.0\"");
     }
 
     @Test
     void moduleConditionTargetsModuleTwins() {
-        dev.hubjobs.twin.Fleet withModules = dev.hubjobs.twin.FleetLoader.parse("""
+        dev.hubjobs.twin.Fleet withModules =
+                dev.hubjobs.twin.FleetLoader.parse("""
                 {"deviceId":"e1","tags":{"site":"a"}}
                 {"deviceId":"e1","moduleId":"$edgeAgent","properties":{"desired":{},"reported":{}}}
                 {"deviceId":"e2","moduleId":"$edgeAgent","properties":{"desired":{},"reported":{}}}
@@ -298,7 +315,8 @@ class JobLifecycleTest {
         JobExecutor ex = JobExecutor.builder(withModules, clock).build();
         ex.schedule(methodJob("restart", "FROM devices.modules WHERE moduleId = '$edgeAgent'", null, null));
         ex.tick();
-        assertThat(ex.deviceJobs("restart")).extracting(r -> r.deviceId() + "/" + r.moduleId())
+        assertThat(ex.deviceJobs("restart"))
+                .extracting(r -> r.deviceId() + "/" + r.moduleId())
                 .containsExactly("e1/$edgeAgent", "e2/$edgeAgent");
         assertThat(Fixtures.toJson(ex.deviceJobs("restart").get(0)))
                 .startsWith("{\"deviceId\":\"e1\",\"moduleId\":\"$edgeAgent\",\"jobId\":\"restart\"");

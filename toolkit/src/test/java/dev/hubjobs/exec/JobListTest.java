@@ -35,7 +35,11 @@ class JobListTest {
         List<Integer> sizes = new ArrayList<>();
         List<String> ids = all(null, null, null, sizes);
         assertThat(sizes).containsExactly(100, 100, 50);
-        assertThat(ids).hasSize(250).doesNotHaveDuplicates().startsWith("j0", "j1").endsWith("j249");
+        assertThat(ids)
+                .hasSize(250)
+                .doesNotHaveDuplicates()
+                .startsWith("j0", "j1")
+                .endsWith("j249");
 
         sizes.clear();
         assertThat(all(null, null, 500, sizes)).hasSize(250);
@@ -43,8 +47,19 @@ class JobListTest {
 
         JobPage exact = ex.list(null, null, 250, null);
         assertThat(exact.items()).hasSize(100);
-        JobPage one = ex.list(null, null, null, ex.list(null, null, 240, ex.list(null, null, 100, null)
-                .continuationToken().orElseThrow()).continuationToken().orElseThrow());
+        JobPage one = ex.list(
+                null,
+                null,
+                null,
+                ex.list(
+                                null,
+                                null,
+                                240,
+                                ex.list(null, null, 100, null)
+                                        .continuationToken()
+                                        .orElseThrow())
+                        .continuationToken()
+                        .orElseThrow());
         assertThat(one.items()).hasSize(50);
         assertThat(one.continuationToken()).isEmpty();
     }
@@ -71,7 +86,8 @@ class JobListTest {
         List<Integer> sizes = new ArrayList<>();
         assertThat(all("scheduleUpdateTwin", null, 1, sizes)).containsExactly("t1", "t2");
         assertThat(sizes).containsExactly(1, 1);
-        assertThat(all("scheduleDeviceMethod", "queued", null, new ArrayList<>())).containsExactly("m2");
+        assertThat(all("scheduleDeviceMethod", "queued", null, new ArrayList<>()))
+                .containsExactly("m2");
         assertThat(all(null, "completed", null, new ArrayList<>())).containsExactly("t1", "m1");
         assertThat(all(null, "cancelled", null, new ArrayList<>())).isEmpty();
     }
@@ -84,9 +100,13 @@ class JobListTest {
         String token = ex.list(null, null, 1, null).continuationToken().orElseThrow();
         assertThat(token).doesNotContain("j1").doesNotContainPattern("^\\d+$");
         assertThatThrownBy(() -> ex.list("scheduleDeviceMethod", null, 1, token))
-                .isInstanceOfSatisfying(JobServiceException.class, e -> assertThat(e.error().code()).isEqualTo(400004));
+                .isInstanceOfSatisfying(
+                        JobServiceException.class,
+                        e -> assertThat(e.error().code()).isEqualTo(400004));
         assertThatThrownBy(() -> ex.list(null, null, 1, "garbage!"))
-                .isInstanceOfSatisfying(JobServiceException.class, e -> assertThat(e.error().code()).isEqualTo(400004));
+                .isInstanceOfSatisfying(
+                        JobServiceException.class,
+                        e -> assertThat(e.error().code()).isEqualTo(400004));
         assertThatThrownBy(() -> ex.list("scheduleTwinUpdate", null, 1, null)).isInstanceOf(JobServiceException.class);
         assertThatThrownBy(() -> ex.list(null, "canceled", 1, null)).isInstanceOf(JobServiceException.class);
         assertThatThrownBy(() -> ex.list(null, null, 0, null)).isInstanceOf(JobServiceException.class);

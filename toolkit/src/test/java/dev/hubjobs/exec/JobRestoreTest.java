@@ -44,7 +44,9 @@ class JobRestoreTest {
 
         @Override
         public void deviceJobEnded(String jobId, int index, DeviceJob row, TwinObject twin) {
-            assertThat(rows.get(jobId)[index]).as("device %s of %s ended twice", index, jobId).isNull();
+            assertThat(rows.get(jobId)[index])
+                    .as("device %s of %s ended twice", index, jobId)
+                    .isNull();
             rows.get(jobId)[index] = row;
             endedCount.merge(row.deviceId(), 1, Integer::sum);
             if (twin != null) {
@@ -57,9 +59,18 @@ class JobRestoreTest {
             long[] t = times.get(request.jobId());
             List<String> ids = targets.getOrDefault(request.jobId(), List.of());
             DeviceJob[] ended = rows.getOrDefault(request.jobId(), new DeviceJob[0]);
-            return new RestoredJob(request, r.status(), t[0], t[1], r.endTime() == null ? -1
-                    : Times.parse(r.endTime()).orElseThrow().toEpochMilli(), r.failureReason(), r.statusMessage(),
-                    ids, Arrays.asList(ended));
+            return new RestoredJob(
+                    request,
+                    r.status(),
+                    t[0],
+                    t[1],
+                    r.endTime() == null
+                            ? -1
+                            : Times.parse(r.endTime()).orElseThrow().toEpochMilli(),
+                    r.failureReason(),
+                    r.statusMessage(),
+                    ids,
+                    Arrays.asList(ended));
         }
     }
 
@@ -81,7 +92,10 @@ class JobRestoreTest {
     void listenerHearsEveryStatusTargetsAndEachDeviceOnce() {
         Recorder rec = new Recorder();
         VirtualClock clock = new VirtualClock(T0);
-        JobExecutor ex = JobExecutor.builder(fleet(30), clock).throttle(Throttle.perSecond(10)).listener(rec).build();
+        JobExecutor ex = JobExecutor.builder(fleet(30), clock)
+                .throttle(Throttle.perSecond(10))
+                .listener(rec)
+                .build();
         ex.schedule(twinJob());
         assertThat(rec.jobs.get("j1").status()).isEqualTo("queued");
         ex.tick();
@@ -89,7 +103,9 @@ class JobRestoreTest {
         assertThat(rec.targets.get("j1")).hasSize(30).startsWith("d0", "d1");
         ex.runToCompletion();
         assertThat(rec.jobs.get("j1").status()).isEqualTo("completed");
-        assertThat(rec.endedCount).hasSize(30).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        assertThat(rec.endedCount)
+                .hasSize(30)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         assertThat(rec.twins.get("d7").toString()).contains("\"fw\":\"2\"");
     }
 
@@ -97,7 +113,10 @@ class JobRestoreTest {
     void restoredRunningJobRunsOnlyTheDevicesNotRecordedAndKeepsTheThrottle() {
         Recorder rec = new Recorder();
         VirtualClock clock = new VirtualClock(T0);
-        JobExecutor first = JobExecutor.builder(fleet(30), clock).throttle(Throttle.perSecond(10)).listener(rec).build();
+        JobExecutor first = JobExecutor.builder(fleet(30), clock)
+                .throttle(Throttle.perSecond(10))
+                .listener(rec)
+                .build();
         first.schedule(twinJob());
         first.runUntil(T0.plusMillis(1_450)); // devices 0..14 started (and ended: twin updates are instant)
         assertThat(rec.endedCount).hasSize(15);
@@ -108,8 +127,10 @@ class JobRestoreTest {
             twins.add(rec.twins.getOrDefault(Fleet.id(t), t));
         }
         VirtualClock later = new VirtualClock(T0.plus(Duration.ofMinutes(5)));
-        JobExecutor second = JobExecutor.builder(Fleet.of(twins), later).throttle(Throttle.perSecond(10))
-                .listener(rec).build();
+        JobExecutor second = JobExecutor.builder(Fleet.of(twins), later)
+                .throttle(Throttle.perSecond(10))
+                .listener(rec)
+                .build();
         JobResponse restored = second.restore(rec.restored(twinJob()));
         assertThat(restored.status()).isEqualTo("running");
         assertThat(restored.deviceJobStatistics()).isEqualTo(new DeviceJobStatistics(30, 0, 15, 0, 15));
@@ -120,10 +141,14 @@ class JobRestoreTest {
         JobResponse done = second.get("j1");
         assertThat(done.status()).isEqualTo("completed");
         assertThat(done.deviceJobStatistics()).isEqualTo(new DeviceJobStatistics(30, 0, 30, 0, 0));
-        assertThat(rec.endedCount).hasSize(30).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        assertThat(rec.endedCount)
+                .hasSize(30)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         for (int i = 0; i < 30; i++) {
             // version 1 + exactly one patch
-            assertThat(second.twin("d" + i).orElseThrow().get("version")).as("d%s", i).isEqualTo(2L);
+            assertThat(second.twin("d" + i).orElseThrow().get("version"))
+                    .as("d%s", i)
+                    .isEqualTo(2L);
         }
         assertThat(second.deviceJobs("j1").get(3).startTimeUtc()).isEqualTo("2026-01-01T00:00:00.300Z");
     }
@@ -141,7 +166,9 @@ class JobRestoreTest {
         first.tick();
         assertThat(rec.jobs.get("j2").status()).isEqualTo("scheduled");
 
-        JobExecutor second = JobExecutor.builder(fleet(3), new VirtualClock(T0.plusSeconds(10))).listener(rec).build();
+        JobExecutor second = JobExecutor.builder(fleet(3), new VirtualClock(T0.plusSeconds(10)))
+                .listener(rec)
+                .build();
         second.restore(rec.restored(twinJob()));
         second.restore(rec.restored(later));
         assertThat(second.get("j1").status()).isEqualTo("completed");
@@ -155,7 +182,9 @@ class JobRestoreTest {
     @Test
     void removedTwinIsNotQueriedNorTargetedAndFailsARunningJob() {
         VirtualClock clock = new VirtualClock(T0);
-        JobExecutor ex = JobExecutor.builder(fleet(5), clock).throttle(Throttle.perSecond(1)).build();
+        JobExecutor ex = JobExecutor.builder(fleet(5), clock)
+                .throttle(Throttle.perSecond(1))
+                .build();
         ex.schedule(twinJob());
         ex.tick();
         assertThat(ex.removeTwin("d3")).isTrue();

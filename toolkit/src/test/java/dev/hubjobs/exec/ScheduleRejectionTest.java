@@ -41,31 +41,37 @@ class ScheduleRejectionTest {
         assertThat(e.code()).isEqualTo(400004);
         assertThat(e.name()).isEqualTo("ArgumentInvalid");
         assertThat(e.message()).contains("only accepts '*' as the Etag");
-        assertThat(refused(JobRequest.twinUpdate("j2", "*", json("{\"tags\":{\"a\":\"b\"}}"))).code()).isEqualTo(400004);
+        assertThat(refused(JobRequest.twinUpdate("j2", "*", json("{\"tags\":{\"a\":\"b\"}}")))
+                        .code())
+                .isEqualTo(400004);
     }
 
     @Test
     void patchWithoutPropertiesWrapperOrWithReportedIsArgumentInvalid() {
-        assertThat(refused(JobRequest.twinUpdate("j1", "*", json("{\"etag\":\"*\",\"desired\":{\"a\":\"b\"}}"))).code())
+        assertThat(refused(JobRequest.twinUpdate("j1", "*", json("{\"etag\":\"*\",\"desired\":{\"a\":\"b\"}}")))
+                        .code())
                 .isEqualTo(400004);
-        assertThat(refused(JobRequest.twinUpdate("j2", "*",
-                json("{\"etag\":\"*\",\"properties\":{\"reported\":{\"a\":\"b\"}}}"))).code()).isEqualTo(400004);
-        assertThat(refused(JobRequest.twinUpdate("j3", "*", json("{\"etag\":\"*\",\"tags\":[1]}"))).code())
+        assertThat(refused(JobRequest.twinUpdate(
+                                "j2", "*", json("{\"etag\":\"*\",\"properties\":{\"reported\":{\"a\":\"b\"}}}")))
+                        .code())
+                .isEqualTo(400004);
+        assertThat(refused(JobRequest.twinUpdate("j3", "*", json("{\"etag\":\"*\",\"tags\":[1]}")))
+                        .code())
                 .isEqualTo(400004);
     }
 
     @Test
     void emptyReportedIsTolerated() {
-        ex.schedule(JobRequest.twinUpdate("j1", "*",
-                json("{\"etag\":\"*\",\"properties\":{\"desired\":{\"a\":\"b\"},\"reported\":{}}}")));
+        ex.schedule(JobRequest.twinUpdate(
+                "j1", "*", json("{\"etag\":\"*\",\"properties\":{\"desired\":{\"a\":\"b\"},\"reported\":{}}}")));
         ex.tick();
         assertThat(ex.get("j1").status()).isEqualTo("completed");
     }
 
     @Test
     void unknownTypeIsGenericBadRequest() {
-        ServiceError e = refused(new JobRequest("j1", "scheduleTwinUpdate", "*", null, null, null,
-                json("{\"etag\":\"*\"}"), null));
+        ServiceError e = refused(
+                new JobRequest("j1", "scheduleTwinUpdate", "*", null, null, null, json("{\"etag\":\"*\"}"), null));
         assertThat(e.httpStatus()).isEqualTo(400);
         assertThat(e.code()).isEqualTo(400000);
         assertThat(e.name()).isEqualTo("GenericBadRequest");
@@ -74,12 +80,24 @@ class ScheduleRejectionTest {
 
     @Test
     void missingMethodAndBadStartTimeAreRefused() {
-        assertThat(refused(new JobRequest("j1", "scheduleDeviceMethod", "*", null, null, null, null, null)).name())
+        assertThat(refused(new JobRequest("j1", "scheduleDeviceMethod", "*", null, null, null, null, null))
+                        .name())
                 .isEqualTo("ArgumentNull");
-        assertThat(refused(new JobRequest("j2", "scheduleDeviceMethod", "*", null, null,
-                new CloudToDeviceMethod("", null, null, null), null, null)).code()).isEqualTo(400004);
+        assertThat(refused(new JobRequest(
+                                "j2",
+                                "scheduleDeviceMethod",
+                                "*",
+                                null,
+                                null,
+                                new CloudToDeviceMethod("", null, null, null),
+                                null,
+                                null))
+                        .code())
+                .isEqualTo(400004);
         assertThat(refused(twinJob("j3", "*").withStartTime("tomorrow")).code()).isEqualTo(400004);
-        assertThat(refused(twinJob("j4", "*").withMaxExecutionTimeInSeconds(-1L)).code()).isEqualTo(400004);
+        assertThat(refused(twinJob("j4", "*").withMaxExecutionTimeInSeconds(-1L))
+                        .code())
+                .isEqualTo(400004);
     }
 
     @Test

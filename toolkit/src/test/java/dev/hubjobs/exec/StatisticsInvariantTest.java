@@ -31,7 +31,9 @@ class StatisticsInvariantTest {
         for (String id : ids) {
             JobResponse r = ex.get(id);
             DeviceJobStatistics s = r.deviceJobStatistics();
-            assertThat(s.consistent()).as("%s at %s: %s", id, ex.clock().now(), s).isTrue();
+            assertThat(s.consistent())
+                    .as("%s at %s: %s", id, ex.clock().now(), s)
+                    .isTrue();
             Map<DeviceJobStatus, Integer> counts = new EnumMap<>(DeviceJobStatus.class);
             for (DeviceJob row : ex.deviceJobs(id)) {
                 counts.merge(row.deviceJobStatus(), 1, Integer::sum);
@@ -39,8 +41,9 @@ class StatisticsInvariantTest {
             assertThat(s.pendingCount()).isEqualTo(counts.getOrDefault(DeviceJobStatus.PENDING, 0));
             assertThat(s.runningCount()).isEqualTo(counts.getOrDefault(DeviceJobStatus.RUNNING, 0));
             assertThat(s.succeededCount()).isEqualTo(counts.getOrDefault(DeviceJobStatus.COMPLETED, 0));
-            assertThat(s.failedCount()).isEqualTo(counts.getOrDefault(DeviceJobStatus.FAILED, 0)
-                    + counts.getOrDefault(DeviceJobStatus.CANCELED, 0));
+            assertThat(s.failedCount())
+                    .isEqualTo(counts.getOrDefault(DeviceJobStatus.FAILED, 0)
+                            + counts.getOrDefault(DeviceJobStatus.CANCELED, 0));
             assertThat(s.deviceCount()).isEqualTo(ex.deviceJobs(id).size());
             if (r.jobStatus().isTerminal()) {
                 assertThat(s.pendingCount() + s.runningCount()).isZero();
@@ -51,9 +54,13 @@ class StatisticsInvariantTest {
     @Test
     void holdsAfterEveryStep() {
         JobExecutor ex = JobExecutor.builder(FleetGenerator.fleet(300, 11), clock())
-                .throttle(Throttle.perSecond(20)).behaviour(MIXED).build();
+                .throttle(Throttle.perSecond(20))
+                .behaviour(MIXED)
+                .build();
         List<String> ids = List.of("twin", "method", "deadline", "later", "cancelled");
-        ex.schedule(JobRequest.twinUpdate("twin", "tags.building IN ['41', '43']",
+        ex.schedule(JobRequest.twinUpdate(
+                "twin",
+                "tags.building IN ['41', '43']",
                 Fixtures.json("{\"etag\":\"*\",\"tags\":{\"ring\":\"broad\"}}")));
         ex.schedule(Fixtures.methodJob("method", "tags.ring = 'canary'", 5, 3));
         ex.schedule(Fixtures.methodJob("deadline", "*", 5, 3).withMaxExecutionTimeInSeconds(4L));

@@ -56,7 +56,9 @@ class ThrottleTest {
                 while (t.startOffsetMillis(started) < window) {
                     started++;
                 }
-                assertThat(t.devicesStartedWithin(window)).as("rate %d window %d", rate, window).isEqualTo(started);
+                assertThat(t.devicesStartedWithin(window))
+                        .as("rate %d window %d", rate, window)
+                        .isEqualTo(started);
             }
         }
     }

@@ -35,7 +35,8 @@ class WireShapeTest {
 
     @Test
     void methodJobResponseAndRows() {
-        DeviceBehaviour b = (twin, m) -> twin.getString("deviceId").equals("d2") ? DeviceBehaviour.Offline.INSTANCE
+        DeviceBehaviour b = (twin, m) -> twin.getString("deviceId").equals("d2")
+                ? DeviceBehaviour.Offline.INSTANCE
                 : new DeviceBehaviour.Response(200, Fixtures.node("{\"rebooted\":true}"), Duration.ofMillis(1500));
         JobExecutor ex = JobExecutor.builder(fleet(), clock()).behaviour(b).build();
         ex.schedule(methodJob("m1", "deviceId IN ['d1', 'd2']", 30, 5).withMaxExecutionTimeInSeconds(60L));
@@ -60,12 +61,15 @@ class WireShapeTest {
 
     @Test
     void failedJobCarriesFailureReasonAndPendingRowHasNoStart() {
-        JobExecutor ex = JobExecutor.builder(fleet(), clock()).throttle(Throttle.perSecond(1)).build();
+        JobExecutor ex = JobExecutor.builder(fleet(), clock())
+                .throttle(Throttle.perSecond(1))
+                .build();
         ex.schedule(twinJob("bad", "tags.x = = 1"));
         ex.schedule(twinJob("slow", "*"));
         ex.tick();
         String bad = toJson(ex.get("bad"));
-        assertThat(bad).contains("\"status\":\"failed\"", "\"failureReason\":\"SQL query parse failed")
+        assertThat(bad)
+                .contains("\"status\":\"failed\"", "\"failureReason\":\"SQL query parse failed")
                 .doesNotContain("null");
         assertThat(toJson(ex.deviceJobs("slow").get(4))).isEqualTo("""
                 {"deviceId":"d5","jobId":"slow","jobType":"scheduleUpdateTwin","status":"pending",\
@@ -74,20 +78,24 @@ class WireShapeTest {
 
     @Test
     void deviceJobsAreQueryableThroughTheEvaluator() {
-        JobExecutor ex = JobExecutor.builder(fleet(), clock()).behaviour(DeviceBehaviour.offline()).build();
+        JobExecutor ex = JobExecutor.builder(fleet(), clock())
+                .behaviour(DeviceBehaviour.offline())
+                .build();
         ex.schedule(methodJob("m1", "tags.building = '43'", null, null));
         ex.schedule(twinJob("t1", "*"));
         ex.runToCompletion();
-        var failed = ex.query(QueryParser.parseQuery(
-                "SELECT * FROM devices.jobs WHERE devices.jobs.status = 'failed'").get());
+        var failed = ex.query(QueryParser.parseQuery("SELECT * FROM devices.jobs WHERE devices.jobs.status = 'failed'")
+                .get());
         assertThat(failed.size()).isEqualTo(3);
         assertThat(failed.toJackson().get(0).get("error").get("code").asText()).isEqualTo("DeviceNotOnline");
         var twinRows = ex.query(QueryParser.parseQuery(
-                "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 't1' AND devices.jobs.deviceId = 'd5'").get());
+                        "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 't1' AND devices.jobs.deviceId = 'd5'")
+                .get());
         assertThat(twinRows.toJackson()).hasSize(1);
         assertThat(twinRows.toJackson().get(0).get("jobType").asText()).isEqualTo("scheduleUpdateTwin");
-        var updated = ex.query(QueryParser.parseQuery(
-                "SELECT deviceId FROM devices WHERE properties.desired.fw = '2.0'").get());
+        var updated =
+                ex.query(QueryParser.parseQuery("SELECT deviceId FROM devices WHERE properties.desired.fw = '2.0'")
+                        .get());
         assertThat(updated.size()).isEqualTo(5);
     }
 }

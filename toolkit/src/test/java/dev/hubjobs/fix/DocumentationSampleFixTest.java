@@ -39,8 +39,11 @@ class DocumentationSampleFixTest {
         // '<queryOrDevices>', <jobStartTime>, <maxExecutionTimeInSeconds>), 1 variable name for a number.
         assertThat(found).hasSize(17);
         assertNoSpotTwice(found);
-        assertThat(found).filteredOn(d -> d.message().startsWith("placeholder ")).hasSize(6);
-        assertThat(found).noneMatch(d -> d.code().equals(Codes.JOB_ID_FORMAT) || d.code().equals(Codes.QUERY_SYNTAX));
+        assertThat(found)
+                .filteredOn(d -> d.message().startsWith("placeholder "))
+                .hasSize(6);
+        assertThat(found)
+                .noneMatch(d -> d.code().equals(Codes.JOB_ID_FORMAT) || d.code().equals(Codes.QUERY_SYNTAX));
     }
 
     @Test
@@ -48,7 +51,9 @@ class DocumentationSampleFixTest {
         List<Diagnostic> found = validate(sample("bad-docs-twin-sample.job.json"));
         // 6 unquoted keys, the documentation's type name, a missing comma, 5 placeholders.
         assertThat(found).hasSize(13);
-        assertThat(found).filteredOn(d -> d.message().startsWith("placeholder ")).hasSize(5);
+        assertThat(found)
+                .filteredOn(d -> d.message().startsWith("placeholder "))
+                .hasSize(5);
     }
 
     @Test
@@ -60,7 +65,9 @@ class DocumentationSampleFixTest {
                 assertThat(d.message()).containsAnyOf("placeholder ", "looks like a variable name");
                 assertThat(d.fixes()).noneMatch(Fix::safe);
             });
-            assertThat(FixAll.apply(fixed.text(), DocumentationSampleFixTest::validate).changed()).isFalse();
+            assertThat(FixAll.apply(fixed.text(), DocumentationSampleFixTest::validate)
+                            .changed())
+                    .isFalse();
         }
     }
 
@@ -75,7 +82,8 @@ class DocumentationSampleFixTest {
             assertThat(d.code()).isEqualTo(Codes.FIELD_TYPE);
             assertThat(d.message()).doesNotContain("remove the quotes");
         });
-        assertThat(FixAll.apply(job, DocumentationSampleFixTest::validate).changed()).isFalse();
+        assertThat(FixAll.apply(job, DocumentationSampleFixTest::validate).changed())
+                .isFalse();
     }
 
     @Test
@@ -83,10 +91,14 @@ class DocumentationSampleFixTest {
         String job = "{\"jobId\": \"j1\", \"type\": 'scheduleTwinUpdate', \"queryCondition\": \"*\","
                 + " \"updateTwin\": {\"etag\": \"*\"}}";
         assertThat(validate(job)).extracting(Diagnostic::code).containsExactly(Codes.JOB_TYPE_NAME);
-        JobValidator without = JobValidator.builder().config(new dev.hubjobs.config.ValidatorConfig(
-                java.util.Map.of(), Set.of(Codes.JOB_TYPE_NAME), dev.hubjobs.config.ValidatorConfig.DEFAULT.limits()))
+        JobValidator without = JobValidator.builder()
+                .config(new dev.hubjobs.config.ValidatorConfig(
+                        java.util.Map.of(),
+                        Set.of(Codes.JOB_TYPE_NAME),
+                        dev.hubjobs.config.ValidatorConfig.DEFAULT.limits()))
                 .build();
-        assertThat(without.validate(job).diagnostics()).extracting(Diagnostic::code)
+        assertThat(without.validate(job).diagnostics())
+                .extracting(Diagnostic::code)
                 .containsExactly(Codes.JSON_NON_STANDARD);
     }
 

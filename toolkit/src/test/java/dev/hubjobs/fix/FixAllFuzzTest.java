@@ -23,17 +23,21 @@ class FixAllFuzzTest {
     static final int MAX_BYTES = 8 * 1024;
 
     static final JobValidator VALIDATOR = JobValidator.builder()
-            .clock(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC)).build();
-    static final Function<String, List<Diagnostic>> VALIDATE = t -> VALIDATOR.validate(t).diagnostics();
+            .clock(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC))
+            .build();
+    static final Function<String, List<Diagnostic>> VALIDATE =
+            t -> VALIDATOR.validate(t).diagnostics();
 
     @FuzzTest
     void fixAll(byte[] data) {
         String text = FuzzInput.text(data, MAX_BYTES);
         FixAll.Outcome once = FixAll.apply(text, VALIDATE);
-        assertThat(errors(once.text())).as("errors after fixing %s into %s", text, once.text())
+        assertThat(errors(once.text()))
+                .as("errors after fixing %s into %s", text, once.text())
                 .isLessThanOrEqualTo(errors(text));
         FixAll.Outcome twice = FixAll.apply(once.text(), VALIDATE);
-        assertThat(twice.text()).as("fixing again %s, what fixing %s gave", once.text(), text)
+        assertThat(twice.text())
+                .as("fixing again %s, what fixing %s gave", once.text(), text)
                 .isEqualTo(once.text());
         assertThat(twice.edits()).isZero();
     }

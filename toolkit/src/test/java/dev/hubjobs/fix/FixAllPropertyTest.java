@@ -25,12 +25,15 @@ import org.junit.jupiter.api.Test;
 class FixAllPropertyTest {
 
     static final JobValidator VALIDATOR = JobValidator.builder()
-            .clock(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC)).build();
-    static final Function<String, List<Diagnostic>> VALIDATE = t -> VALIDATOR.validate(t).diagnostics();
+            .clock(Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC))
+            .build();
+    static final Function<String, List<Diagnostic>> VALIDATE =
+            t -> VALIDATOR.validate(t).diagnostics();
 
     /** What a hand or a bad merge puts into JSON. */
-    static final String[] INSERTS = {",", ":", "'", "\"", "{", "}", "[", "]", " ", "\n", "x", "//", "/*", "\\",
-        "<id>", "true", "1", ", ", "\"a\": 1"};
+    static final String[] INSERTS = {
+        ",", ":", "'", "\"", "{", "}", "[", "]", " ", "\n", "x", "//", "/*", "\\", "<id>", "true", "1", ", ", "\"a\": 1"
+    };
 
     static final int CASES = 3000;
 
@@ -46,7 +49,9 @@ class FixAllPropertyTest {
             FixAll.Outcome once = FixAll.apply(text, VALIDATE);
             assertThat(errors(once.text())).as("errors after fixing %s", text).isLessThanOrEqualTo(errors(text));
             FixAll.Outcome twice = FixAll.apply(once.text(), VALIDATE);
-            assertThat(twice.text()).as("fixing again what fixing %s gave", text).isEqualTo(once.text());
+            assertThat(twice.text())
+                    .as("fixing again what fixing %s gave", text)
+                    .isEqualTo(once.text());
             assertThat(twice.edits()).isZero();
         }
     }
@@ -67,9 +72,10 @@ class FixAllPropertyTest {
                 int quote = text.indexOf('"', at);
                 yield quote < 0 ? text : text.substring(0, quote) + "'" + text.substring(quote + 1);
             }
-            case 3 -> at + 1 < text.length()
-                    ? text.substring(0, at) + text.charAt(at + 1) + text.charAt(at) + text.substring(at + 2)
-                    : text;
+            case 3 ->
+                at + 1 < text.length()
+                        ? text.substring(0, at) + text.charAt(at + 1) + text.charAt(at) + text.substring(at + 2)
+                        : text;
             default -> {
                 int end = Math.min(text.length(), at + 1 + random.nextInt(12));
                 yield text.substring(0, at) + text.substring(end);
@@ -80,15 +86,18 @@ class FixAllPropertyTest {
     /** The job files of the corpus and of the rule fixtures, good and bad. */
     static List<String> seeds() throws IOException {
         Path resources = Path.of("src/test/resources");
-        try (Stream<Path> files = Stream.concat(Files.walk(resources.resolve("corpus/jobs")),
-                Files.walk(resources.resolve("rules")))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".job.json")).sorted().map(p -> {
-                try {
-                    return new String(Files.readAllBytes(p), StandardCharsets.UTF_8); // one is not UTF-8
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+        try (Stream<Path> files =
+                Stream.concat(Files.walk(resources.resolve("corpus/jobs")), Files.walk(resources.resolve("rules")))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".job.json"))
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8); // one is not UTF-8
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

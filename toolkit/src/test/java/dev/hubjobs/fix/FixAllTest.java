@@ -62,8 +62,8 @@ class FixAllTest {
 
     @Test
     void stopsAfterTheLastAllowedPassWhenFixesNeverSettle() {
-        Function<String, List<Diagnostic>> growing = text -> List.of(Diagnostic.error("HJ904", "grow", Span.at(0))
-                .withFix(Fix.safe("grow", new TextEdit(Span.at(0), "x"))));
+        Function<String, List<Diagnostic>> growing = text -> List.of(
+                Diagnostic.error("HJ904", "grow", Span.at(0)).withFix(Fix.safe("grow", new TextEdit(Span.at(0), "x"))));
         FixAll.Outcome o = FixAll.apply("", growing);
         assertThat(o.text()).hasSize(FixAll.MAX_PASSES);
         assertThat(o.edits()).isEqualTo(FixAll.MAX_PASSES);
@@ -97,9 +97,8 @@ class FixAllTest {
 
     @Test
     void aPassThatTradesOneErrorForAnotherIsNotKept() {
-        Function<String, List<Diagnostic>> validate = text -> List.of(text.equals("a")
-                ? fix("HJ918", Span.of(0, 1), "b")
-                : Diagnostic.error("HJ919", "worse", Span.at(0)));
+        Function<String, List<Diagnostic>> validate = text -> List.of(
+                text.equals("a") ? fix("HJ918", Span.of(0, 1), "b") : Diagnostic.error("HJ919", "worse", Span.at(0)));
         assertThat(FixAll.apply("a", validate).text()).isEqualTo("a");
     }
 
@@ -116,9 +115,14 @@ class FixAllTest {
     void aFixThatConflictsWithAnyChosenEditWaitsWhateverItsNeighbours() {
         // Fixes in this order: [4,6), [0,2), [2,4) touch but do not conflict; [1,5) conflicts with all
         // three, an insertion at 6 with [4,6), an insertion at 8 with nothing.
-        Function<String, List<Diagnostic>> validate = text -> text.startsWith("0123456789") ? List.of(
-                fix("HJ911", Span.of(4, 6), "x"), fix("HJ912", Span.of(0, 2), "y"), fix("HJ913", Span.of(2, 4), "z"),
-                fix("HJ914", Span.of(1, 5), "!"), fix("HJ915", Span.at(6), "!"), fix("HJ916", Span.at(8), "w"))
+        Function<String, List<Diagnostic>> validate = text -> text.startsWith("0123456789")
+                ? List.of(
+                        fix("HJ911", Span.of(4, 6), "x"),
+                        fix("HJ912", Span.of(0, 2), "y"),
+                        fix("HJ913", Span.of(2, 4), "z"),
+                        fix("HJ914", Span.of(1, 5), "!"),
+                        fix("HJ915", Span.at(6), "!"),
+                        fix("HJ916", Span.at(8), "w"))
                 : List.of();
         FixAll.Outcome o = FixAll.apply("0123456789", validate);
         assertThat(o.text()).isEqualTo("yzx67w89");

@@ -13,23 +13,27 @@ class TextEditsTest {
 
     @Test
     void editsApplyAsIfAllAtOnceWhateverTheirOrder() {
-        List<TextEdit> edits = List.of(new TextEdit(Span.of(8, 9), "\""), new TextEdit(Span.of(0, 0), "["),
-                new TextEdit(Span.of(1, 2), "\""), new TextEdit(Span.of(10, 10), "]"), new TextEdit(Span.of(6, 7), "\""),
+        List<TextEdit> edits = List.of(
+                new TextEdit(Span.of(8, 9), "\""),
+                new TextEdit(Span.of(0, 0), "["),
+                new TextEdit(Span.of(1, 2), "\""),
+                new TextEdit(Span.of(10, 10), "]"),
+                new TextEdit(Span.of(6, 7), "\""),
                 new TextEdit(Span.of(3, 4), "\""));
         assertThat(TextEdits.apply("{'a': 'b'}", edits)).isEqualTo("[{\"a\": \"b\"}]");
     }
 
     @Test
     void insertionsAtOneOffsetKeepTheirOrderAndComeBeforeAReplacementThere() {
-        List<TextEdit> edits = List.of(new TextEdit(Span.of(1, 2), "B"), new TextEdit(Span.at(1), "1"),
-                new TextEdit(Span.at(1), "2"));
+        List<TextEdit> edits =
+                List.of(new TextEdit(Span.of(1, 2), "B"), new TextEdit(Span.at(1), "1"), new TextEdit(Span.at(1), "2"));
         assertThat(TextEdits.apply("abc", edits)).isEqualTo("a12Bc");
     }
 
     @Test
     void overlappingEditsAndEditsPastTheEndAreRefused() {
-        assertThatThrownBy(() -> TextEdits.apply("abcdef",
-                List.of(new TextEdit(Span.of(0, 3), "x"), new TextEdit(Span.of(2, 4), "y"))))
+        assertThatThrownBy(() -> TextEdits.apply(
+                        "abcdef", List.of(new TextEdit(Span.of(0, 3), "x"), new TextEdit(Span.of(2, 4), "y"))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TextEdits.apply("abc", List.of(new TextEdit(Span.of(2, 4), "y"))))
                 .isInstanceOf(IllegalArgumentException.class);

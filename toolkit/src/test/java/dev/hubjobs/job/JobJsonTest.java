@@ -24,8 +24,15 @@ class JobJsonTest {
     }
 
     private static JobRequest withoutSource(JobRequest r) {
-        return new JobRequest(r.jobId(), r.type(), r.queryCondition(), r.startTime(),
-                r.maxExecutionTimeInSeconds(), r.cloudToDeviceMethod(), r.updateTwin(), null);
+        return new JobRequest(
+                r.jobId(),
+                r.type(),
+                r.queryCondition(),
+                r.startTime(),
+                r.maxExecutionTimeInSeconds(),
+                r.cloudToDeviceMethod(),
+                r.updateTwin(),
+                null);
     }
 
     @Test
@@ -52,7 +59,8 @@ class JobJsonTest {
         assertThat(r.jobId()).isEqualTo("fw-2-1-canary");
         assertThat(r.jobType()).contains(JobType.SCHEDULE_UPDATE_TWIN);
         assertThat(r.cloudToDeviceMethod()).isNull();
-        assertThat(r.updateTwin().at("/properties/desired/firmware/version").asText()).isEqualTo("2.1");
+        assertThat(r.updateTwin().at("/properties/desired/firmware/version").asText())
+                .isEqualTo("2.1");
         assertThat(r.updateTwin().at("/tags/ring").asText()).isEqualTo("canary");
         assertThat(r.maxExecutionTimeInSeconds()).isEqualTo(1800L);
     }
@@ -68,8 +76,10 @@ class JobJsonTest {
 
     @Test
     void fieldsOfTheWrongJsonTypeAreNull() {
-        JobRequest r = requests("{\"jobId\": 7, \"maxExecutionTimeInSeconds\": 1.5, \"updateTwin\": [],"
-                + " \"cloudToDeviceMethod\": {\"methodName\": \"m\", \"responseTimeoutInSeconds\": 99999999999}}").get(0);
+        JobRequest r = requests(
+                        "{\"jobId\": 7, \"maxExecutionTimeInSeconds\": 1.5, \"updateTwin\": [],"
+                                + " \"cloudToDeviceMethod\": {\"methodName\": \"m\", \"responseTimeoutInSeconds\": 99999999999}}")
+                .get(0);
         assertThat(r.jobId()).isNull();
         assertThat(r.maxExecutionTimeInSeconds()).isNull();
         assertThat(r.updateTwin()).isNull();
@@ -78,7 +88,8 @@ class JobJsonTest {
 
     @Test
     void rootArrayGivesOneRequestPerObject() {
-        assertThat(requests("[{\"jobId\": \"a\"}, 1, {\"jobId\": \"b\"}]")).extracting(JobRequest::jobId)
+        assertThat(requests("[{\"jobId\": \"a\"}, 1, {\"jobId\": \"b\"}]"))
+                .extracting(JobRequest::jobId)
                 .containsExactly("a", "b");
         assertThat(requests("\"x\"")).isEmpty();
         assertThat(requests("")).isEmpty();
@@ -88,9 +99,17 @@ class JobJsonTest {
     void wireJsonOmitsNullsAndTheSourceObject() throws Exception {
         JobRequest r = corpusJob("reboot-building43");
         JsonNode wire = JobJson.MAPPER.readTree(JobJson.toWire(r));
-        assertThat(wire.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "jobId", "type", "queryCondition", "startTime", "maxExecutionTimeInSeconds", "cloudToDeviceMethod");
-        assertThat(wire.get("cloudToDeviceMethod").fieldNames()).toIterable()
+        assertThat(wire.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "jobId",
+                        "type",
+                        "queryCondition",
+                        "startTime",
+                        "maxExecutionTimeInSeconds",
+                        "cloudToDeviceMethod");
+        assertThat(wire.get("cloudToDeviceMethod").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("methodName", "payload", "responseTimeoutInSeconds");
         assertThat(JobJson.toWire(JobRequest.twinUpdate("j", "*", null)))
                 .isEqualTo("{\"jobId\":\"j\",\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"*\"}");
@@ -106,16 +125,20 @@ class JobJsonTest {
     @Test
     void numbersOfEverySizeSurviveTheWireRoundTrip() throws Exception {
         JobRequest r = requests("{\"jobId\": \"n\", \"updateTwin\": {\"properties\": {\"desired\": {"
-                + "\"i\": 30, \"l\": 12345678901, \"big\": 123456789012345678901234567890,"
-                + " \"neg\": -7, \"list\": [1, 2, 3],"
-                + " \"d\": 1.5, \"z\": 2.50, \"e\": 1.5e3, \"tiny\": -0.001}}}}").get(0);
+                        + "\"i\": 30, \"l\": 12345678901, \"big\": 123456789012345678901234567890,"
+                        + " \"neg\": -7, \"list\": [1, 2, 3],"
+                        + " \"d\": 1.5, \"z\": 2.50, \"e\": 1.5e3, \"tiny\": -0.001}}}}")
+                .get(0);
         assertThat(JobJson.fromWire(JobJson.toWire(r))).isEqualTo(withoutSource(r));
     }
 
     @Test
     void requestBuiltInCodeSurvivesTheWireRoundTrip() throws Exception {
-        JobRequest r = JobRequest.deviceMethod("j", "tags.x = 1", "reboot",
-                JobJson.MAPPER.readTree("{\"delay\": 5, \"force\": true, \"why\": null}"))
+        JobRequest r = JobRequest.deviceMethod(
+                        "j",
+                        "tags.x = 1",
+                        "reboot",
+                        JobJson.MAPPER.readTree("{\"delay\": 5, \"force\": true, \"why\": null}"))
                 .withStartTime("2026-12-01T02:00:00Z")
                 .withMaxExecutionTimeInSeconds(60L);
         assertThat(JobJson.fromWire(JobJson.toWire(r))).isEqualTo(r);

@@ -17,7 +17,8 @@ class EscapeMappingTest {
     private static JsonString onlyValue(String text) {
         JsonDocument doc = JsonDocumentParser.parse(text);
         assertThat(doc.diagnostics()).isEmpty();
-        return (JsonString) ((JsonObject) doc.root().orElseThrow()).members().get(0).value();
+        return (JsonString)
+                ((JsonObject) doc.root().orElseThrow()).members().get(0).value();
     }
 
     @Test
@@ -29,7 +30,9 @@ class EscapeMappingTest {
         assertThat(s.value()).isEqualTo("a\"b\\c\nd\u00e9😀😀z");
         // Decoded units: a " b \ c LF d é 😀(hi, lo) 😀(hi, lo) z, then the end.
         int[] rawStart = {0, 1, 3, 4, 6, 7, 9, 10, 16, 17, 18, 24, 30, 31};
-        assertThat(IntStream.rangeClosed(0, s.value().length()).map(s::documentOffset).toArray())
+        assertThat(IntStream.rangeClosed(0, s.value().length())
+                        .map(s::documentOffset)
+                        .toArray())
                 .containsExactly(IntStream.of(rawStart).map(r -> c + r).toArray());
         assertThat(s.contentSpan()).isEqualTo(Span.of(c, c + content.length()));
     }
@@ -42,8 +45,8 @@ class EscapeMappingTest {
         assertThat(s.documentSpan(Span.of(1, 2)).textOf(text)).isEqualTo("\\u00e9");
         assertThat(s.documentSpan(Span.of(2, 4)).textOf(text)).isEqualTo("\\\"y");
         assertThat(s.documentSpan(Span.of(4, 6)).textOf(text)).isEqualTo("\\ud83d\\ude00");
-        assertThat(s.documentSpan(Span.of(0, s.value().length())).textOf(text)).isEqualTo(
-                "x\\u00e9\\\"y\\ud83d\\ude00");
+        assertThat(s.documentSpan(Span.of(0, s.value().length())).textOf(text))
+                .isEqualTo("x\\u00e9\\\"y\\ud83d\\ude00");
     }
 
     @Test
@@ -59,7 +62,8 @@ class EscapeMappingTest {
     void singleQuotedStringMapsThroughItsEscapedQuote() {
         String text = "{\"q\": 'it\\'s x'}";
         JsonDocument doc = JsonDocumentParser.parse(text);
-        JsonString s = (JsonString) ((JsonObject) doc.root().orElseThrow()).get("q").orElseThrow();
+        JsonString s =
+                (JsonString) ((JsonObject) doc.root().orElseThrow()).get("q").orElseThrow();
         assertThat(s.value()).isEqualTo("it's x");
         assertThat(s.documentSpan(Span.of(5, 6)).textOf(text)).isEqualTo("x");
     }
@@ -74,11 +78,12 @@ class EscapeMappingTest {
                 """;
         JsonDocument doc = JsonDocumentParser.parse(text);
         assertThat(doc.diagnostics()).isEmpty();
-        JsonString condition = (JsonString) ((JsonObject) doc.root().orElseThrow()).get("queryCondition")
-                .orElseThrow();
+        JsonString condition = (JsonString)
+                ((JsonObject) doc.root().orElseThrow()).get("queryCondition").orElseThrow();
         assertThat(condition.value()).isEqualTo("tags.n = \"café\" AND AND x = 1");
 
-        Diagnostic inQuery = QueryParser.parseCondition(condition.value()).diagnostics().get(0);
+        Diagnostic inQuery =
+                QueryParser.parseCondition(condition.value()).diagnostics().get(0);
         assertThat(inQuery.code()).isEqualTo(Codes.QUERY_SYNTAX);
         assertThat(inQuery.span()).isEqualTo(Span.of(20, 23));
 
@@ -95,9 +100,10 @@ class EscapeMappingTest {
     void queryErrorAfterAnEmojiInAJobDocumentHasAnLspColumnInUtf16Units() {
         String text = "{\"queryCondition\": \"tags.n = '😀' AND AND x\"}";
         JsonDocument doc = JsonDocumentParser.parse(text);
-        JsonString condition = (JsonString) ((JsonObject) doc.root().orElseThrow()).get("queryCondition")
-                .orElseThrow();
-        Diagnostic inQuery = QueryParser.parseCondition(condition.value()).diagnostics().get(0);
+        JsonString condition = (JsonString)
+                ((JsonObject) doc.root().orElseThrow()).get("queryCondition").orElseThrow();
+        Diagnostic inQuery =
+                QueryParser.parseCondition(condition.value()).diagnostics().get(0);
         Span inDocument = condition.documentSpan(inQuery.span());
         assertThat(inDocument.textOf(text)).isEqualTo("AND");
         assertThat(doc.lines().position(inDocument.start()).toString()).isEqualTo("0:38");
@@ -107,9 +113,11 @@ class EscapeMappingTest {
     void inParenthesesFixInsideAJobDocumentEditsTheDocumentText() {
         String text = "{\"queryCondition\": \"deviceId IN (\\u0027a\\u0027)\"}";
         JsonDocument doc = JsonDocumentParser.parse(text);
-        JsonString condition = (JsonString) ((JsonObject) doc.root().orElseThrow()).get("queryCondition")
-                .orElseThrow();
-        Diagnostic moved = QueryParser.parseCondition(condition.value()).diagnostics().get(0)
+        JsonString condition = (JsonString)
+                ((JsonObject) doc.root().orElseThrow()).get("queryCondition").orElseThrow();
+        Diagnostic moved = QueryParser.parseCondition(condition.value())
+                .diagnostics()
+                .get(0)
                 .relocate(condition::documentSpan, condition::encode);
         assertThat(moved.code()).isEqualTo(Codes.IN_PARENTHESES);
         String fixed = dev.hubjobs.testing.Fixes.apply(text, moved.fixes());

@@ -34,7 +34,9 @@ class JsonDocumentParserTest {
         assertThat(doc.diagnostics()).isEmpty();
         JsonObject root = (JsonObject) doc.root().orElseThrow();
         assertThat(root.span()).isEqualTo(Span.of(0, text.length()));
-        assertThat(root.members()).extracting(m -> m.key().span().textOf(text), m -> m.value().span().textOf(text))
+        assertThat(root.members())
+                .extracting(
+                        m -> m.key().span().textOf(text), m -> m.value().span().textOf(text))
                 .containsExactly(
                         tuple("\"key\"", "\"value\""),
                         tuple("\"n\"", "-1.5e3"),
@@ -53,9 +55,10 @@ class JsonDocumentParserTest {
     void duplicateKeyIsReportedOnEachLaterOccurrenceAndTheLastOneWins() {
         String text = "{\"a\": 1, \"b\": 2, \"a\": 3, \"a\": 4}";
         JsonDocument doc = JsonDocumentParser.parse(text);
-        assertThat(doc.diagnostics()).extracting(Diagnostic::code, Diagnostic::span).containsExactly(
-                tuple(Codes.DUPLICATE_KEY, Span.of(17, 20)),
-                tuple(Codes.DUPLICATE_KEY, Span.of(25, 28)));
+        assertThat(doc.diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::span)
+                .containsExactly(
+                        tuple(Codes.DUPLICATE_KEY, Span.of(17, 20)), tuple(Codes.DUPLICATE_KEY, Span.of(25, 28)));
         assertThat(doc.diagnostics().get(0).data()).containsEntry("firstDefinedAt", 1);
         JsonObject root = (JsonObject) doc.root().orElseThrow();
         assertThat(root.get("a")).get().extracting(v -> v.span().textOf(text)).isEqualTo("4");
@@ -66,12 +69,17 @@ class JsonDocumentParserTest {
         String text = "{jobId: 'j-1', \"tags\": {'x': [1, 2,],}, \"n\": 1,}";
         JsonDocument doc = JsonDocumentParser.parse(text);
         assertThat(doc.diagnostics()).extracting(Diagnostic::code).containsOnly(Codes.JSON_NON_STANDARD);
-        assertThat(doc.diagnostics()).extracting(d -> d.span().textOf(text))
+        assertThat(doc.diagnostics())
+                .extracting(d -> d.span().textOf(text))
                 .containsExactly("jobId", "'j-1'", "'x'", ",", ",", ",");
-        assertThat(doc.diagnostics()).allSatisfy(d -> assertThat(d.fixes()).singleElement()
-                .satisfies(f -> assertThat(f.safe()).isTrue()));
+        assertThat(doc.diagnostics())
+                .allSatisfy(d -> assertThat(d.fixes())
+                        .singleElement()
+                        .satisfies(f -> assertThat(f.safe()).isTrue()));
 
-        String fixed = Fixes.apply(text, doc.diagnostics().stream().flatMap(d -> d.fixes().stream()).toList());
+        String fixed = Fixes.apply(
+                text,
+                doc.diagnostics().stream().flatMap(d -> d.fixes().stream()).toList());
         assertThat(fixed).isEqualTo("{\"jobId\": \"j-1\", \"tags\": {\"x\": [1, 2]}, \"n\": 1}");
         assertThat(JsonDocumentParser.parse(fixed).diagnostics()).isEmpty();
     }
@@ -80,12 +88,17 @@ class JsonDocumentParserTest {
     void singleQuotedStringWithEscapesIsFixedToAnEquivalentDoubleQuotedString() {
         String text = "{\"q\": 'it\\'s \"x\"'}";
         JsonDocument doc = JsonDocumentParser.parse(text);
-        assertThat(doc.diagnostics()).singleElement().extracting(Diagnostic::code).isEqualTo(Codes.JSON_NON_STANDARD);
+        assertThat(doc.diagnostics())
+                .singleElement()
+                .extracting(Diagnostic::code)
+                .isEqualTo(Codes.JSON_NON_STANDARD);
         String fixed = Fixes.apply(text, doc.diagnostics().get(0).fixes());
         JsonDocument again = JsonDocumentParser.parse(fixed);
         assertThat(again.diagnostics()).isEmpty();
-        assertThat(((JsonObject) again.root().orElseThrow()).get("q")).get()
-                .extracting(v -> ((JsonString) v).value()).isEqualTo("it's \"x\"");
+        assertThat(((JsonObject) again.root().orElseThrow()).get("q"))
+                .get()
+                .extracting(v -> ((JsonString) v).value())
+                .isEqualTo("it's \"x\"");
     }
 
     @Test
@@ -96,7 +109,8 @@ class JsonDocumentParserTest {
             assertThat(d.code()).isEqualTo(Codes.JSON_NON_STANDARD);
             assertThat(d.span().textOf(text)).isEqualTo("<patch>");
         });
-        assertThat(((JsonObject) doc.root().orElseThrow()).get("updateTwin")).get()
+        assertThat(((JsonObject) doc.root().orElseThrow()).get("updateTwin"))
+                .get()
                 .isInstanceOf(JsonValue.JsonInvalid.class);
     }
 
@@ -121,7 +135,8 @@ class JsonDocumentParserTest {
         JsonDocument doc = JsonDocumentParser.parse(text);
         assertThat(positions(doc)).containsExactly("HJ001@1:9");
         assertThat(doc.diagnostics().get(0).message()).isEqualTo("missing ',' before '\"b\"'");
-        assertThat(((JsonObject) doc.root().orElseThrow()).members()).extracting(m -> m.key().value())
+        assertThat(((JsonObject) doc.root().orElseThrow()).members())
+                .extracting(m -> m.key().value())
                 .containsExactly("a", "b", "c");
     }
 
@@ -133,7 +148,9 @@ class JsonDocumentParserTest {
         JsonObject root = (JsonObject) doc.root().orElseThrow();
         assertThat(root.members()).extracting(m -> m.key().value()).containsExactly("a", "b", "c");
         assertThat(((JsonArray) root.get("a").orElseThrow()).elements()).hasSize(2);
-        String fixed = Fixes.apply(text, doc.diagnostics().stream().flatMap(d -> d.fixes().stream()).toList());
+        String fixed = Fixes.apply(
+                text,
+                doc.diagnostics().stream().flatMap(d -> d.fixes().stream()).toList());
         assertThat(JsonDocumentParser.parse(fixed).diagnostics()).isEmpty();
     }
 
@@ -171,17 +188,19 @@ class JsonDocumentParserTest {
                   "d": "\\q"
                 }""";
         JsonDocument doc = JsonDocumentParser.parse(text);
-        assertThat(positions(doc)).containsExactly(
-                "HJ002@2:12", // single-quoted
-                "HJ001@2:16", // missing comma
-                "HJ002@3:3", // unquoted key
-                "HJ002@3:14", // placeholder
-                "HJ004@4:11", // duplicate key
-                "HJ001@5:7", // missing colon
-                "HJ001@6:11", // missing comma in the array
-                "HJ002@6:12", // trailing comma
-                "HJ001@7:9"); // bad escape
-        assertThat(((JsonObject) doc.root().orElseThrow()).members()).extracting(m -> m.key().value())
+        assertThat(positions(doc))
+                .containsExactly(
+                        "HJ002@2:12", // single-quoted
+                        "HJ001@2:16", // missing comma
+                        "HJ002@3:3", // unquoted key
+                        "HJ002@3:14", // placeholder
+                        "HJ004@4:11", // duplicate key
+                        "HJ001@5:7", // missing colon
+                        "HJ001@6:11", // missing comma in the array
+                        "HJ002@6:12", // trailing comma
+                        "HJ001@7:9"); // bad escape
+        assertThat(((JsonObject) doc.root().orElseThrow()).members())
+                .extracting(m -> m.key().value())
                 .containsExactly("jobId", "type", "startTime", "a", "a", "b", "c", "d");
     }
 
@@ -211,7 +230,8 @@ class JsonDocumentParserTest {
     @ParameterizedTest
     @MethodSource("corpusJobs")
     void corpusJobGivesTheParserDiagnosticsItsExpectedFileLists(String name) {
-        List<String> expectedLines = TestFiles.text("corpus/jobs/" + name + ".expected").lines().toList();
+        List<String> expectedLines =
+                TestFiles.text("corpus/jobs/" + name + ".expected").lines().toList();
         boolean subset = expectedLines.stream().anyMatch(l -> l.startsWith("# mode: subset"));
         List<String> expected = expectedLines.stream()
                 .filter(l -> l.startsWith("HJ00"))

@@ -54,8 +54,10 @@ class JsonLimitsTest {
             assertThat(d.message()).contains(String.valueOf(JsonDocumentParser.MAX_SIZE + 2));
         });
         // What readBounded gives, one byte past the limit: the true size is not known.
-        assertThat(JsonDocumentParser.parse(Arrays.copyOf(bytes, JsonDocumentParser.MAX_SIZE + 1)).diagnostics())
-                .singleElement().satisfies(d -> assertThat(d.message())
+        assertThat(JsonDocumentParser.parse(Arrays.copyOf(bytes, JsonDocumentParser.MAX_SIZE + 1))
+                        .diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message())
                         .startsWith("the document is over " + JsonDocumentParser.MAX_SIZE + " bytes"));
     }
 
@@ -77,8 +79,10 @@ class JsonLimitsTest {
             assertThat(d.span().textOf(doc.text())).isEqualTo("\uFFFD");
         });
         JsonValue.JsonObject root = (JsonValue.JsonObject) doc.root().orElseThrow();
-        assertThat(root.get("é")).get().isInstanceOfSatisfying(JsonValue.JsonString.class,
-                s -> assertThat(s.value()).isEqualTo("a\uFFFDb"));
+        assertThat(root.get("é"))
+                .get()
+                .isInstanceOfSatisfying(
+                        JsonValue.JsonString.class, s -> assertThat(s.value()).isEqualTo("a\uFFFDb"));
         assertThat(root.get("n")).get().isInstanceOf(JsonValue.JsonNumber.class);
     }
 
@@ -86,7 +90,8 @@ class JsonLimitsTest {
     void everyInvalidUtf8SequenceIsReported() {
         byte[] bytes = {'[', '"', (byte) 0xC3, '"', ',', '"', (byte) 0xE2, (byte) 0x82, '"', ']'};
         JsonDocument doc = JsonDocumentParser.parse(bytes);
-        assertThat(doc.diagnostics()).extracting(Diagnostic::code)
+        assertThat(doc.diagnostics())
+                .extracting(Diagnostic::code)
                 .containsExactly(Codes.INPUT_LIMIT, Codes.INPUT_LIMIT);
         assertThat(doc.diagnostics()).extracting(d -> d.span().start()).containsExactly(2, 6);
         assertThat(((JsonValue.JsonArray) doc.root().orElseThrow()).elements()).hasSize(2);

@@ -24,8 +24,11 @@ class StrictJsonTest {
     static Stream<Path> jobFiles() throws Exception {
         Path root = Path.of(StrictJsonTest.class.getResource("/").toURI());
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".ndjson"))
-                    .sorted().toList().stream();
+            return files
+                    .filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".ndjson"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -36,40 +39,42 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\": \"\\\"q\\\" \\\\ \\n \\u00e9 \\ud83d\\ude00 é😀\", \"b\": [1, -2.5e3, 0, true, false, null]}",
-        "// comment\n{\"a\" /* inside */ : {\"b\": [[], {}]}}\r\n",
-        "[{\"jobId\": \"x\"}, {\"jobId\": \"y\"}]",
-        "\"just a string\"",
-        "  42  ",
-        "{\"k\\u0041y\": 1, \"kAy2\": \"\\/\"}",
-        "{\"ab\": 1, \"ba\": 2, \"b\": 3, \"abc\": 4}",
-        "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": 8, \"k9\": 9}",
-        // Each of these has a finding, so the fast path must step aside.
-        "{\"a\": 1, \"a\": 2}",
-        "{\"a\": 1, \"\\u0061\": 2}",
-        "{\"\\u0061\": 1, \"a\": 2}",
-        "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": 8, \"k1\": 9}",
-        "{\"a\": 1,}",
-        "{'a': 1}",
-        "{a: 1}",
-        "{\"a\": <x>}",
-        "{\"a\": 1} {\"b\": 2}",
-        "{\"a\": \"tab\there\"}",
-        "{\"a\": 01}",
-        "",
-        "\uFEFF{\"a\": 1}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"a\": \"\\\"q\\\" \\\\ \\n \\u00e9 \\ud83d\\ude00 é😀\", \"b\": [1, -2.5e3, 0, true, false, null]}",
+                "// comment\n{\"a\" /* inside */ : {\"b\": [[], {}]}}\r\n",
+                "[{\"jobId\": \"x\"}, {\"jobId\": \"y\"}]",
+                "\"just a string\"",
+                "  42  ",
+                "{\"k\\u0041y\": 1, \"kAy2\": \"\\/\"}",
+                "{\"ab\": 1, \"ba\": 2, \"b\": 3, \"abc\": 4}",
+                "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": 8, \"k9\": 9}",
+                // Each of these has a finding, so the fast path must step aside.
+                "{\"a\": 1, \"a\": 2}",
+                "{\"a\": 1, \"\\u0061\": 2}",
+                "{\"\\u0061\": 1, \"a\": 2}",
+                "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": 8, \"k1\": 9}",
+                "{\"a\": 1,}",
+                "{'a': 1}",
+                "{a: 1}",
+                "{\"a\": <x>}",
+                "{\"a\": 1} {\"b\": 2}",
+                "{\"a\": \"tab\there\"}",
+                "{\"a\": 01}",
+                "",
+                "\uFEFF{\"a\": 1}",
+            })
     void agreesWithTheGrammarOnEdgeCases(String text) {
         assertAgrees(text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\": \"\\\"q\\\" \\\\ \\n \\u00e9 \\ud83d\\ude00 é😀\", \"b\": [1, -2.5e3, 0, true, false, null]}",
-        "// comment\n{\"a\" /* inside */ : {\"b\": [[], {}]}}\r\n",
-        "[{\"jobId\": \"x\"}, {\"jobId\": \"y\"}]",
-    })
+    @ValueSource(
+            strings = {
+                "{\"a\": \"\\\"q\\\" \\\\ \\n \\u00e9 \\ud83d\\ude00 é😀\", \"b\": [1, -2.5e3, 0, true, false, null]}",
+                "// comment\n{\"a\" /* inside */ : {\"b\": [[], {}]}}\r\n",
+                "[{\"jobId\": \"x\"}, {\"jobId\": \"y\"}]",
+            })
     void cleanDocumentsTakeTheFastPath(String text) {
         assertThat(StrictJson.tryParse(text)).isPresent();
         assertAgrees(text);
@@ -78,7 +83,9 @@ class StrictJsonTest {
     @org.junit.jupiter.api.Test
     void theCleanCorpusJobsTakeTheFastPath() throws Exception {
         for (String name : List.of("firmware-desired", "reboot-building43")) {
-            Path file = Path.of(StrictJsonTest.class.getResource("/corpus/jobs/" + name + ".job.json").toURI());
+            Path file = Path.of(StrictJsonTest.class
+                    .getResource("/corpus/jobs/" + name + ".job.json")
+                    .toURI());
             assertThat(StrictJson.tryParse(Files.readString(file))).as(name).isPresent();
         }
     }
@@ -87,7 +94,9 @@ class StrictJsonTest {
         JsonDocument tolerant = JsonDocumentParser.parseTolerant(text, LineMap.of(text));
         Optional<JsonValue> strict = StrictJson.tryParse(text);
         if (!tolerant.diagnostics().isEmpty()) {
-            assertThat(strict).as("the fast path must step aside for %s", tolerant.diagnostics()).isEmpty();
+            assertThat(strict)
+                    .as("the fast path must step aside for %s", tolerant.diagnostics())
+                    .isEmpty();
             return;
         }
         if (strict.isEmpty()) {
@@ -120,8 +129,10 @@ class StrictJsonTest {
     private static void assertSameEscapeMaps(JsonValue a, JsonValue b) {
         if (a instanceof JsonObject oa && b instanceof JsonObject ob) {
             for (int i = 0; i < oa.members().size(); i++) {
-                assertSameEscapeMaps(oa.members().get(i).key(), ob.members().get(i).key());
-                assertSameEscapeMaps(oa.members().get(i).value(), ob.members().get(i).value());
+                assertSameEscapeMaps(
+                        oa.members().get(i).key(), ob.members().get(i).key());
+                assertSameEscapeMaps(
+                        oa.members().get(i).value(), ob.members().get(i).value());
             }
         } else if (a instanceof JsonArray aa && b instanceof JsonArray ab) {
             List<JsonValue> x = aa.elements();

@@ -21,7 +21,8 @@ class AstShapeTest {
     void andChainIsOneNaryNodeInSourceOrder() {
         And and = (And) expr("a = 1 AND b = 2 AND c = 3 AND d = 4");
         assertThat(and.operands()).hasSize(4).allSatisfy(e -> assertThat(e).isInstanceOf(Binary.class));
-        assertThat(and.operands()).extracting(QueryFormatter::format)
+        assertThat(and.operands())
+                .extracting(QueryFormatter::format)
                 .containsExactly("a = 1", "b = 2", "c = 3", "d = 4");
     }
 
@@ -35,8 +36,10 @@ class AstShapeTest {
     void andBindsTighterThanOr() {
         Or or = (Or) expr("a OR b AND c OR d");
         assertThat(or.operands()).hasSize(3);
-        assertThat(or.operands().get(1)).asInstanceOf(type(And.class))
-                .extracting(a -> a.operands().size()).isEqualTo(2);
+        assertThat(or.operands().get(1))
+                .asInstanceOf(type(And.class))
+                .extracting(a -> a.operands().size())
+                .isEqualTo(2);
     }
 
     @Test
@@ -49,8 +52,10 @@ class AstShapeTest {
     @Test
     void notAppliesToTheWholeComparison() {
         Not not = (Not) expr("NOT a = 1");
-        assertThat(not.operand()).asInstanceOf(type(Binary.class))
-                .extracting(Binary::op).isEqualTo(BinaryOp.EQ);
+        assertThat(not.operand())
+                .asInstanceOf(type(Binary.class))
+                .extracting(Binary::op)
+                .isEqualTo(BinaryOp.EQ);
     }
 
     @Test
@@ -74,7 +79,10 @@ class AstShapeTest {
         assertThat(sub.op()).isEqualTo(BinaryOp.SUBTRACT);
         Binary add = (Binary) sub.left();
         assertThat(add.op()).isEqualTo(BinaryOp.ADD);
-        assertThat(add.right()).asInstanceOf(type(Binary.class)).extracting(Binary::op).isEqualTo(BinaryOp.MULTIPLY);
+        assertThat(add.right())
+                .asInstanceOf(type(Binary.class))
+                .extracting(Binary::op)
+                .isEqualTo(BinaryOp.MULTIPLY);
     }
 
     @Test
@@ -88,15 +96,16 @@ class AstShapeTest {
     void literalsAreDecoded() {
         Expr.In in = (Expr.In) expr("x NIN ['it\\'s', \"q\\\"\", 0x1F, -2, 1.5e2, true, null, undefined]");
         assertThat(in.negated()).isTrue();
-        assertThat(in.list().elements()).satisfiesExactly(
-                e -> assertThat(e).isEqualTo(new Expr.StringLiteral("it's", false, e.span())),
-                e -> assertThat(e).isEqualTo(new Expr.StringLiteral("q\"", true, e.span())),
-                e -> assertThat(e).isEqualTo(new Expr.NumberLiteral("0x1F", 31, e.span())),
-                e -> assertThat(e).isEqualTo(new Expr.NumberLiteral("-2", -2, e.span())),
-                e -> assertThat(e).isEqualTo(new Expr.NumberLiteral("1.5e2", 150, e.span())),
-                e -> assertThat(e).isEqualTo(new Expr.BooleanLiteral(true, e.span())),
-                e -> assertThat(e).isInstanceOf(Expr.NullLiteral.class),
-                e -> assertThat(e).isInstanceOf(Expr.UndefinedLiteral.class));
+        assertThat(in.list().elements())
+                .satisfiesExactly(
+                        e -> assertThat(e).isEqualTo(new Expr.StringLiteral("it's", false, e.span())),
+                        e -> assertThat(e).isEqualTo(new Expr.StringLiteral("q\"", true, e.span())),
+                        e -> assertThat(e).isEqualTo(new Expr.NumberLiteral("0x1F", 31, e.span())),
+                        e -> assertThat(e).isEqualTo(new Expr.NumberLiteral("-2", -2, e.span())),
+                        e -> assertThat(e).isEqualTo(new Expr.NumberLiteral("1.5e2", 150, e.span())),
+                        e -> assertThat(e).isEqualTo(new Expr.BooleanLiteral(true, e.span())),
+                        e -> assertThat(e).isInstanceOf(Expr.NullLiteral.class),
+                        e -> assertThat(e).isInstanceOf(Expr.UndefinedLiteral.class));
     }
 
     @Test
@@ -119,14 +128,18 @@ class AstShapeTest {
         assertThat(devices.collection()).isEqualTo(Expr.Collection.DEVICES);
 
         Path quoted = (Path) ((Binary) expr("tags.[[group]].name = 'x'")).left();
-        assertThat(quoted.segments()).extracting(Expr.Segment::name, Expr.Segment::quoted)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tags", false),
+        assertThat(quoted.segments())
+                .extracting(Expr.Segment::name, Expr.Segment::quoted)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("tags", false),
                         org.assertj.core.groups.Tuple.tuple("group", true),
                         org.assertj.core.groups.Tuple.tuple("name", false));
 
         Path reserved = (Path) ((Binary) expr("tags.group.name = 'x'")).left();
-        assertThat(reserved.segments()).extracting(Expr.Segment::name, Expr.Segment::quoted)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tags", false),
+        assertThat(reserved.segments())
+                .extracting(Expr.Segment::name, Expr.Segment::quoted)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("tags", false),
                         org.assertj.core.groups.Tuple.tuple("group", false),
                         org.assertj.core.groups.Tuple.tuple("name", false));
 
@@ -165,7 +178,8 @@ class AstShapeTest {
         String text = "SELECT TOP 10 tags.floor AS f, COUNT() n FROM devices.jobs WHERE a = 1 GROUP BY tags.floor";
         Query q = QueryParser.parseQuery(text).get();
         assertThat(q.top()).isEqualTo(OptionalLong.of(10));
-        assertThat(q.projections()).extracting(Projection::alias)
+        assertThat(q.projections())
+                .extracting(Projection::alias)
                 .containsExactly(java.util.Optional.of("f"), java.util.Optional.of("n"));
         assertThat(q.projections().get(1).expr()).isInstanceOf(Expr.Call.class);
         assertThat(q.source()).isEqualTo(Source.JOBS);
@@ -173,7 +187,8 @@ class AstShapeTest {
         assertThat(q.where()).isPresent();
         assertThat(q.groupBy()).extracting(Path::dotted).containsExactly("tags.floor");
         assertThat(q.span()).isEqualTo(Span.of(0, text.length()));
-        assertThat(QueryParser.parseQuery("SELECT * FROM devices").get().selectsAll()).isTrue();
+        assertThat(QueryParser.parseQuery("SELECT * FROM devices").get().selectsAll())
+                .isTrue();
     }
 
     @Test
@@ -200,14 +215,17 @@ class AstShapeTest {
         // that kept code-point offsets would be off by one after the emoji.
         String text = "tags.né = '😀é' AND tags.ü = \"x😀\" AND é = 1";
         And and = (And) expr(text);
-        assertThat(and.operands()).extracting(e -> e.span().textOf(text))
+        assertThat(and.operands())
+                .extracting(e -> e.span().textOf(text))
                 .containsExactly("tags.né = '😀é'", "tags.ü = \"x😀\"", "é = 1");
         Binary second = (Binary) and.operands().get(1);
         int start = text.indexOf("tags.ü");
         assertThat(second.span()).isEqualTo(Span.of(start, start + "tags.ü = \"x😀\"".length()));
         assertThat(second.opSpan()).isEqualTo(Span.at(start + 7).union(Span.at(start + 8)));
-        assertThat(((Binary) and.operands().get(0)).right()).asInstanceOf(type(Expr.StringLiteral.class))
-                .extracting(Expr.StringLiteral::value).isEqualTo("😀é");
+        assertThat(((Binary) and.operands().get(0)).right())
+                .asInstanceOf(type(Expr.StringLiteral.class))
+                .extracting(Expr.StringLiteral::value)
+                .isEqualTo("😀é");
         Binary third = (Binary) and.operands().get(2);
         assertThat(third.right().span()).isEqualTo(Span.of(text.length() - 1, text.length()));
     }

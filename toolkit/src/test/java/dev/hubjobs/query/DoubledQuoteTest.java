@@ -26,17 +26,24 @@ class DoubledQuoteTest {
 
     @Test
     void fastPathGrammarAndFormatterAgree() {
-        for (String text : List.of("deviceId='operator''sDevice'", "a = ''''", "a = '' AND b = ''",
-                "a = \"\"\"\"", "a = 'x''' AND b = 1", "a = '''x'")) {
+        for (String text : List.of(
+                "deviceId='operator''sDevice'",
+                "a = ''''",
+                "a = '' AND b = ''",
+                "a = \"\"\"\"",
+                "a = 'x''' AND b = 1",
+                "a = '''x'")) {
             var fast = FastCondition.tryParse(text);
             var grammar = QueryParser.parseConditionWithGrammar(text);
             assertThat(fast).as(text).isPresent();
             assertThat(grammar.diagnostics()).as(text).isEmpty();
             assertThat(fast.get()).as(text).isEqualTo(grammar.value().orElseThrow());
-            Condition again = QueryParser.parseCondition(QueryFormatter.format(fast.get())).get();
+            Condition again = QueryParser.parseCondition(QueryFormatter.format(fast.get()))
+                    .get();
             QueryTesting.assertSameTreeIgnoringSpans(again, fast.get());
         }
-        assertThat(QueryFormatter.format(QueryParser.parseCondition("deviceId='operator''sDevice'").get()))
+        assertThat(QueryFormatter.format(QueryParser.parseCondition("deviceId='operator''sDevice'")
+                        .get()))
                 .isEqualTo("deviceId = 'operator\\'sDevice'");
     }
 

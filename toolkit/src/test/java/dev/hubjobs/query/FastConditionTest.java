@@ -41,8 +41,12 @@ class FastConditionTest {
             return false;
         }
         ParseResult<Condition> grammar = QueryParser.parseConditionWithGrammar(text);
-        assertThat(grammar.diagnostics()).as("grammar diagnostics for accepted %s", text).isEmpty();
-        assertThat(fast.get()).as("fast tree of %s", text).isEqualTo(grammar.value().orElseThrow());
+        assertThat(grammar.diagnostics())
+                .as("grammar diagnostics for accepted %s", text)
+                .isEmpty();
+        assertThat(fast.get())
+                .as("fast tree of %s", text)
+                .isEqualTo(grammar.value().orElseThrow());
         return true;
     }
 
@@ -55,7 +59,8 @@ class FastConditionTest {
             result.add(row.split("\t")[0]);
         }
         Pattern member = Pattern.compile("queryCondition\"?\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')");
-        for (String name : List.of("charset", "firmware-desired", "reboot-building43", "seed-twin-sample", "wrong-type")) {
+        for (String name :
+                List.of("charset", "firmware-desired", "reboot-building43", "seed-twin-sample", "wrong-type")) {
             Matcher m = member.matcher(TestFiles.text("corpus/jobs/" + name + ".job.json"));
             while (m.find()) {
                 result.add(unescape(m.group(1)));
@@ -76,7 +81,8 @@ class FastConditionTest {
     @Test
     void corpusConditionsFindTheirWayIntoTheTest() throws IOException {
         assertThat(corpusConditions().filter(c -> c.contains("d1"))).isNotEmpty();
-        assertThat(corpusConditions().filter(c -> c.equals("tags.building = '43' AND tags.floor = '3'"))).hasSize(2);
+        assertThat(corpusConditions().filter(c -> c.equals("tags.building = '43' AND tags.floor = '3'")))
+                .hasSize(2);
     }
 
     /**
@@ -91,7 +97,8 @@ class FastConditionTest {
         int accepted = 0;
         int seen = 0;
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 Matcher m = literal.matcher(Files.readString(file, StandardCharsets.UTF_8));
                 while (m.find()) {
                     seen++;
@@ -128,16 +135,28 @@ class FastConditionTest {
         }
         double ratio = (double) accepted / valid;
         assertThat(valid).as("valid generated conditions").isGreaterThan(3000);
-        assertThat(ratio).as("fast path accepted %d of %d valid conditions (%.4f); missed e.g. %s",
-                accepted, valid, ratio, missed).isGreaterThanOrEqualTo(0.9);
+        assertThat(ratio)
+                .as(
+                        "fast path accepted %d of %d valid conditions (%.4f); missed e.g. %s",
+                        accepted, valid, ratio, missed)
+                .isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
     void acceptsTheBenchmarkConditionAndCommonShapes() {
-        for (String text : List.of(BENCHMARK_CONDITION, "*", "  *\t\n", "deviceId = 'd-01'",
-                "FROM_x = 1", "devices.modules.tags.a.[[b c]].select = 'x'", "x NIN [-1, - 0x1F, .5, 'a', null]",
-                "a = 1 + 2 * 3 - 4 % 5 / 6", "NOT (a < 1 OR b >= 2) AND c <> 3", "f() = g(1, h(2))",
-                "tags.name = 'it\\'s \\u00e9t\\u00e9 😀'", "\u00a0a = 1\u00a0")) {
+        for (String text : List.of(
+                BENCHMARK_CONDITION,
+                "*",
+                "  *\t\n",
+                "deviceId = 'd-01'",
+                "FROM_x = 1",
+                "devices.modules.tags.a.[[b c]].select = 'x'",
+                "x NIN [-1, - 0x1F, .5, 'a', null]",
+                "a = 1 + 2 * 3 - 4 % 5 / 6",
+                "NOT (a < 1 OR b >= 2) AND c <> 3",
+                "f() = g(1, h(2))",
+                "tags.name = 'it\\'s \\u00e9t\\u00e9 😀'",
+                "\u00a0a = 1\u00a0")) {
             assertThat(FastCondition.tryParse(text)).as(text).isPresent();
             assertThat(assertAgrees(text)).isTrue();
         }
@@ -145,12 +164,38 @@ class FastConditionTest {
 
     @Test
     void precedenceAndSpansMatchTheGrammarOnTrickyShapes() {
-        for (String text : List.of("NOT a = b", "-a * b", "a IN [1] + 1", "a = b IN [1]", "a IN [1] IN [2]",
-                "a = NOT b = c", "a * NOT b AND c", "- NOT a = 1", "(a) AND b", "(a AND b) AND c",
-                "a AND (b AND c)", "a OR b AND c OR d", "((a)) = ((1))", "a - -1", "a--1", "x = .5e+3",
-                "x = 1.", "x = 1E5", "x = 0Xab", "(a OR b) OR (c)", "f ( ( a ) , b ) = 1",
-                "a.b . c = 1", "[[a]].b = 1", "devices.x = 1", "devices.modules = 1", "DEVICES.JOBS.x = 1",
-                "devices = 1", "a = [[b]]", "a.[[]] = 1", "a=-1", "a IN[1,-2]",
+        for (String text : List.of(
+                "NOT a = b",
+                "-a * b",
+                "a IN [1] + 1",
+                "a = b IN [1]",
+                "a IN [1] IN [2]",
+                "a = NOT b = c",
+                "a * NOT b AND c",
+                "- NOT a = 1",
+                "(a) AND b",
+                "(a AND b) AND c",
+                "a AND (b AND c)",
+                "a OR b AND c OR d",
+                "((a)) = ((1))",
+                "a - -1",
+                "a--1",
+                "x = .5e+3",
+                "x = 1.",
+                "x = 1E5",
+                "x = 0Xab",
+                "(a OR b) OR (c)",
+                "f ( ( a ) , b ) = 1",
+                "a.b . c = 1",
+                "[[a]].b = 1",
+                "devices.x = 1",
+                "devices.modules = 1",
+                "DEVICES.JOBS.x = 1",
+                "devices = 1",
+                "a = [[b]]",
+                "a.[[]] = 1",
+                "a=-1",
+                "a IN[1,-2]",
                 "(a = 1) OR (b = 2) AND (c = 3)")) {
             assertThat(assertAgrees(text)).as(text).isTrue();
         }
@@ -159,34 +204,116 @@ class FastConditionTest {
     @Test
     void agreesWithTheGrammarOnLexicalCornerCases() {
         List<String> accepted = new ArrayList<>();
-        for (String text : List.of("a = 1and b = 2", "a = 0x1Fand b", "a=1e5and b", "x = 1.e5", "x = 1.5.6",
-                "[[a\uD800]] = 1", "[[a\uDC00b]] = 1", "[[😀]] = '😀'", "a = ']]' AND [[b]] = 1",
-                "a = [[b] AND c = ']]'", "not(a)", "NOT(a)AND(b)", "devices(1) = 2", "a\u000b= 1", "a = 1\u0000",
-                "[[x]](1)", "f(a)(b)", "- - - 1 = a", "a = 1e+", "a = 1e-5", "a = 0x", "a = 0xg", "a <=> b",
-                "a =< b", "a >= b", "a<>b", "a!=b", "a = '\\\\'", "a = \"\\'\"", "a = ''''", "a = \"\"\"\"",
-                "a.b.c.d.e.f.g.h.i.j.k = 1", "a = $", "a = _", "a = [1,]", "a IN [1] NIN [2]",
-                "a = 1 -- comment", "a = 1 // x", "\u00a0*\u00a0", "* *", "a.[[b]]c = 1", "a = .5.5")) {
+        for (String text : List.of(
+                "a = 1and b = 2",
+                "a = 0x1Fand b",
+                "a=1e5and b",
+                "x = 1.e5",
+                "x = 1.5.6",
+                "[[a\uD800]] = 1",
+                "[[a\uDC00b]] = 1",
+                "[[😀]] = '😀'",
+                "a = ']]' AND [[b]] = 1",
+                "a = [[b] AND c = ']]'",
+                "not(a)",
+                "NOT(a)AND(b)",
+                "devices(1) = 2",
+                "a\u000b= 1",
+                "a = 1\u0000",
+                "[[x]](1)",
+                "f(a)(b)",
+                "- - - 1 = a",
+                "a = 1e+",
+                "a = 1e-5",
+                "a = 0x",
+                "a = 0xg",
+                "a <=> b",
+                "a =< b",
+                "a >= b",
+                "a<>b",
+                "a!=b",
+                "a = '\\\\'",
+                "a = \"\\'\"",
+                "a = ''''",
+                "a = \"\"\"\"",
+                "a.b.c.d.e.f.g.h.i.j.k = 1",
+                "a = $",
+                "a = _",
+                "a = [1,]",
+                "a IN [1] NIN [2]",
+                "a = 1 -- comment",
+                "a = 1 // x",
+                "\u00a0*\u00a0",
+                "* *",
+                "a.[[b]]c = 1",
+                "a = .5.5")) {
             if (assertAgrees(text)) {
                 accepted.add(text);
             }
         }
-        assertThat(accepted).contains("a = 1and b = 2", "x = 1.e5", "NOT(a)AND(b)", "devices(1) = 2",
-                "a.b.c.d.e.f.g.h.i.j.k = 1", "a IN [1] NIN [2]", "\u00a0*\u00a0", "[[😀]] = '😀'");
+        assertThat(accepted)
+                .contains(
+                        "a = 1and b = 2",
+                        "x = 1.e5",
+                        "NOT(a)AND(b)",
+                        "devices(1) = 2",
+                        "a.b.c.d.e.f.g.h.i.j.k = 1",
+                        "a IN [1] NIN [2]",
+                        "\u00a0*\u00a0",
+                        "[[😀]] = '😀'");
     }
 
     @Test
     void leavesEverythingItIsNotSureAboutToTheGrammar() {
         List<String> bails = new ArrayList<>(List.of(
-                "", "   ", "a =", "a = = 1", "a = 1)", "(a = 1", "a = 1 b", "deviceId IN ('a')", "x NIN ('a', 'b')",
-                "a = 'unterminated", "a = \"unterminated\\\"", "/* c */ a = 1", "a = 1 /* c */", "a = '\\q'",
-                "a = '\\u12'", "a = '\\u00g1'", "WHERE a = 1", "SELECT * FROM devices WHERE a = 1",
-                "FROM devices.modules WHERE a = 1", "a = 1 GROUP BY tags.x", "select.a = 1", "a IN []",
-                "a = 0x" + "F".repeat(20), "é = 1", "aé = 1", "a.é = 1", "a = 1 é", "* = 1", "**",
-                "a ! b", "a = #", "a = 1;", "a.1 = 2", "a = 1e", "a = [[b]", "a.[[x]]] = 1", "a = 'x' 'y'", "a = f(1,)",
-                "a = TOP", "a = b AS c", "a = \uD800", "a = '\uD800'", "a.b.", "a = --",
+                "",
+                "   ",
+                "a =",
+                "a = = 1",
+                "a = 1)",
+                "(a = 1",
+                "a = 1 b",
+                "deviceId IN ('a')",
+                "x NIN ('a', 'b')",
+                "a = 'unterminated",
+                "a = \"unterminated\\\"",
+                "/* c */ a = 1",
+                "a = 1 /* c */",
+                "a = '\\q'",
+                "a = '\\u12'",
+                "a = '\\u00g1'",
+                "WHERE a = 1",
+                "SELECT * FROM devices WHERE a = 1",
+                "FROM devices.modules WHERE a = 1",
+                "a = 1 GROUP BY tags.x",
+                "select.a = 1",
+                "a IN []",
+                "a = 0x" + "F".repeat(20),
+                "é = 1",
+                "aé = 1",
+                "a.é = 1",
+                "a = 1 é",
+                "* = 1",
+                "**",
+                "a ! b",
+                "a = #",
+                "a = 1;",
+                "a.1 = 2",
+                "a = 1e",
+                "a = [[b]",
+                "a.[[x]]] = 1",
+                "a = 'x' 'y'",
+                "a = f(1,)",
+                "a = TOP",
+                "a = b AS c",
+                "a = \uD800",
+                "a = '\uD800'",
+                "a.b.",
+                "a = --",
                 "(".repeat(300) + "a = 1" + ")".repeat(300),
                 "(".repeat(FastCondition.MAX_DEPTH + 1) + "a" + ")".repeat(FastCondition.MAX_DEPTH + 1),
-                "NOT ".repeat(100) + "a", "a = " + "-".repeat(100) + "1",
+                "NOT ".repeat(100) + "a",
+                "a = " + "-".repeat(100) + "1",
                 "a" + " + a".repeat(100),
                 "f(".repeat(100) + "1" + ")".repeat(100)));
         for (String text : bails) {
@@ -200,12 +327,14 @@ class FastConditionTest {
         // but the grammar path reports HJ011, so the fast path must not accept it either.
         String text = "a = " + "devices - ".repeat(QueryParser.MAX_DEPTH + 5) + "1";
         assertThat(FastCondition.tryParse(text)).isEmpty();
-        assertThat(QueryParser.parseCondition(text).diagnostics()).extracting(Diagnostic::code)
+        assertThat(QueryParser.parseCondition(text).diagnostics())
+                .extracting(Diagnostic::code)
                 .containsExactly(Codes.QUERY_TOO_DEEP);
         // A left-deep chain of '+' is as deep to the AST builder as it is long.
         String sum = "a = 1" + " + 1".repeat(QueryParser.MAX_DEPTH + 5);
         assertThat(FastCondition.tryParse(sum)).isEmpty();
-        assertThat(QueryParser.parseCondition(sum).diagnostics()).extracting(Diagnostic::code)
+        assertThat(QueryParser.parseCondition(sum).diagnostics())
+                .extracting(Diagnostic::code)
                 .containsExactly(Codes.QUERY_TOO_DEEP);
     }
 
@@ -241,7 +370,8 @@ class FastConditionTest {
     void parseConditionUsesTheFastPathAndFallsBackWithDiagnostics() {
         ParseResult<Condition> ok = QueryParser.parseCondition(BENCHMARK_CONDITION);
         assertThat(ok.diagnostics()).isEmpty();
-        assertThat(ok.get()).isEqualTo(FastCondition.tryParse(BENCHMARK_CONDITION).orElseThrow());
+        assertThat(ok.get())
+                .isEqualTo(FastCondition.tryParse(BENCHMARK_CONDITION).orElseThrow());
         ParseResult<Condition> bad = QueryParser.parseCondition("deviceId IN ('a')");
         assertThat(bad.diagnostics()).extracting(Diagnostic::code).containsExactly(Codes.IN_PARENTHESES);
     }
@@ -262,7 +392,8 @@ class FastConditionTest {
                 case 't' -> sb.append('\t');
                 case 'r' -> sb.append('\r');
                 case 'u' -> {
-                    if (i + 4 < s.length() && s.substring(i + 1, i + 5).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                    if (i + 4 < s.length()
+                            && s.substring(i + 1, i + 5).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
                         sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
                         i += 4;
                     } else {
@@ -277,16 +408,51 @@ class FastConditionTest {
 
     /** Random conditions over the whole grammar the fast path covers, plus some it does not. */
     private static final class Generator {
-        private static final String[] NAMES = {"a", "b", "deviceId", "tags", "properties", "$x", "_y1", "devices",
-            "modules", "jobs", "Z9"};
-        private static final String[] RESERVED = {"select", "top", "from", "where", "group", "by", "as", "and", "or",
-            "not", "in", "nin", "true", "false", "null", "undefined", "devices", "modules", "jobs"};
+        private static final String[] NAMES = {
+            "a", "b", "deviceId", "tags", "properties", "$x", "_y1", "devices", "modules", "jobs", "Z9"
+        };
+        private static final String[] RESERVED = {
+            "select",
+            "top",
+            "from",
+            "where",
+            "group",
+            "by",
+            "as",
+            "and",
+            "or",
+            "not",
+            "in",
+            "nin",
+            "true",
+            "false",
+            "null",
+            "undefined",
+            "devices",
+            "modules",
+            "jobs"
+        };
         private static final String[] QUOTED = {"[[group]]", "[[a b]]", "[[é😀]]", "[[x.y]]", "[[]]", "[[/* c ]]"};
         private static final String[] FUNCTIONS = {"is_defined", "STARTSWITH", "f", "IS_STRING", "devices"};
-        private static final String[] NUMBERS = {"0", "42", "3.14", "1.", ".5", "1e5", "2.5E-3", "7e+2", "0x1F",
-            "0XaB", "00", "1234567890123"};
-        private static final String[] STRINGS = {"'a'", "\"b\"", "'it\\'s'", "\"q\\\"\"", "'\\\\'", "'\\n\\t\\/'",
-            "'\\u00e9t\\u00E9'", "'été'", "\"😀\"", "''", "'a\"b'", "\"a'b\"", "'\\b\\f\\r'", "' x '"};
+        private static final String[] NUMBERS = {
+            "0", "42", "3.14", "1.", ".5", "1e5", "2.5E-3", "7e+2", "0x1F", "0XaB", "00", "1234567890123"
+        };
+        private static final String[] STRINGS = {
+            "'a'",
+            "\"b\"",
+            "'it\\'s'",
+            "\"q\\\"\"",
+            "'\\\\'",
+            "'\\n\\t\\/'",
+            "'\\u00e9t\\u00E9'",
+            "'été'",
+            "\"😀\"",
+            "''",
+            "'a\"b'",
+            "\"a'b\"",
+            "'\\b\\f\\r'",
+            "' x '"
+        };
         private static final String[] COMPARISONS = {"=", "!=", "<>", "<", "<=", ">", ">="};
         private static final String[] ARITHMETIC = {"*", "/", "%", "+", "-"};
         private static final String[] SPACES = {" ", " ", " ", " ", "  ", "\t", "\n", "\r\n", " \u00a0"};
@@ -313,8 +479,12 @@ class FastConditionTest {
                 case 7, 8 -> chain(depth, "and");
                 case 9, 10 -> chain(depth, "or");
                 case 11 -> operand(depth) + pad() + pick(ARITHMETIC) + pad() + operand(depth);
-                case 12 -> expression(depth + 1) + sp() + kw(random.nextBoolean() ? "and" : "or") + sp()
-                        + expression(depth + 1);
+                case 12 ->
+                    expression(depth + 1)
+                            + sp()
+                            + kw(random.nextBoolean() ? "and" : "or")
+                            + sp()
+                            + expression(depth + 1);
                 default -> operand(depth) + pad() + pick(COMPARISONS) + pad() + kw("not") + sp() + operand(depth);
             };
         }
@@ -352,7 +522,9 @@ class FastConditionTest {
 
         private String call(int depth) {
             int n = random.nextInt(3);
-            StringBuilder sb = new StringBuilder(pick(FUNCTIONS)).append(random.nextInt(4) == 0 ? pad() : "").append('(');
+            StringBuilder sb = new StringBuilder(pick(FUNCTIONS))
+                    .append(random.nextInt(4) == 0 ? pad() : "")
+                    .append('(');
             for (int i = 0; i < n; i++) {
                 sb.append(i > 0 ? "," + pad() : pad()).append(depth > 3 ? primary(depth + 1) : expression(depth + 1));
             }
@@ -363,19 +535,27 @@ class FastConditionTest {
             StringBuilder sb = new StringBuilder();
             switch (random.nextInt(8)) {
                 case 0 -> sb.append(kw("devices")).append('.');
-                case 1 -> sb.append(kw("devices")).append('.').append(kw("modules")).append('.');
-                case 2 -> sb.append(kw("devices")).append(pad()).append('.').append(pad()).append(kw("jobs")).append('.');
-                default -> { }
+                case 1 ->
+                    sb.append(kw("devices")).append('.').append(kw("modules")).append('.');
+                case 2 ->
+                    sb.append(kw("devices"))
+                            .append(pad())
+                            .append('.')
+                            .append(pad())
+                            .append(kw("jobs"))
+                            .append('.');
+                default -> {}
             }
             sb.append(random.nextInt(6) == 0 ? pick(QUOTED) : pick(NAMES));
             int n = random.nextInt(4);
             for (int i = 0; i < n; i++) {
                 sb.append(random.nextInt(8) == 0 ? pad() + "." + pad() : ".");
-                sb.append(switch (random.nextInt(5)) {
-                    case 0 -> kw(pick(RESERVED));
-                    case 1 -> pick(QUOTED);
-                    default -> pick(NAMES);
-                });
+                sb.append(
+                        switch (random.nextInt(5)) {
+                            case 0 -> kw(pick(RESERVED));
+                            case 1 -> pick(QUOTED);
+                            default -> pick(NAMES);
+                        });
             }
             return sb.toString();
         }

@@ -40,8 +40,14 @@ class HyphenatedNamesTest {
 
     @Test
     void subtractionNeedsASpaceOrATokenThatCannotContinueAName() {
-        for (String text : List.of("tags.a - tags.b = 1", "tags.a -1 = 1", "tags.a- 1 = 1", "tags.a-(1) = 1",
-                "tags.a-'x' = 1", "tags.a-[[b]] = 1", "tags.a--[[b]] = 1")) {
+        for (String text : List.of(
+                "tags.a - tags.b = 1",
+                "tags.a -1 = 1",
+                "tags.a- 1 = 1",
+                "tags.a-(1) = 1",
+                "tags.a-'x' = 1",
+                "tags.a-[[b]] = 1",
+                "tags.a--[[b]] = 1")) {
             Expr.Binary comparison = (Expr.Binary) QueryTesting.expr(text);
             assertThat(comparison.left()).as(text).isInstanceOf(Expr.Binary.class);
             assertThat(((Expr.Binary) comparison.left()).op()).as(text).isIn(Expr.BinaryOp.SUBTRACT);
@@ -51,9 +57,18 @@ class HyphenatedNamesTest {
 
     @Test
     void theFastPathAndTheGrammarBuildTheSameTree() {
-        for (String text : List.of("tags.deploy-ring = 'canary'", "tags.a--b-c = 1", "tags.a-1-b = 1",
-                "tags.a - b = 1", "tags.a -b = 1", "tags.a- b = 1", "x-y-z = 1", "and-x = 1", "tags.a-é = 1",
-                "tags.a---", "is_defined(properties.reported.SupportedMethods.ChangeDeviceState--DeviceState-string)")) {
+        for (String text : List.of(
+                "tags.deploy-ring = 'canary'",
+                "tags.a--b-c = 1",
+                "tags.a-1-b = 1",
+                "tags.a - b = 1",
+                "tags.a -b = 1",
+                "tags.a- b = 1",
+                "x-y-z = 1",
+                "and-x = 1",
+                "tags.a-é = 1",
+                "tags.a---",
+                "is_defined(properties.reported.SupportedMethods.ChangeDeviceState--DeviceState-string)")) {
             Optional<Condition> fast = FastCondition.tryParse(text);
             ParseResult<Condition> grammar = QueryParser.parseConditionWithGrammar(text);
             if (fast.isPresent()) {
@@ -66,29 +81,42 @@ class HyphenatedNamesTest {
 
     @Test
     void theCanonicalFormKeepsTheReadingAndRoundTrips() {
-        for (String text : List.of("tags.deploy-ring = 'canary'", "tags.a - b = 1", "tags.a -1 = 1",
-                "tags.a--b = 1", "tags.a - -1 = 1", "tags.x-1 = 2")) {
+        for (String text : List.of(
+                "tags.deploy-ring = 'canary'",
+                "tags.a - b = 1",
+                "tags.a -1 = 1",
+                "tags.a--b = 1",
+                "tags.a - -1 = 1",
+                "tags.x-1 = 2")) {
             Condition first = QueryParser.parseCondition(text).get();
             String canonical = QueryFormatter.format(first);
             Condition again = QueryParser.parseCondition(canonical).get();
             QueryTesting.assertSameTreeIgnoringSpans(again, first);
         }
-        assertThat(QueryFormatter.format(QueryParser.parseCondition("tags.deploy-ring='canary'").get()))
+        assertThat(QueryFormatter.format(
+                        QueryParser.parseCondition("tags.deploy-ring='canary'").get()))
                 .isEqualTo("tags.deploy-ring = 'canary'");
-        assertThat(QueryFormatter.format(QueryParser.parseCondition("tags.a -1=0").get()))
+        assertThat(QueryFormatter.format(
+                        QueryParser.parseCondition("tags.a -1=0").get()))
                 .isEqualTo("tags.a - 1 = 0");
     }
 
     @Test
     void theEvaluatorMatchesTwinsByTheHyphenatedKey() {
-        Fleet fleet = FleetLoader.parse(String.join("\n",
-                "{\"deviceId\":\"d1\",\"tags\":{\"deploy-ring\":\"canary\",\"deploy\":5,\"ring\":1}}",
-                "{\"deviceId\":\"d2\",\"tags\":{\"deploy-ring\":\"broad\",\"deploy\":5,\"ring\":4}}")).fleet();
+        Fleet fleet = FleetLoader.parse(String.join(
+                        "\n",
+                        "{\"deviceId\":\"d1\",\"tags\":{\"deploy-ring\":\"canary\",\"deploy\":5,\"ring\":1}}",
+                        "{\"deviceId\":\"d2\",\"tags\":{\"deploy-ring\":\"broad\",\"deploy\":5,\"ring\":4}}"))
+                .fleet();
         QueryEngine engine = new QueryEngine(fleet);
-        assertThat(engine.match(QueryParser.parseCondition("tags.deploy-ring = 'canary'").get()))
-                .extracting(Fleet::id).containsExactly("d1");
-        assertThat(engine.match(QueryParser.parseCondition("tags.deploy - tags.ring = 4").get()))
-                .extracting(Fleet::id).containsExactly("d1");
+        assertThat(engine.match(QueryParser.parseCondition("tags.deploy-ring = 'canary'")
+                        .get()))
+                .extracting(Fleet::id)
+                .containsExactly("d1");
+        assertThat(engine.match(QueryParser.parseCondition("tags.deploy - tags.ring = 4")
+                        .get()))
+                .extracting(Fleet::id)
+                .containsExactly("d1");
     }
 
     @Test
@@ -99,9 +127,11 @@ class HyphenatedNamesTest {
         assertThat(codes("tags.deploy-ring = 'x'")).isEmpty();
         assertThat(codes("tags.fw-version = 'x'")).isEmpty();
         assertThat(codes("tags.a-tags = 'x'")).isEmpty();
-        assertThat(codes("properties.desired.KeyQuery1b4e28ba-2fa1-11d2-883f-0016d3cca427 = 'v'")).isEmpty();
+        assertThat(codes("properties.desired.KeyQuery1b4e28ba-2fa1-11d2-883f-0016d3cca427 = 'v'"))
+                .isEmpty();
         assertThat(codes("tags.[[x-1]] = 2")).isEmpty();
-        List<Diagnostic> found = QueryValidator.standard().validateCondition("tags.slots-1 > 0").diagnostics();
+        List<Diagnostic> found =
+                QueryValidator.standard().validateCondition("tags.slots-1 > 0").diagnostics();
         assertThat(found).singleElement().satisfies(d -> {
             assertThat(d.span().start()).isEqualTo(5);
             assertThat(d.span().end()).isEqualTo(12);
@@ -111,6 +141,7 @@ class HyphenatedNamesTest {
 
     private static List<String> codes(String condition) {
         return QueryValidator.standard().validateCondition(condition).diagnostics().stream()
-                .map(Diagnostic::code).toList();
+                .map(Diagnostic::code)
+                .toList();
     }
 }

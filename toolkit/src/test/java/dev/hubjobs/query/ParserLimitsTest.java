@@ -50,7 +50,8 @@ class ParserLimitsTest {
 
     @Test
     void tenThousandNestedCallsGiveHj011() {
-        ParseResult<Condition> r = onSmallStack(() -> QueryParser.parseCondition("f(".repeat(DEEP) + "1" + ")".repeat(DEEP)));
+        ParseResult<Condition> r =
+                onSmallStack(() -> QueryParser.parseCondition("f(".repeat(DEEP) + "1" + ")".repeat(DEEP)));
         assertThat(r.diagnostics()).extracting(Diagnostic::code).containsExactly(Codes.QUERY_TOO_DEEP);
     }
 
@@ -82,7 +83,8 @@ class ParserLimitsTest {
         }
         ParseResult<Condition> r = onSmallStack(() -> QueryParser.parseCondition(sb.toString()));
         assertThat(r.get().expression().orElseThrow())
-                .isInstanceOfSatisfying(Expr.And.class, and -> assertThat(and.operands()).hasSize(WIDE));
+                .isInstanceOfSatisfying(
+                        Expr.And.class, and -> assertThat(and.operands()).hasSize(WIDE));
     }
 
     @Test

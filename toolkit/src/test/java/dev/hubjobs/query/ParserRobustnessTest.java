@@ -49,7 +49,9 @@ class ParserRobustnessTest {
             JsonDocument doc = JsonDocumentParser.parse(text);
             assertSpansInside(text, doc.diagnostics());
             if (doc.root().isEmpty()) {
-                assertThat(doc.hasErrors()).as("no tree and no error for %s", text).isTrue();
+                assertThat(doc.hasErrors())
+                        .as("no tree and no error for %s", text)
+                        .isTrue();
             } else {
                 assertThat(doc.root().get().span().end()).isLessThanOrEqualTo(text.length());
             }
@@ -59,7 +61,9 @@ class ParserRobustnessTest {
     private static void assertSound(String text, ParseResult<?> result) {
         assertSpansInside(text, result.diagnostics());
         if (result.value().isEmpty()) {
-            assertThat(result.hasErrors()).as("no tree and no error for %s", text).isTrue();
+            assertThat(result.hasErrors())
+                    .as("no tree and no error for %s", text)
+                    .isTrue();
         } else {
             // A tree always formats; a clean one round-trips like the corpus does.
             Object value = result.value().get();
@@ -67,10 +71,14 @@ class ParserRobustnessTest {
             String formatted = query ? QueryFormatter.format((Query) value) : QueryFormatter.format((Condition) value);
             // A SELECT/WHERE prefix in a condition is the validator's to report (HJ101); the
             // formatter drops it, so such a condition is not expected to round-trip.
-            boolean prefixed = value instanceof Condition c && c.misplacedPrefix().isPresent();
+            boolean prefixed =
+                    value instanceof Condition c && c.misplacedPrefix().isPresent();
             if (result.diagnostics().isEmpty() && !prefixed) {
-                ParseResult<?> again = query ? QueryParser.parseQuery(formatted) : QueryParser.parseCondition(formatted);
-                assertThat(again.diagnostics()).as("%s formatted as %s", text, formatted).isEmpty();
+                ParseResult<?> again =
+                        query ? QueryParser.parseQuery(formatted) : QueryParser.parseCondition(formatted);
+                assertThat(again.diagnostics())
+                        .as("%s formatted as %s", text, formatted)
+                        .isEmpty();
                 QueryTesting.assertSameTreeIgnoringSpans(again.get(), value);
             }
         }
@@ -79,8 +87,11 @@ class ParserRobustnessTest {
     private static void assertSpansInside(String text, List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
             assertThat(d.span().end()).as("%s in %s", d, text).isLessThanOrEqualTo(text.length());
-            d.fixes().forEach(f -> f.edits().forEach(e -> assertThat(e.span().end())
-                    .as("fix of %s in %s", d, text).isLessThanOrEqualTo(text.length())));
+            d.fixes()
+                    .forEach(f -> f.edits()
+                            .forEach(e -> assertThat(e.span().end())
+                                    .as("fix of %s in %s", d, text)
+                                    .isLessThanOrEqualTo(text.length())));
         }
     }
 }

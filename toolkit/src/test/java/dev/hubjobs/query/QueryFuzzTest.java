@@ -28,18 +28,27 @@ class QueryFuzzTest {
         Optional<Condition> fast = FastCondition.tryParse(text);
         if (fast.isPresent()) {
             ParseResult<Condition> grammar = QueryParser.parseConditionWithGrammar(text);
-            assertThat(grammar.diagnostics()).as("grammar diagnostics for the fast path's %s", text).isEmpty();
-            assertThat(fast.get()).as("fast tree of %s", text).isEqualTo(grammar.value().orElseThrow());
+            assertThat(grammar.diagnostics())
+                    .as("grammar diagnostics for the fast path's %s", text)
+                    .isEmpty();
+            assertThat(fast.get())
+                    .as("fast tree of %s", text)
+                    .isEqualTo(grammar.value().orElseThrow());
         }
 
         if (!parsed.hasErrors()) {
-            assertThat(parsed.value()).as("tree of %s, which has no errors", text).isPresent();
+            assertThat(parsed.value())
+                    .as("tree of %s, which has no errors", text)
+                    .isPresent();
             String canonical = QueryFormatter.format(parsed.get());
             ParseResult<Condition> again = QueryParser.parseCondition(canonical);
-            assertThat(again.hasErrors()).as("errors in %s, the canonical form of %s: %s", canonical, text,
-                    again.diagnostics()).isFalse();
+            assertThat(again.hasErrors())
+                    .as("errors in %s, the canonical form of %s: %s", canonical, text, again.diagnostics())
+                    .isFalse();
             QueryTesting.assertSameTreeIgnoringSpans(again.get(), withoutMisplacedPrefix(parsed.get()));
-            assertThat(QueryFormatter.format(again.get())).as("canonical form of %s", canonical).isEqualTo(canonical);
+            assertThat(QueryFormatter.format(again.get()))
+                    .as("canonical form of %s", canonical)
+                    .isEqualTo(canonical);
         }
     }
 
@@ -48,8 +57,15 @@ class QueryFuzzTest {
      * it, an error with a fix that removes it), and the canonical form leaves it out, as that fix does.
      */
     private static Condition withoutMisplacedPrefix(Condition c) {
-        return new Condition(c.allDevices(), c.source(), c.sourceSpan(), c.expression(), Optional.empty(),
-                c.groupBy(), c.groupBySpan(), c.span());
+        return new Condition(
+                c.allDevices(),
+                c.source(),
+                c.sourceSpan(),
+                c.expression(),
+                Optional.empty(),
+                c.groupBy(),
+                c.groupBySpan(),
+                c.span());
     }
 
     @FuzzTest
@@ -59,13 +75,18 @@ class QueryFuzzTest {
         FuzzInput.assertSpansInside(text, parsed.diagnostics());
 
         if (!parsed.hasErrors()) {
-            assertThat(parsed.value()).as("tree of %s, which has no errors", text).isPresent();
+            assertThat(parsed.value())
+                    .as("tree of %s, which has no errors", text)
+                    .isPresent();
             String canonical = QueryFormatter.format(parsed.get());
             ParseResult<Query> again = QueryParser.parseQuery(canonical);
-            assertThat(again.hasErrors()).as("errors in %s, the canonical form of %s: %s", canonical, text,
-                    again.diagnostics()).isFalse();
+            assertThat(again.hasErrors())
+                    .as("errors in %s, the canonical form of %s: %s", canonical, text, again.diagnostics())
+                    .isFalse();
             QueryTesting.assertSameTreeIgnoringSpans(again.get(), parsed.get());
-            assertThat(QueryFormatter.format(again.get())).as("canonical form of %s", canonical).isEqualTo(canonical);
+            assertThat(QueryFormatter.format(again.get()))
+                    .as("canonical form of %s", canonical)
+                    .isEqualTo(canonical);
         }
     }
 

@@ -30,7 +30,9 @@ class QueryRoundTripTest {
         String formatted = QueryFormatter.format(first.get());
 
         ParseResult<Query> again = QueryParser.parseQuery(formatted);
-        assertThat(again.diagnostics()).as("diagnostics of formatted text %s", formatted).isEmpty();
+        assertThat(again.diagnostics())
+                .as("diagnostics of formatted text %s", formatted)
+                .isEmpty();
         assertSameTreeIgnoringSpans(again.get(), first.get());
         assertThat(QueryFormatter.format(again.get())).isEqualTo(formatted);
     }
@@ -105,7 +107,8 @@ class QueryRoundTripTest {
     @Test
     void fullQueryClausesAreWrittenCanonically() {
         Query q = QueryParser.parseQuery(
-                "select top 5 tags.floor as f, count() n from devices.modules where a = 1 group by tags.floor, x").get();
+                        "select top 5 tags.floor as f, count() n from devices.modules where a = 1 group by tags.floor, x")
+                .get();
         assertThat(QueryFormatter.format(q))
                 .isEqualTo("SELECT TOP 5 tags.floor AS f, count() AS n FROM devices.modules WHERE a = 1"
                         + " GROUP BY tags.floor, x");
@@ -113,16 +116,20 @@ class QueryRoundTripTest {
 
     @Test
     void treeComparisonIgnoresSpansIncludingOptionalSpans() {
-        Condition spaced = QueryParser.parseCondition("FROM   devices.modules   WHERE a=1").get();
-        Condition tight = QueryParser.parseCondition("FROM devices.modules WHERE a = 1").get();
+        Condition spaced =
+                QueryParser.parseCondition("FROM   devices.modules   WHERE a=1").get();
+        Condition tight =
+                QueryParser.parseCondition("FROM devices.modules WHERE a = 1").get();
         assertThat(spaced.sourceSpan()).isNotEqualTo(tight.sourceSpan());
         assertSameTreeIgnoringSpans(spaced, tight);
     }
 
     @Test
     void treeComparisonStillSeesDifferencesInsideOptionalExpressions() {
-        Condition one = QueryParser.parseCondition("FROM devices.modules WHERE a = 1").get();
-        Condition two = QueryParser.parseCondition("FROM devices.modules WHERE a = 2").get();
+        Condition one =
+                QueryParser.parseCondition("FROM devices.modules WHERE a = 1").get();
+        Condition two =
+                QueryParser.parseCondition("FROM devices.modules WHERE a = 2").get();
         assertThatThrownBy(() -> assertSameTreeIgnoringSpans(one, two)).isInstanceOf(AssertionError.class);
         Condition and = QueryParser.parseCondition("a AND b").get();
         Condition or = QueryParser.parseCondition("a OR b").get();
@@ -135,7 +142,9 @@ class QueryRoundTripTest {
         String formatted = QueryFormatter.format(first.get());
 
         ParseResult<Condition> again = QueryParser.parseCondition(formatted);
-        assertThat(again.diagnostics()).as("diagnostics of formatted text %s", formatted).isEmpty();
+        assertThat(again.diagnostics())
+                .as("diagnostics of formatted text %s", formatted)
+                .isEmpty();
         assertSameTreeIgnoringSpans(again.get(), first.get());
         assertThat(QueryFormatter.format(again.get())).isEqualTo(formatted);
     }

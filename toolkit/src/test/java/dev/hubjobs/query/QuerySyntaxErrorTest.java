@@ -42,19 +42,28 @@ class QuerySyntaxErrorTest {
     void everyIndependentErrorIsReportedInOnePass() {
         String text = "(a = ) OR (b = ) OR c =";
         ParseResult<Condition> r = QueryParser.parseCondition(text);
-        assertThat(r.diagnostics()).extracting(d -> at(text, d), Diagnostic::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("HJ010@1:6", "mismatched input ')'. Expecting: <expression>"),
-                org.assertj.core.groups.Tuple.tuple("HJ010@1:16", "mismatched input ')'. Expecting: <expression>"),
-                org.assertj.core.groups.Tuple.tuple("HJ010@1:24", "unexpected end of query. Expecting: <expression>"));
+        assertThat(r.diagnostics())
+                .extracting(d -> at(text, d), Diagnostic::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:6", "mismatched input ')'. Expecting: <expression>"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:16", "mismatched input ')'. Expecting: <expression>"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:24", "unexpected end of query. Expecting: <expression>"));
     }
 
     @Test
     void recoveryKeepsGoingAfterAnExtraOperatorAndStillBuildsTheTree() {
         String text = "a = 1 AND AND b = 2 OR = 3";
         ParseResult<Condition> r = QueryParser.parseCondition(text);
-        assertThat(r.diagnostics()).extracting(d -> at(text, d), Diagnostic::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("HJ010@1:11", "extraneous input 'AND'. Expecting: <expression>"),
-                org.assertj.core.groups.Tuple.tuple("HJ010@1:24", "extraneous input '='. Expecting: <expression>"));
+        assertThat(r.diagnostics())
+                .extracting(d -> at(text, d), Diagnostic::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:11", "extraneous input 'AND'. Expecting: <expression>"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:24", "extraneous input '='. Expecting: <expression>"));
         assertThat(r.value()).isPresent();
     }
 
@@ -81,21 +90,26 @@ class QuerySyntaxErrorTest {
     @Test
     void missingClosingParenthesisIsNamed() {
         ParseResult<Condition> r = QueryParser.parseCondition("a = 1 AND (b = 2");
-        assertThat(r.diagnostics()).singleElement()
-                .extracting(Diagnostic::message).isEqualTo("missing ')' before end of query");
+        assertThat(r.diagnostics())
+                .singleElement()
+                .extracting(Diagnostic::message)
+                .isEqualTo("missing ')' before end of query");
     }
 
     @Test
     void badEscapesAreEachReportedAtTheirOwnColumn() {
         String text = "é = 'x\\q\\z' AND b = '\\u12'";
         ParseResult<Condition> r = QueryParser.parseCondition(text);
-        assertThat(r.diagnostics()).extracting(d -> at(text, d), Diagnostic::span, Diagnostic::message)
+        assertThat(r.diagnostics())
+                .extracting(d -> at(text, d), Diagnostic::span, Diagnostic::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("HJ010@1:7", Span.of(6, 8),
-                                "invalid escape sequence '\\q'"),
-                        org.assertj.core.groups.Tuple.tuple("HJ010@1:9", Span.of(8, 10),
-                                "invalid escape sequence '\\z'"),
-                        org.assertj.core.groups.Tuple.tuple("HJ010@1:22", Span.of(21, 23),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:7", Span.of(6, 8), "invalid escape sequence '\\q'"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:9", Span.of(8, 10), "invalid escape sequence '\\z'"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "HJ010@1:22",
+                                Span.of(21, 23),
                                 "invalid unicode escape: \\u must be followed by four hexadecimal digits"));
     }
 
@@ -113,13 +127,15 @@ class QuerySyntaxErrorTest {
     void inWithParenthesesHasAFixThatSwapsThemForBrackets() {
         String text = "deviceId IN ('a','b')";
         ParseResult<Condition> r = QueryParser.parseCondition(text);
-        Diagnostic d = r.diagnostics().stream().filter(x -> x.code().equals(Codes.IN_PARENTHESES)).findFirst()
+        Diagnostic d = r.diagnostics().stream()
+                .filter(x -> x.code().equals(Codes.IN_PARENTHESES))
+                .findFirst()
                 .orElseThrow();
         assertThat(d.span()).isEqualTo(Span.of(12, 13));
         assertThat(d.fixes()).singleElement().satisfies(fix -> {
             assertThat(fix.safe()).isTrue();
-            assertThat(fix.edits()).containsExactly(
-                    new TextEdit(Span.of(12, 13), "["), new TextEdit(Span.of(20, 21), "]"));
+            assertThat(fix.edits())
+                    .containsExactly(new TextEdit(Span.of(12, 13), "["), new TextEdit(Span.of(20, 21), "]"));
             String fixed = Fixes.apply(text, List.of(fix));
             assertThat(fixed).isEqualTo("deviceId IN ['a','b']");
             assertThat(QueryParser.parseCondition(fixed).diagnostics()).isEmpty();
@@ -139,23 +155,34 @@ class QuerySyntaxErrorTest {
     void inWithAnUnclosedParenthesisOffersNoFixThatEditsTheStartOfTheQuery() {
         String text = "a IN (1, 2";
         ParseResult<Condition> r = QueryParser.parseCondition(text);
-        Diagnostic d = r.diagnostics().stream().filter(x -> x.code().equals(Codes.IN_PARENTHESES)).findFirst()
+        Diagnostic d = r.diagnostics().stream()
+                .filter(x -> x.code().equals(Codes.IN_PARENTHESES))
+                .findFirst()
                 .orElseThrow();
         assertThat(d.span()).isEqualTo(Span.of(5, 6));
-        assertThat(d.fixes()).allSatisfy(fix -> assertThat(fix.edits())
-                .allSatisfy(e -> assertThat(e.span().start()).isGreaterThanOrEqualTo(5)));
-        r.value().ifPresent(c -> assertThat(((Expr.In) c.expression().orElseThrow()).list().span().start())
-                .isEqualTo(5));
+        assertThat(d.fixes())
+                .allSatisfy(fix -> assertThat(fix.edits())
+                        .allSatisfy(e -> assertThat(e.span().start()).isGreaterThanOrEqualTo(5)));
+        r.value()
+                .ifPresent(c -> assertThat(((Expr.In) c.expression().orElseThrow())
+                                .list()
+                                .span()
+                                .start())
+                        .isEqualTo(5));
     }
 
     @Test
     void unterminatedStringIsHj013OverTheWholeLiteralForBothQuoteStyles() {
-        assertThat(QueryParser.parseCondition("a = 'x").diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(Codes.UNTERMINATED_STRING);
-            assertThat(d.span()).isEqualTo(Span.of(4, 6));
-        });
-        assertThat(QueryParser.parseCondition("a = \"x").diagnostics()).singleElement()
-                .extracting(Diagnostic::code).isEqualTo(Codes.UNTERMINATED_STRING);
+        assertThat(QueryParser.parseCondition("a = 'x").diagnostics())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.code()).isEqualTo(Codes.UNTERMINATED_STRING);
+                    assertThat(d.span()).isEqualTo(Span.of(4, 6));
+                });
+        assertThat(QueryParser.parseCondition("a = \"x").diagnostics())
+                .singleElement()
+                .extracting(Diagnostic::code)
+                .isEqualTo(Codes.UNTERMINATED_STRING);
     }
 
     @Test
@@ -170,14 +197,17 @@ class QuerySyntaxErrorTest {
     @Test
     void hexNumberBeyondSixtyFourBitsIsReported() {
         ParseResult<Condition> r = QueryParser.parseCondition("a = 0xFFFFFFFFFFFFFFFFFF");
-        assertThat(r.diagnostics()).singleElement().extracting(Diagnostic::message, Diagnostic::span)
+        assertThat(r.diagnostics())
+                .singleElement()
+                .extracting(Diagnostic::message, Diagnostic::span)
                 .containsExactly("hexadecimal number '0xFFFFFFFFFFFFFFFFFF' is too large", Span.of(4, 24));
     }
 
     @Test
     void diagnosticsComeInTextOrder() {
         ParseResult<Condition> r = QueryParser.parseCondition("a IN ('x\\q', 'y') AND b = 'z\\w' AND AND c");
-        assertThat(r.diagnostics()).hasSizeGreaterThanOrEqualTo(3)
+        assertThat(r.diagnostics())
+                .hasSizeGreaterThanOrEqualTo(3)
                 .isSortedAccordingTo(Comparator.comparing(Diagnostic::span));
     }
 
@@ -189,9 +219,11 @@ class QuerySyntaxErrorTest {
             assertThat(d.span()).isEqualTo(Span.of(11, 14));
         });
         assertThat(QueryParser.parseQuery("SELECT TOP FROM devices").diagnostics())
-                .extracting(Diagnostic::message).containsExactly("mismatched input 'FROM'. Expecting: <number>");
+                .extracting(Diagnostic::message)
+                .containsExactly("mismatched input 'FROM'. Expecting: <number>");
         ParseResult<Query> missing = QueryParser.parseQuery("SELECT TOP x FROM devices");
-        assertThat(missing.diagnostics()).extracting(Diagnostic::message)
+        assertThat(missing.diagnostics())
+                .extracting(Diagnostic::message)
                 .containsExactly("missing <number> before input 'x'");
         assertThat(missing.value()).hasValueSatisfying(q -> assertThat(q.top()).isEmpty());
     }

@@ -31,10 +31,12 @@ class CorpusTest {
         var expected = Expectations.read(expectedFile);
         var actual = Expectations.starts(result);
         if (Expectations.subsetMode(expectedFile)) {
-            assertThat(actual).as("findings of %s:%s", name, Expectations.describe(result))
+            assertThat(actual)
+                    .as("findings of %s:%s", name, Expectations.describe(result))
                     .containsAll(expected);
         } else {
-            assertThat(actual).as("findings of %s:%s", name, Expectations.describe(result))
+            assertThat(actual)
+                    .as("findings of %s:%s", name, Expectations.describe(result))
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
     }

@@ -22,7 +22,8 @@ class DocsExamplesTest {
     private static final Pattern BLOCK = Pattern.compile("## (Bad|Good)\\n\\n```json\\n(.*?)\\n```", Pattern.DOTALL);
 
     static Stream<Rule> rules() {
-        return Rules.all().stream().filter(r -> !(r instanceof ParserRule) || r.code().compareTo("HJ010") >= 0);
+        return Rules.all().stream()
+                .filter(r -> !(r instanceof ParserRule) || r.code().compareTo("HJ010") >= 0);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -39,8 +40,9 @@ class DocsExamplesTest {
             }
             ValidationResult result = Expectations.VALIDATOR.validate(example);
             boolean shows = result.diagnostics().stream().anyMatch(d -> d.code().equals(rule.code()));
-            assertThat(shows).as("%s example of %s:\n%s\n%s", m.group(1), rule, example,
-                    Expectations.describe(result)).isEqualTo(m.group(1).equals("Bad"));
+            assertThat(shows)
+                    .as("%s example of %s:\n%s\n%s", m.group(1), rule, example, Expectations.describe(result))
+                    .isEqualTo(m.group(1).equals("Bad"));
         }
         assertThat(blocks).isEqualTo(2);
     }

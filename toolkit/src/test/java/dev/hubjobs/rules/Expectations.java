@@ -54,7 +54,8 @@ final class Expectations {
 
     static String range(ValidationResult result, Diagnostic d) {
         LineMap lines = result.lines();
-        return d.code() + " " + lines.humanPosition(d.span().start()) + "-" + lines.humanPosition(d.span().end());
+        return d.code() + " " + lines.humanPosition(d.span().start()) + "-"
+                + lines.humanPosition(d.span().end());
     }
 
     static List<String> ranges(ValidationResult result) {
@@ -69,7 +70,11 @@ final class Expectations {
     static String describe(ValidationResult result) {
         StringBuilder sb = new StringBuilder();
         for (Diagnostic d : result.diagnostics()) {
-            sb.append("\n  ").append(range(result, d)).append(' ').append(d.severity().label()).append(": ")
+            sb.append("\n  ")
+                    .append(range(result, d))
+                    .append(' ')
+                    .append(d.severity().label())
+                    .append(": ")
                     .append(d.message());
         }
         return sb.toString();

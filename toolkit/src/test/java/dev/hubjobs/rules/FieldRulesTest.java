@@ -61,7 +61,9 @@ class FieldRulesTest {
         assertThat(d.span().textOf(job)).isEqualTo("'scheduleTwinUpdate'");
         assertThat(FixesTest.apply(job, d.fixes().get(0))).contains("type: \"scheduleUpdateTwin\"");
         // One root cause, one finding: HJ201's fix writes the double quotes, so HJ002 says nothing there.
-        assertThat(result.diagnostics()).filteredOn(x -> x.span().equals(d.span())).containsExactly(d);
+        assertThat(result.diagnostics())
+                .filteredOn(x -> x.span().equals(d.span()))
+                .containsExactly(d);
         // Read as a twin job: the patch is checked, no method is asked for.
         assertThat(only(result, "HJ202")).isEmpty();
     }
@@ -73,13 +75,15 @@ class FieldRulesTest {
                  "maxExecutionTimeSeconds": 60, "deviceIds": ["d1"],
                  "cloudToDeviceMethod": {"methodName": "m", "timeoutInSeconds": 30}}
                 """;
-        Map<String, Object> suggestions = only(validate(job), "HJ204").stream().collect(Collectors.toMap(
-                d -> d.span().textOf(job), d -> d.data().get("suggestions")));
-        assertThat(suggestions).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "\"queryConditon\"", List.of("queryCondition"),
-                "\"maxExecutionTimeSeconds\"", List.of("maxExecutionTimeInSeconds"),
-                "\"deviceIds\"", List.of("queryCondition"),
-                "\"timeoutInSeconds\"", List.of("responseTimeoutInSeconds")));
+        Map<String, Object> suggestions = only(validate(job), "HJ204").stream()
+                .collect(Collectors.toMap(
+                        d -> d.span().textOf(job), d -> d.data().get("suggestions")));
+        assertThat(suggestions)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "\"queryConditon\"", List.of("queryCondition"),
+                        "\"maxExecutionTimeSeconds\"", List.of("maxExecutionTimeInSeconds"),
+                        "\"deviceIds\"", List.of("queryCondition"),
+                        "\"timeoutInSeconds\"", List.of("responseTimeoutInSeconds")));
     }
 
     @Test
@@ -95,7 +99,8 @@ class FieldRulesTest {
     @Test
     void characterSetDoesNotRepeatWhatTwinKeyFormatReports() {
         ValidationResult result = validate(twinJob("{\"etag\": \"*\", \"tags\": {\"a b(c\": \"x\"}}"));
-        assertThat(result.diagnostics()).extracting(d -> d.code() + " " + d.span().textOf(result.text()))
+        assertThat(result.diagnostics())
+                .extracting(d -> d.code() + " " + d.span().textOf(result.text()))
                 .containsExactly("HJ304  ", "HJ301 (");
     }
 
@@ -103,32 +108,33 @@ class FieldRulesTest {
     void characterSetRunsAreRangedThroughEscapes() {
         String job = twinJob("{\"etag\": \"*\", \"tags\": {\"k\": \"\\u00e9\\u00e8 ok\"}}");
         ValidationResult result = validate(job);
-        assertThat(result.diagnostics()).extracting(d -> d.span().textOf(job))
-                .containsExactly("\\u00e9\\u00e8 ");
+        assertThat(result.diagnostics()).extracting(d -> d.span().textOf(job)).containsExactly("\\u00e9\\u00e8 ");
     }
 
     @Test
     void sizesAreCountedAsTheServiceCounts() {
         // 512 booleans under keys of 12 bytes: 512 * (12 + 4) = 8192 bytes, exactly the tags limit.
-        String tags = IntStream.range(0, 512).mapToObj(i -> String.format("\"key-%08d\": true", i))
+        String tags = IntStream.range(0, 512)
+                .mapToObj(i -> String.format("\"key-%08d\": true", i))
                 .collect(Collectors.joining(", "));
-        assertThat(only(validate(twinJob("{\"etag\": \"*\", \"tags\": {" + tags + "}}")), "HJ306")).isEmpty();
+        assertThat(only(validate(twinJob("{\"etag\": \"*\", \"tags\": {" + tags + "}}")), "HJ306"))
+                .isEmpty();
         // One number more (key 1 byte + 8) goes over.
-        List<Diagnostic> over = only(validate(twinJob("{\"etag\": \"*\", \"tags\": {" + tags + ", \"n\": 1}}")),
-                "HJ306");
+        List<Diagnostic> over =
+                only(validate(twinJob("{\"etag\": \"*\", \"tags\": {" + tags + ", \"n\": 1}}")), "HJ306");
         assertThat(over).hasSize(1);
         assertThat(over.get(0).message()).contains("8201 bytes");
         // UTF-8 bytes, not characters: 2048 two-byte characters are a 4096-byte string, at the limit.
         String twoByte = "\\u00e9".repeat(2048);
         assertThat(only(validate(twinJob("{\"etag\": \"*\", \"tags\": {\"s\": \"" + twoByte + "\"}}")), "HJ306"))
-                .extracting(Diagnostic::message).containsExactly("property 's' is 4097 bytes; a property may be at "
-                        + "most 4096");
+                .extracting(Diagnostic::message)
+                .containsExactly("property 's' is 4097 bytes; a property may be at " + "most 4096");
     }
 
     @Test
     void metadataIsNeitherCountedNorCheckedAsAKey() {
-        ValidationResult result = validate(twinJob(
-                "{\"etag\": \"*\", \"properties\": {\"desired\": {\"$metadata\": {\"$lastUpdated\": \"x\"}, "
+        ValidationResult result = validate(
+                twinJob("{\"etag\": \"*\", \"properties\": {\"desired\": {\"$metadata\": {\"$lastUpdated\": \"x\"}, "
                         + "\"$version\": null}}}"));
         assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly("HJ308");
     }
@@ -138,23 +144,31 @@ class FieldRulesTest {
         String job = "{\"jobId\": \"j1\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\", "
                 + "\"cloudToDeviceMethod\": {\"methodName\": \"m\"}, \"startTime\": \"2026-12-01T02:00:00Z\"}";
         JobValidator before = JobValidator.builder()
-                .clock(Clock.fixed(Instant.parse("2026-12-01T01:59:59Z"), ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(Instant.parse("2026-12-01T01:59:59Z"), ZoneOffset.UTC))
+                .build();
         JobValidator after = JobValidator.builder()
-                .clock(Clock.fixed(Instant.parse("2026-12-01T02:00:01Z"), ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(Instant.parse("2026-12-01T02:00:01Z"), ZoneOffset.UTC))
+                .build();
         assertThat(before.validate(job).diagnostics()).isEmpty();
-        assertThat(after.validate(job).diagnostics()).extracting(Diagnostic::code).containsExactly("HJ208");
+        assertThat(after.validate(job).diagnostics())
+                .extracting(Diagnostic::code)
+                .containsExactly("HJ208");
     }
 
     @Test
     void misspeltTypeStillChecksTheJobAsTheTypeItMeans() {
         for (JobType type : JobType.values()) {
-            String wrong = JobFields.TYPE_ALIASES.entrySet().stream().filter(e -> e.getValue() == type)
-                    .findFirst().orElseThrow().getKey();
-            ValidationResult result = validate("{\"jobId\": \"j1\", \"type\": \"" + wrong
-                    + "\", \"queryCondition\": \"*\"}");
-            assertThat(only(result, "HJ202")).extracting(Diagnostic::message)
-                    .containsExactly("required field '" + JobFields.requiredFor(type).get(0)
-                            + "' is missing from the job");
+            String wrong = JobFields.TYPE_ALIASES.entrySet().stream()
+                    .filter(e -> e.getValue() == type)
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
+            ValidationResult result =
+                    validate("{\"jobId\": \"j1\", \"type\": \"" + wrong + "\", \"queryCondition\": \"*\"}");
+            assertThat(only(result, "HJ202"))
+                    .extracting(Diagnostic::message)
+                    .containsExactly(
+                            "required field '" + JobFields.requiredFor(type).get(0) + "' is missing from the job");
         }
     }
 
@@ -164,7 +178,8 @@ class FieldRulesTest {
                 + "\"maxExecutionTimeInSeconds\": 6e1, \"updateTwin\": {\"etag\": \"*\", \"tags\": "
                 + "{\"f\": 9.1e15, \"i\": 9100000000000000}}}";
         ValidationResult result = validate(job);
-        assertThat(result.diagnostics()).extracting(d -> d.code() + " " + d.span().textOf(job))
+        assertThat(result.diagnostics())
+                .extracting(d -> d.code() + " " + d.span().textOf(job))
                 .containsExactly("HJ209 6e1", "HJ307 9100000000000000");
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FixesTest {
 
     static Stream<Path> fixtures() throws Exception {
-        return RuleFixturesTest.fixtures().filter(p -> p.getFileName().toString().startsWith("bad"));
+        return RuleFixturesTest.fixtures()
+                .filter(p -> p.getFileName().toString().startsWith("bad"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,9 +32,11 @@ class FixesTest {
                 String fixed = apply(before.text(), fix);
                 ValidationResult after = Expectations.VALIDATOR.validate(fixed);
                 String what = fixture.getFileName() + ": fix '" + fix.title() + "' of " + Expectations.range(before, d);
-                assertThat(count(after, "HJ001")).as(what + " adds no syntax error:" + Expectations.describe(after))
+                assertThat(count(after, "HJ001"))
+                        .as(what + " adds no syntax error:" + Expectations.describe(after))
                         .isLessThanOrEqualTo(count(before, "HJ001"));
-                assertThat(count(after, d.code())).as(what + " resolves it:" + Expectations.describe(after))
+                assertThat(count(after, d.code()))
+                        .as(what + " resolves it:" + Expectations.describe(after))
                         .isLessThan(count(before, d.code()));
             }
         }

@@ -23,8 +23,12 @@ class FleetRulesTest {
 
     private static Fleet load() {
         try {
-            return FleetLoader.load(Path.of(FleetRulesTest.class.getResource("/rules/HJ401/fleet.ndjson").toURI()),
-                    ProgressListener.NONE).fleet();
+            return FleetLoader.load(
+                            Path.of(FleetRulesTest.class
+                                    .getResource("/rules/HJ401/fleet.ndjson")
+                                    .toURI()),
+                            ProgressListener.NONE)
+                    .fleet();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -34,8 +38,11 @@ class FleetRulesTest {
         String job = "{\"jobId\":\"j\",\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"" + condition + "\","
                 + (maxSeconds == null ? "" : "\"maxExecutionTimeInSeconds\":" + maxSeconds + ",")
                 + "\"updateTwin\":{\"etag\":\"*\",\"tags\":{\"x\":\"y\"}}}";
-        ValidationResult r = JobValidator.builder().config(ValidatorConfig.DEFAULT)
-                .fleet(new FleetSummary(FLEET, throttle)).build().validate(job);
+        ValidationResult r = JobValidator.builder()
+                .config(ValidatorConfig.DEFAULT)
+                .fleet(new FleetSummary(FLEET, throttle))
+                .build()
+                .validate(job);
         return r.diagnostics().stream().filter(d -> d.code().startsWith("HJ4")).toList();
     }
 
@@ -47,21 +54,27 @@ class FleetRulesTest {
     void hj401NoMatch() {
         List<Diagnostic> ds = fleetFindings("tags.building = '99'", null, Throttle.UNTHROTTLED);
         assertThat(codes(ds)).containsExactly("HJ401");
-        assertThat(ds.get(0).message()).isEqualTo(
-                "the condition matches none of the 4 devices in the fleet; the job would complete without doing anything");
-        assertThat(codes(fleetFindings("tags.building = '43'", null, Throttle.UNTHROTTLED))).isEmpty();
+        assertThat(ds.get(0).message())
+                .isEqualTo(
+                        "the condition matches none of the 4 devices in the fleet; the job would complete without doing anything");
+        assertThat(codes(fleetFindings("tags.building = '43'", null, Throttle.UNTHROTTLED)))
+                .isEmpty();
     }
 
     @Test
     void hj402ThrottleTimeoutGivesTheEstimate() {
         // 2 devices at 10/s start at 0 and 100 ms: within 1 s; 4 devices at S1 in 0 s: none.
-        assertThat(codes(fleetFindings("tags.building = '43'", 1L, Throttle.of(Tier.S1, 1)))).isEmpty();
+        assertThat(codes(fleetFindings("tags.building = '43'", 1L, Throttle.of(Tier.S1, 1))))
+                .isEmpty();
         List<Diagnostic> ds = fleetFindings("tags.building = '43'", 0L, Throttle.of(Tier.S1, 1));
         assertThat(codes(ds)).containsExactly("HJ402");
-        assertThat(ds.get(0).message()).isEqualTo("at 10 device operations/s the 2 matched devices need about 0.2 s; "
-                + "maxExecutionTimeInSeconds is 0, so 2 of them would fail with JobRunTimeout");
-        assertThat(codes(fleetFindings("tags.building = '43'", 0L, Throttle.UNTHROTTLED))).isEmpty();
-        assertThat(codes(fleetFindings("tags.building = '43'", null, Throttle.of(Tier.S1, 1)))).isEmpty();
+        assertThat(ds.get(0).message())
+                .isEqualTo("at 10 device operations/s the 2 matched devices need about 0.2 s; "
+                        + "maxExecutionTimeInSeconds is 0, so 2 of them would fail with JobRunTimeout");
+        assertThat(codes(fleetFindings("tags.building = '43'", 0L, Throttle.UNTHROTTLED)))
+                .isEmpty();
+        assertThat(codes(fleetFindings("tags.building = '43'", null, Throttle.of(Tier.S1, 1))))
+                .isEmpty();
     }
 
     @Test
@@ -84,25 +97,31 @@ class FleetRulesTest {
 
     @Test
     void hj404PathNotInFleetWithSuggestion() {
-        List<Diagnostic> ds = fleetFindings("tags.buildng = '43' OR properties.reported.battery < 20", null,
-                Throttle.UNTHROTTLED);
+        List<Diagnostic> ds =
+                fleetFindings("tags.buildng = '43' OR properties.reported.battery < 20", null, Throttle.UNTHROTTLED);
         assertThat(codes(ds)).containsExactly("HJ404");
-        assertThat(ds.get(0).message()).isEqualTo("'tags.buildng' occurs in no twin of the fleet; did you mean 'tags.building'?");
+        assertThat(ds.get(0).message())
+                .isEqualTo("'tags.buildng' occurs in no twin of the fleet; did you mean 'tags.building'?");
         // the range covers the path inside the string: after the opening quote of the value
         String job = "{\"jobId\":\"j\",\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"";
         assertThat(ds.get(0).span().start()).isEqualTo(job.length());
         assertThat(ds.get(0).span().end()).isEqualTo(job.length() + "tags.buildng".length());
         assertThat(ds.get(0).fixes()).hasSize(1);
         // case-insensitive, as the service resolves names
-        assertThat(codes(fleetFindings("Tags.Building = '43' AND properties.reported.fw = '1.0'", null,
-                Throttle.UNTHROTTLED))).isEmpty();
+        assertThat(codes(fleetFindings(
+                        "Tags.Building = '43' AND properties.reported.fw = '1.0'", null, Throttle.UNTHROTTLED)))
+                .isEmpty();
     }
 
     @Test
     void offWithoutAFleet() {
         String job = "{\"jobId\":\"j\",\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"tags.nope = '99'\","
                 + "\"updateTwin\":{\"etag\":\"*\",\"tags\":{\"x\":\"y\"}}}";
-        assertThat(JobValidator.builder().config(ValidatorConfig.DEFAULT).build().validate(job).diagnostics())
+        assertThat(JobValidator.builder()
+                        .config(ValidatorConfig.DEFAULT)
+                        .build()
+                        .validate(job)
+                        .diagnostics())
                 .noneMatch(d -> d.code().startsWith("HJ4"));
         assertThat(Rules.byCode("HJ401")).isPresent();
         assertThat(Rules.all().stream().filter(Rule::needsFleet).map(Rule::code))

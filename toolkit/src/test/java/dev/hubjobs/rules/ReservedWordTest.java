@@ -16,9 +16,12 @@ class ReservedWordTest {
     @Test
     void everyReservedWordInAnyCase() {
         for (String word : ReservedWordSegment.RESERVED) {
-            for (String spelling : new String[] {word, word.toUpperCase(Locale.ROOT),
-                    Character.toUpperCase(word.charAt(0)) + word.substring(1)}) {
-                assertThat(ReservedWordSegment.isReserved(spelling)).as(spelling).isTrue();
+            for (String spelling : new String[] {
+                word, word.toUpperCase(Locale.ROOT), Character.toUpperCase(word.charAt(0)) + word.substring(1)
+            }) {
+                assertThat(ReservedWordSegment.isReserved(spelling))
+                        .as(spelling)
+                        .isTrue();
             }
         }
     }
@@ -48,8 +51,10 @@ class ReservedWordTest {
     }
 
     private static String pick(Random random) {
-        return ReservedWordSegment.RESERVED.stream().skip(random.nextInt(ReservedWordSegment.RESERVED.size()))
-                .findFirst().orElseThrow();
+        return ReservedWordSegment.RESERVED.stream()
+                .skip(random.nextInt(ReservedWordSegment.RESERVED.size()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String mixCase(String word, Random random) {

@@ -35,18 +35,27 @@ class RuleCatalogueTest {
                 |---|---|---|---|---|
                 """);
         for (Rule r : Rules.all()) {
-            out.append("| [").append(r.code()).append("](").append(r.code()).append(".md) | ")
-                    .append(r.name()).append(" | ").append(r.defaultSeverity().name().toLowerCase(Locale.ROOT))
-                    .append(" | ").append(r.hasFix() ? "yes" : "").append(" | ")
-                    .append(r.summary().replace("|", "\\|").replace("<", "&lt;")).append(" |\n");
+            out.append("| [")
+                    .append(r.code())
+                    .append("](")
+                    .append(r.code())
+                    .append(".md) | ")
+                    .append(r.name())
+                    .append(" | ")
+                    .append(r.defaultSeverity().name().toLowerCase(Locale.ROOT))
+                    .append(" | ")
+                    .append(r.hasFix() ? "yes" : "")
+                    .append(" | ")
+                    .append(r.summary().replace("|", "\\|").replace("<", "&lt;"))
+                    .append(" |\n");
         }
         return out.toString();
     }
 
     @Test
     void committedCatalogueIsTheGeneratedOne() throws IOException {
-        GeneratedFiles.assertCommitted(DOCS.resolve("README.md"), catalogue(), "hubjobs.regenerateDocs",
-                "RuleCatalogueTest");
+        GeneratedFiles.assertCommitted(
+                DOCS.resolve("README.md"), catalogue(), "hubjobs.regenerateDocs", "RuleCatalogueTest");
     }
 
     @Test
@@ -55,7 +64,8 @@ class RuleCatalogueTest {
             Path page = DOCS.resolve(r.code() + ".md");
             assertThat(page).as("page of %s", r.code()).exists();
             assertThat(Files.readString(page).lines().findFirst().orElse(""))
-                    .as("title of %s", page).startsWith("# " + r.code() + " " + r.name());
+                    .as("title of %s", page)
+                    .startsWith("# " + r.code() + " " + r.name());
         }
     }
 }

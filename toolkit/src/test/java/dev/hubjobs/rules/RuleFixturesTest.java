@@ -2,16 +2,16 @@ package dev.hubjobs.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hubjobs.exec.FleetSummary;
-import dev.hubjobs.exec.Throttle;
-import dev.hubjobs.exec.Tier;
-import dev.hubjobs.twin.FleetLoader;
-import dev.hubjobs.twin.ProgressListener;
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.config.ValidatorConfig;
 import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.exec.Throttle;
+import dev.hubjobs.exec.Tier;
+import dev.hubjobs.twin.FleetLoader;
+import dev.hubjobs.twin.ProgressListener;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -55,9 +55,12 @@ class RuleFixturesTest {
             Path expectedFile = dir.resolve(name + ".expected");
             assertThat(expectedFile).exists();
             List<String> expected = Expectations.read(expectedFile);
-            assertThat(expected).as("a bad fixture shows its folder's code")
+            assertThat(expected)
+                    .as("a bad fixture shows its folder's code")
                     .anyMatch(e -> e.startsWith(dir.getFileName() + " "));
-            assertThat(actual).as("findings of %s:%s", fixture, described).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(actual)
+                    .as("findings of %s:%s", fixture, described)
+                    .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
@@ -69,13 +72,15 @@ class RuleFixturesTest {
             ConfigFile.Loaded loaded = ConfigFile.load(configFile, Rules::isKnown);
             config = loaded.config();
             for (Diagnostic d : loaded.diagnostics()) {
-                String line = d.code() + " config " + loaded.lines().humanPosition(d.span().start()) + "-"
+                String line = d.code() + " config "
+                        + loaded.lines().humanPosition(d.span().start()) + "-"
                         + loaded.lines().humanPosition(d.span().end());
                 out.add(line);
                 described.append("\n  ").append(line).append(' ').append(d.message());
             }
         }
-        JobValidator.Builder builder = JobValidator.builder().clock(Expectations.CLOCK).config(config);
+        JobValidator.Builder builder =
+                JobValidator.builder().clock(Expectations.CLOCK).config(config);
         fleetBeside(fixture).ifPresent(builder::fleet);
         JobValidator validator = builder.build();
         ValidationResult result = validator.validate(fixture);
@@ -115,14 +120,17 @@ class RuleFixturesTest {
             Path dir = root().resolve(rule.code());
             assertThat(dir).as("fixture folder of %s", rule).isDirectory();
             assertThat(dir.toFile().list((d, n) -> n.startsWith("bad") && n.endsWith(".job.json")))
-                    .as("bad fixtures of %s", rule).isNotEmpty();
+                    .as("bad fixtures of %s", rule)
+                    .isNotEmpty();
             assertThat(dir.toFile().list((d, n) -> n.startsWith("good") && n.endsWith(".job.json")))
-                    .as("good fixtures of %s", rule).isNotEmpty();
+                    .as("good fixtures of %s", rule)
+                    .isNotEmpty();
             Path page = docs.resolve(rule.code() + ".md");
             assertThat(page).as("documentation page of %s", rule).isRegularFile();
             String text = Files.readString(page);
             assertThat(text).as("title of %s", page).startsWith("# " + rule.code() + " " + rule.name() + ": ");
-            assertThat(text).as("severity in %s", page)
+            assertThat(text)
+                    .as("severity in %s", page)
                     .contains("Severity: **" + rule.defaultSeverity().label() + "**");
             assertThat(text).as("examples in %s", page).contains("## Bad", "## Good");
         }
@@ -131,10 +139,13 @@ class RuleFixturesTest {
     @Test
     void theRuleIndexListsEveryRuleInCodeOrder() throws IOException {
         List<String> rows = Files.readAllLines(Path.of("..", "docs", "rules", "README.md")).stream()
-                .filter(l -> l.startsWith("| [HJ")).map(l -> l.substring(0, l.indexOf(" | ", l.indexOf(" | ") + 3)))
+                .filter(l -> l.startsWith("| [HJ"))
+                .map(l -> l.substring(0, l.indexOf(" | ", l.indexOf(" | ") + 3)))
                 .toList();
-        assertThat(rows).containsExactlyElementsOf(Rules.all().stream()
-                .map(r -> "| [" + r.code() + "](" + r.code() + ".md) | " + r.name()).toList());
+        assertThat(rows)
+                .containsExactlyElementsOf(Rules.all().stream()
+                        .map(r -> "| [" + r.code() + "](" + r.code() + ".md) | " + r.name())
+                        .toList());
     }
 
     @Test

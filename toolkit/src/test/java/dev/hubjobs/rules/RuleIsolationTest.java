@@ -31,29 +31,51 @@ class RuleIsolationTest {
         rules.add(new JobTypeName());
         rules.add(new ThrowingRule());
         rules.add(new JobIdFormat());
-        JobValidator validator = JobValidator.builder().clock(Expectations.CLOCK).rules(rules).build();
+        JobValidator validator =
+                JobValidator.builder().clock(Expectations.CLOCK).rules(rules).build();
 
         ValidationResult result = validator.validate("""
                 {"jobId": "a_b", "type": "scheduleTwinUpdate", "queryCondition": "*",
                  "updateTwin": {"etag": "*"}}
                 """);
 
-        List<Diagnostic> internal = result.diagnostics().stream().filter(d -> d.code().equals("HJ299")).toList();
+        List<Diagnostic> internal = result.diagnostics().stream()
+                .filter(d -> d.code().equals("HJ299"))
+                .toList();
         assertThat(internal).hasSize(1);
         assertThat(internal.get(0).severity()).isEqualTo(Severity.ERROR);
         assertThat(internal.get(0).message()).contains("internal error", "Throwing", "boom");
         assertThat(internal.get(0).span().start()).isZero();
-        assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactlyInAnyOrder(
-                "HJ201", "HJ299", "HJ206");
+        assertThat(result.diagnostics())
+                .extracting(Diagnostic::code)
+                .containsExactlyInAnyOrder("HJ201", "HJ299", "HJ206");
     }
 
     @Test
     void everyRuleRunsWithoutErrorOnEveryShapeOfJob() {
         // Values of every JSON type in every field: no rule may throw on any of them.
-        String[] values = {"null", "true", "1", "-1.5e3", "\"\"", "\"x y\"", "[]", "[1, {}]", "{}",
-            "{\"a\": {\"b\": [null]}}", "<placeholder>"};
-        String[] fields = {"jobId", "type", "queryCondition", "startTime", "maxExecutionTimeInSeconds",
-            "cloudToDeviceMethod", "updateTwin"};
+        String[] values = {
+            "null",
+            "true",
+            "1",
+            "-1.5e3",
+            "\"\"",
+            "\"x y\"",
+            "[]",
+            "[1, {}]",
+            "{}",
+            "{\"a\": {\"b\": [null]}}",
+            "<placeholder>"
+        };
+        String[] fields = {
+            "jobId",
+            "type",
+            "queryCondition",
+            "startTime",
+            "maxExecutionTimeInSeconds",
+            "cloudToDeviceMethod",
+            "updateTwin"
+        };
         for (String type : new String[] {"scheduleDeviceMethod", "scheduleUpdateTwin", "scheduleTwinUpdate", "x"}) {
             for (String field : fields) {
                 for (String value : values) {
@@ -63,7 +85,8 @@ class RuleIsolationTest {
                             + ", \"tags\": " + value + ", \"properties\": {\"desired\": " + value
                             + ", \"reported\": " + value + "}, \"desired\": " + value + "}}";
                     ValidationResult result = Expectations.VALIDATOR.validate(job);
-                    assertThat(result.diagnostics()).as(job)
+                    assertThat(result.diagnostics())
+                            .as(job)
                             .noneMatch(d -> d.message().contains("internal error"));
                 }
             }

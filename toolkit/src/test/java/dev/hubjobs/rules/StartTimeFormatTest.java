@@ -48,17 +48,33 @@ class StartTimeFormatTest {
                 }
             }
             String text = sb.toString();
-            assertThat(StartTimeFormat.hasShape(text)).as(text).isEqualTo(pattern.matcher(text).matches());
+            assertThat(StartTimeFormat.hasShape(text))
+                    .as(text)
+                    .isEqualTo(pattern.matcher(text).matches());
         }
-        for (String text : List.of("", "2026-11-23T08:00", "2026-11-23T08:00:00.1234567890Z", "2026-11-23T24:00Z",
-                "2026-11-23T08:00+24:00", "2026-11-23T08:00+05", "2026-11-23t08:00Z", "2026-00-10T08:00Z")) {
-            assertThat(StartTimeFormat.hasShape(text)).as(text).isEqualTo(pattern.matcher(text).matches());
+        for (String text : List.of(
+                "",
+                "2026-11-23T08:00",
+                "2026-11-23T08:00:00.1234567890Z",
+                "2026-11-23T24:00Z",
+                "2026-11-23T08:00+24:00",
+                "2026-11-23T08:00+05",
+                "2026-11-23t08:00Z",
+                "2026-00-10T08:00Z")) {
+            assertThat(StartTimeFormat.hasShape(text))
+                    .as(text)
+                    .isEqualTo(pattern.matcher(text).matches());
         }
     }
 
     private static String randomShape(Random r) {
-        StringBuilder sb = new StringBuilder(String.format("%04d-%02d-%02dT%02d:%02d",
-                r.nextBoolean() ? r.nextInt(10_000) : 1890 + r.nextInt(220), 1 + r.nextInt(12), 1 + r.nextInt(31), r.nextInt(24), r.nextInt(60)));
+        StringBuilder sb = new StringBuilder(String.format(
+                "%04d-%02d-%02dT%02d:%02d",
+                r.nextBoolean() ? r.nextInt(10_000) : 1890 + r.nextInt(220),
+                1 + r.nextInt(12),
+                1 + r.nextInt(31),
+                r.nextInt(24),
+                r.nextInt(60)));
         if (r.nextInt(4) > 0) {
             sb.append(String.format(":%02d", r.nextInt(60)));
             if (r.nextBoolean()) {
@@ -71,19 +87,23 @@ class StartTimeFormatTest {
         }
         switch (r.nextInt(3)) {
             case 0 -> sb.append('Z');
-            case 1 -> sb.append(String.format("%c%02d:%02d", r.nextBoolean() ? '+' : '-', r.nextInt(24), r.nextInt(60)));
-            default -> { }
+            case 1 ->
+                sb.append(String.format("%c%02d:%02d", r.nextBoolean() ? '+' : '-', r.nextInt(24), r.nextInt(60)));
+            default -> {}
         }
         return sb.toString();
     }
 
     private static Optional<StartTimeFormat.StartTime> reference(String text) {
         try {
-            if (text.endsWith("Z") || text.length() > 6 && (text.charAt(text.length() - 6) == '+'
-                    || text.charAt(text.length() - 6) == '-')) {
-                return Optional.of(new StartTimeFormat.StartTime(OffsetDateTime.parse(text).toInstant(), true));
+            if (text.endsWith("Z")
+                    || text.length() > 6
+                            && (text.charAt(text.length() - 6) == '+' || text.charAt(text.length() - 6) == '-')) {
+                return Optional.of(
+                        new StartTimeFormat.StartTime(OffsetDateTime.parse(text).toInstant(), true));
             }
-            return Optional.of(new StartTimeFormat.StartTime(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC), false));
+            return Optional.of(
+                    new StartTimeFormat.StartTime(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC), false));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

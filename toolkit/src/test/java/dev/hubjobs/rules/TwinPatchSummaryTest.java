@@ -23,21 +23,29 @@ class TwinPatchSummaryTest {
 
     @Test
     void summaryAgreesWithTheNodesOfEverySection() throws IOException, URISyntaxException {
-        Path resources = Path.of(TwinPatchSummaryTest.class.getResource("/rules").toURI()).getParent();
+        Path resources = Path.of(
+                        TwinPatchSummaryTest.class.getResource("/rules").toURI())
+                .getParent();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(resources)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".job.json")).sorted().toList();
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".job.json"))
+                    .sorted()
+                    .toList();
         }
         int sections = 0;
         for (Path file : files) {
-            JsonValue root = JsonDocumentParser.parse(Files.readAllBytes(file)).root().orElse(null);
-            List<JsonValue> jobs = root instanceof JsonArray a ? a.elements() : root == null ? List.of() : List.of(root);
+            JsonValue root =
+                    JsonDocumentParser.parse(Files.readAllBytes(file)).root().orElse(null);
+            List<JsonValue> jobs =
+                    root instanceof JsonArray a ? a.elements() : root == null ? List.of() : List.of(root);
             for (JsonValue job : jobs) {
                 if (!(job instanceof JsonObject o)) {
                     continue;
                 }
-                for (TwinPatch.Section section : TwinPatch.of(o, JobFields.intendedType(o)).sections()) {
-                    assertThat(section.summary()).as("%s %s", file.getFileName(), section.path())
+                for (TwinPatch.Section section :
+                        TwinPatch.of(o, JobFields.intendedType(o)).sections()) {
+                    assertThat(section.summary())
+                            .as("%s %s", file.getFileName(), section.path())
                             .isEqualTo(fromNodes(section.nodes()));
                     sections++;
                 }
@@ -73,7 +81,7 @@ class TwinPatchSummaryTest {
                 longestNumber = Math.max(longestNumber, n.text().length());
             }
         }
-        return new TwinPatchSummary(bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject,
-                longestNumber);
+        return new TwinPatchSummary(
+                bytes, longestKey, longestString, allToken, forbiddenInKey, deepestObject, longestNumber);
     }
 }

@@ -29,15 +29,22 @@ class TwinPatchTextTest {
                     new JsonString(s, JsonValue.Style.DOUBLE_QUOTED, Span.of(0, s.length() + 2), null));
             assertThat(text.utf8Bytes()).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
             assertThat(text.allToken()).as(s).isEqualTo(s.chars().allMatch(c -> CharacterSet.isToken((char) c)));
-            assertThat(text.forbiddenInKey()).as(s).isEqualTo(s.chars().anyMatch(
-                    c -> c == '.' || c == '$' || c == ' ' || Character.getType(c) == Character.CONTROL));
+            assertThat(text.forbiddenInKey())
+                    .as(s)
+                    .isEqualTo(s.chars()
+                            .anyMatch(c ->
+                                    c == '.' || c == '$' || c == ' ' || Character.getType(c) == Character.CONTROL));
             // The shortcut for simple strings must find the same.
             assertThat(TwinPatch.Text.of(new JsonString(s, JsonValue.Style.DOUBLE_QUOTED, Span.at(0), null)))
-                    .as(s).isEqualTo(text);
+                    .as(s)
+                    .isEqualTo(text);
             // A string read from a document, its value not made yet, scans the same.
             if (s.chars().noneMatch(c -> c < 0x20)) {
-                JsonValue read = ((JsonValue.JsonArray) JsonDocumentParser.parse("[\"" + s + "\"]").root().orElseThrow())
-                        .elements().get(0);
+                JsonValue read = ((JsonValue.JsonArray) JsonDocumentParser.parse("[\"" + s + "\"]")
+                                .root()
+                                .orElseThrow())
+                        .elements()
+                        .get(0);
                 assertThat(TwinPatch.Text.scan((JsonString) read)).as(s).isEqualTo(text);
             }
         }

@@ -45,8 +45,8 @@ class JobSchemaTest {
 
     /** The codes whose errors the schema expresses too. */
     private static final Set<String> STRUCTURAL = Set.of(
-            "HJ110", "HJ201", "HJ202", "HJ203", "HJ204", "HJ205", "HJ206", "HJ207", "HJ209", "HJ210", "HJ213",
-            "HJ302", "HJ303");
+            "HJ110", "HJ201", "HJ202", "HJ203", "HJ204", "HJ205", "HJ206", "HJ207", "HJ209", "HJ210", "HJ213", "HJ302",
+            "HJ303");
 
     /** Files the schema cannot read as JSON: the parser had to repair or refuse them. */
     private static final Set<String> NOT_JSON = Set.of("HJ001", "HJ002", "HJ004", "HJ005");
@@ -75,13 +75,17 @@ class JobSchemaTest {
     @Test
     void schemaRejectsWhatItShould() {
         assertThat(errors("{\"jobId\": \"j1\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\", "
-                + "\"cloudToDeviceMethod\": {\"methodName\": \"reboot\"}}")).isEmpty();
+                        + "\"cloudToDeviceMethod\": {\"methodName\": \"reboot\"}}"))
+                .isEmpty();
         assertThat(errors("{\"jobId\": \"j_1\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\", "
-                + "\"cloudToDeviceMethod\": {\"methodName\": \"reboot\"}}")).isNotEmpty();
+                        + "\"cloudToDeviceMethod\": {\"methodName\": \"reboot\"}}"))
+                .isNotEmpty();
         assertThat(errors("{\"jobId\": \"j1\", \"type\": \"scheduleUpdateTwin\", \"queryCondition\": \"*\", "
-                + "\"updateTwin\": {\"etag\": \"*\"}, \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}")).isNotEmpty();
+                        + "\"updateTwin\": {\"etag\": \"*\"}, \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}"))
+                .isNotEmpty();
         assertThat(errors("[{\"jobId\": \"j1\", \"type\": \"scheduleUpdateTwin\", \"queryCondition\": \"*\", "
-                + "\"updateTwin\": {\"etag\": \"x\"}}]")).isNotEmpty();
+                        + "\"updateTwin\": {\"etag\": \"x\"}}]"))
+                .isNotEmpty();
     }
 
     private static List<Error> errors(String json) {
@@ -91,9 +95,13 @@ class JobSchemaTest {
     static Stream<Path> jobFiles() throws IOException, URISyntaxException {
         Path corpus = Path.of(JobSchemaTest.class.getResource("/corpus/jobs").toURI());
         Path rules = Path.of(JobSchemaTest.class.getResource("/rules").toURI());
-        try (Stream<Path> a = Files.walk(corpus); Stream<Path> b = Files.walk(rules)) {
+        try (Stream<Path> a = Files.walk(corpus);
+                Stream<Path> b = Files.walk(rules)) {
             return Stream.concat(a.toList().stream(), b.toList().stream())
-                    .filter(p -> p.getFileName().toString().endsWith(".job.json")).sorted().toList().stream();
+                    .filter(p -> p.getFileName().toString().endsWith(".job.json"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -108,10 +116,16 @@ class JobSchemaTest {
         JsonNode tree = JobJson.toJackson(doc.root().orElseThrow());
         List<Error> schemaErrors = SCHEMA.validate(tree);
         List<Diagnostic> structural = result.diagnostics().stream()
-                .filter(d -> d.isError() && STRUCTURAL.contains(d.code())).toList();
+                .filter(d -> d.isError() && STRUCTURAL.contains(d.code()))
+                .toList();
         assertThat(schemaErrors.isEmpty())
-                .as("%s: schema says %s, validator says %s", file.getFileName(), schemaErrors,
-                        structural.stream().map(d -> d.code() + " " + d.message()).toList())
+                .as(
+                        "%s: schema says %s, validator says %s",
+                        file.getFileName(),
+                        schemaErrors,
+                        structural.stream()
+                                .map(d -> d.code() + " " + d.message())
+                                .toList())
                 .isEqualTo(structural.isEmpty());
     }
 }

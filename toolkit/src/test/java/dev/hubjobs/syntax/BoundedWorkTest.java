@@ -18,7 +18,9 @@ class BoundedWorkTest {
     @Test
     void unclosedOpenersInAQueryAreOneFindingAtTheOpener() {
         ParseResult<?> comment = QueryParser.parseCondition("a = 1 /* b = 2");
-        assertThat(comment.diagnostics()).extracting(Diagnostic::code, d -> d.span().start(), d -> d.span().end())
+        assertThat(comment.diagnostics())
+                .extracting(
+                        Diagnostic::code, d -> d.span().start(), d -> d.span().end())
                 .contains(org.assertj.core.groups.Tuple.tuple("HJ010", 6, 8));
         ParseResult<?> quoted = QueryParser.parseCondition("tags.[[group = 'a'");
         assertThat(quoted.diagnostics()).anySatisfy(d -> {
@@ -32,15 +34,18 @@ class BoundedWorkTest {
         JsonDocument comment = JsonDocumentParser.parse("{\"a\": 1} /* note");
         assertThat(comment.diagnostics()).extracting(Diagnostic::message).contains("'/*' without a closing '*/'");
         JsonDocument single = JsonDocumentParser.parse("{'a': 'b\\'c}\n");
-        assertThat(single.diagnostics()).extracting(Diagnostic::message)
+        assertThat(single.diagnostics())
+                .extracting(Diagnostic::message)
                 .contains("unterminated string: missing closing '");
     }
 
     @Test
     void oneRuleListsAtMostAHundredFindingsPerJobAndCountsTheRest() {
         String condition = String.join(" OR ", java.util.Collections.nCopies(250, "tag.x = 1"));
-        List<Diagnostic> found = QueryValidator.standard().validateCondition(condition).diagnostics();
-        List<Diagnostic> hj103 = found.stream().filter(d -> d.code().equals("HJ103")).toList();
+        List<Diagnostic> found =
+                QueryValidator.standard().validateCondition(condition).diagnostics();
+        List<Diagnostic> hj103 =
+                found.stream().filter(d -> d.code().equals("HJ103")).toList();
         assertThat(hj103).hasSize(101);
         assertThat(hj103).anySatisfy(d -> assertThat(d.message()).startsWith("and 150 more HJ103 findings"));
     }
@@ -48,11 +53,14 @@ class BoundedWorkTest {
     @Test
     void aThousandSyntaxErrorsEndTheParseWithOneFindingSayingSo() {
         ParseResult<?> query = QueryParser.parseCondition("a = = ".repeat(3_000));
-        assertThat(query.diagnostics()).hasSizeLessThanOrEqualTo(SyntaxErrorStrategy.MAX_ERRORS + 1)
-                .last().satisfies(d -> assertThat(d.message()).startsWith("more than 1000 syntax errors"));
+        assertThat(query.diagnostics())
+                .hasSizeLessThanOrEqualTo(SyntaxErrorStrategy.MAX_ERRORS + 1)
+                .last()
+                .satisfies(d -> assertThat(d.message()).startsWith("more than 1000 syntax errors"));
         JsonDocument document = JsonDocumentParser.parse("[" + "{:},".repeat(3_000) + "]");
         assertThat(document.root()).isEmpty();
-        assertThat(document.diagnostics()).anySatisfy(d -> assertThat(d.message()).startsWith("more than 1000 syntax"));
+        assertThat(document.diagnostics())
+                .anySatisfy(d -> assertThat(d.message()).startsWith("more than 1000 syntax"));
     }
 
     @Test
@@ -69,7 +77,9 @@ class BoundedWorkTest {
     @Test
     void anArrayOfNonJobsIsAHundredFindingsAndOneCountingTheRest() {
         var result = JobValidator.builder().build().validate("[" + "1,".repeat(500) + "1]");
-        assertThat(result.diagnostics()).hasSize(101).last()
+        assertThat(result.diagnostics())
+                .hasSize(101)
+                .last()
                 .satisfies(d -> assertThat(d.message()).startsWith("and 401 more elements that are not job objects"));
     }
 }

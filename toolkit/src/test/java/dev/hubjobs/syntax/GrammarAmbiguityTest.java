@@ -37,16 +37,27 @@ class GrammarAmbiguityTest {
         final List<String> problems = new ArrayList<>();
 
         @Override
-        public void reportAmbiguity(Parser parser, DFA dfa, int startIndex, int stopIndex, boolean exact,
-                BitSet ambigAlts, ATNConfigSet configs) {
+        public void reportAmbiguity(
+                Parser parser,
+                DFA dfa,
+                int startIndex,
+                int stopIndex,
+                boolean exact,
+                BitSet ambigAlts,
+                ATNConfigSet configs) {
             String rule = parser.getRuleNames()[dfa.atnStartState.ruleIndex];
             String text = parser.getTokenStream().getText(Interval.of(startIndex, stopIndex));
             problems.add("ambiguity in rule " + rule + " between alternatives " + ambigAlts + " at '" + text + "'");
         }
 
         @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
-                String message, RecognitionException e) {
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offendingSymbol,
+                int line,
+                int column,
+                String message,
+                RecognitionException e) {
             problems.add("syntax error at " + line + ":" + column + ": " + message);
         }
     }
@@ -67,16 +78,18 @@ class GrammarAmbiguityTest {
     }
 
     static Stream<String> validConditions() {
-        return Stream.concat(TestFiles.lines("corpus/queries/valid-conditions.txt").stream(), Stream.of(
-                "a - (b - c) * -d % 0x1F",
-                "NOT a = 1 AND b IN [-1, 'x'] OR c NIN [true]",
-                "tags.group.name = 'x' AND tags.[[a b]].c != null",
-                "devices.jobs.status = 'completed'",
-                "SELECT * FROM devices WHERE a = 1 GROUP BY tags.x",
-                "WHERE a = 1",
-                "a IN ('x', 'y')",
-                "f(g(1), -2) >= 3",
-                "x IN [1, 0x1F, 2.5] AND y NIN (3)"));
+        return Stream.concat(
+                TestFiles.lines("corpus/queries/valid-conditions.txt").stream(),
+                Stream.of(
+                        "a - (b - c) * -d % 0x1F",
+                        "NOT a = 1 AND b IN [-1, 'x'] OR c NIN [true]",
+                        "tags.group.name = 'x' AND tags.[[a b]].c != null",
+                        "devices.jobs.status = 'completed'",
+                        "SELECT * FROM devices WHERE a = 1 GROUP BY tags.x",
+                        "WHERE a = 1",
+                        "a IN ('x', 'y')",
+                        "f(g(1), -2) >= 3",
+                        "x IN [1, 0x1F, 2.5] AND y NIN (3)"));
     }
 
     @ParameterizedTest
@@ -117,7 +130,11 @@ class GrammarAmbiguityTest {
     }
 
     static Stream<String> jobFiles() {
-        return Stream.of("charset.job.json", "firmware-desired.job.json", "reboot-building43.job.json",
-                "seed-twin-sample.job.json", "wrong-type.job.json");
+        return Stream.of(
+                "charset.job.json",
+                "firmware-desired.job.json",
+                "reboot-building43.job.json",
+                "seed-twin-sample.job.json",
+                "wrong-type.job.json");
     }
 }

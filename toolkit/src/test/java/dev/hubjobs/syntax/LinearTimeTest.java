@@ -1,6 +1,7 @@
 package dev.hubjobs.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.ValidationResult;
@@ -20,7 +21,6 @@ import org.antlr.v4.runtime.misc.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Lexing is linear in the input for the openers that may never close ({@code [[}, {@code /*},
@@ -101,16 +101,17 @@ class LinearTimeTest {
         String large = hostile.apply(20_000);
         long a = looks(small, lexer);
         long b = looks(large, lexer);
-        assertThat((double) b / a).as("growth of lexer work from %d to %d characters: %d, %d", small.length(),
-                large.length(), a, b).isLessThan(5.0);
+        assertThat((double) b / a)
+                .as("growth of lexer work from %d to %d characters: %d, %d", small.length(), large.length(), a, b)
+                .isLessThan(5.0);
         assertThat(b).as("lexer work per character").isLessThan(20L * large.length());
     }
 
-    private static final List<String> QUERY_OPENERS = List.of("[", "[[", "/*a", "'\\", "\"\\", "'a", "a-", "[[a]",
-            "0x", "1e", "a.", "-", "/*", "'", "\"", "[[]");
+    private static final List<String> QUERY_OPENERS =
+            List.of("[", "[[", "/*a", "'\\", "\"\\", "'a", "a-", "[[a]", "0x", "1e", "a.", "-", "/*", "'", "\"", "[[]");
 
-    private static final List<String> JSON_OPENERS = List.of("/*a", "'\\", "\"\\", "'a", "<a", "//", "/*", "\"",
-            "'", "-", "[", "{\"a", "1e", "tru");
+    private static final List<String> JSON_OPENERS =
+            List.of("/*a", "'\\", "\"\\", "'a", "<a", "//", "/*", "\"", "'", "-", "[", "{\"a", "1e", "tru");
 
     @Test
     void queryLexerIsLinearOnUnclosedOpeners() {
@@ -136,8 +137,8 @@ class LinearTimeTest {
     @ValueSource(strings = {"[", "[[", "/*a", "'\\", "(", ", ", "a = ", "a OR ", "x", "NOT ", "a-", "f(", "a.b."})
     void aHostileConditionAsLongAsTheParserReadsIsValidatedInBoundedTime(String unit) {
         String condition = unit.repeat(QueryParser.MAX_LENGTH / unit.length());
-        ValidationResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> JobValidator.builder().build().validate(job(condition)));
+        ValidationResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> JobValidator.builder().build().validate(job(condition)));
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.diagnostics()).hasSizeLessThan(5_000);
     }
@@ -146,8 +147,8 @@ class LinearTimeTest {
     @ValueSource(strings = {"[", "{", ",", "/*a", "'\\", "'a',", "\"a\",", "<a>,", "a ", "{\"a\":", "1,", "// x\n"})
     void aHostileDocumentAtTheSizeLimitIsValidatedInBoundedTime(String unit) {
         String document = unit.repeat((JsonDocumentParser.MAX_SIZE - 2) / unit.length());
-        ValidationResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> JobValidator.builder().build().validate(document));
+        ValidationResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> JobValidator.builder().build().validate(document));
         assertThat(result.diagnostics()).isNotEmpty().hasSizeLessThan(5_000);
     }
 }

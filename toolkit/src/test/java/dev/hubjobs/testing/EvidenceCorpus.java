@@ -24,7 +24,9 @@ public final class EvidenceCorpus {
 
     /** What the source shows the service did. */
     public enum Verdict {
-        ACCEPTED, REJECTED, UNKNOWN;
+        ACCEPTED,
+        REJECTED,
+        UNKNOWN;
 
         static Verdict of(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT));
@@ -36,7 +38,9 @@ public final class EvidenceCorpus {
      * deployment's {@code targetCondition} (checked as a condition), or a full query.
      */
     public enum Kind {
-        CONDITION, TARGET, QUERY
+        CONDITION,
+        TARGET,
+        QUERY
     }
 
     /** One query text. */
@@ -60,8 +64,8 @@ public final class EvidenceCorpus {
             if (f.length != 6) {
                 throw new IllegalStateException("evidence/queries.tsv: 6 columns expected: " + line);
             }
-            out.add(new Text(f[0], Kind.valueOf(f[1].toUpperCase(Locale.ROOT)), Verdict.of(f[2]), unescape(f[3]), f[4],
-                    f[5]));
+            out.add(new Text(
+                    f[0], Kind.valueOf(f[1].toUpperCase(Locale.ROOT)), Verdict.of(f[2]), unescape(f[3]), f[4], f[5]));
         }
         return out;
     }
@@ -73,7 +77,8 @@ public final class EvidenceCorpus {
             if (f.length != 5) {
                 throw new IllegalStateException("evidence/jobs.tsv: 5 columns expected: " + line);
             }
-            out.add(new Body(f[0], Verdict.of(f[1]), f[2], f[3], f[4], TestFiles.text("evidence/jobs/" + f[0] + ".json")));
+            out.add(new Body(
+                    f[0], Verdict.of(f[1]), f[2], f[3], f[4], TestFiles.text("evidence/jobs/" + f[0] + ".json")));
         }
         return out;
     }
@@ -126,8 +131,8 @@ public final class EvidenceCorpus {
         }
 
         public String summary() {
-            return String.format(Locale.ROOT, "%s: %d of %d agree (%.1f %%)", entryPoint, agreeing, decided,
-                    100 * agreement());
+            return String.format(
+                    Locale.ROOT, "%s: %d of %d agree (%.1f %%)", entryPoint, agreeing, decided, 100 * agreement());
         }
     }
 
@@ -136,8 +141,12 @@ public final class EvidenceCorpus {
      * its source's verdict. A disagreement docs/decisions.md does not list is {@code unlisted}; a
      * listed item that now agrees is {@code stale}. Items whose verdict is unknown are only run.
      */
-    public static <T> Report check(String entryPoint, List<T> items, java.util.function.Function<T, Item> item,
-            Predicate<T> rejects, Map<String, String> listed) {
+    public static <T> Report check(
+            String entryPoint,
+            List<T> items,
+            java.util.function.Function<T, Item> item,
+            Predicate<T> rejects,
+            Map<String, String> listed) {
         int decided = 0;
         int agreeing = 0;
         List<String> unlisted = new ArrayList<>();

@@ -13,7 +13,8 @@ public final class Fixes {
     /** Applies every edit of every fix; the edits must not overlap. */
     public static String apply(String text, Collection<Fix> fixes) {
         StringBuilder sb = new StringBuilder(text);
-        fixes.stream().flatMap(f -> f.edits().stream())
+        fixes.stream()
+                .flatMap(f -> f.edits().stream())
                 .sorted(Comparator.comparing(TextEdit::span).reversed())
                 .forEach(e -> sb.replace(e.span().start(), e.span().end(), e.newText()));
         return sb.toString();

@@ -21,7 +21,9 @@ public final class GeneratedFiles {
         if (Boolean.getBoolean(regenerate)) {
             Files.writeString(committed, generated, StandardCharsets.UTF_8);
         }
-        assertThat(committed).as("%s; regenerate it as described in %s", committed, how).exists();
+        assertThat(committed)
+                .as("%s; regenerate it as described in %s", committed, how)
+                .exists();
         assertThat(Files.readString(committed, StandardCharsets.UTF_8))
                 .as("%s is stale; regenerate it as described in %s", committed, how)
                 .isEqualTo(generated);

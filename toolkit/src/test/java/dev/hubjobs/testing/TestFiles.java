@@ -53,13 +53,17 @@ public final class TestFiles {
     private static <T> T onStack(Supplier<T> work, long stackSize) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                result[0] = work.get();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "stack-" + stackSize, stackSize);
+        Thread t = new Thread(
+                null,
+                () -> {
+                    try {
+                        result[0] = work.get();
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    }
+                },
+                "stack-" + stackSize,
+                stackSize);
         t.start();
         try {
             t.join();

@@ -45,7 +45,9 @@ class LineMapTest {
         LineMap map = LineMap.of(text);
         for (int offset = 0; offset <= text.length(); offset++) {
             LineMap.Position p = map.position(offset);
-            assertThat(map.offset(p.line(), p.column())).as("offset %d at %s", offset, p).isEqualTo(offset);
+            assertThat(map.offset(p.line(), p.column()))
+                    .as("offset %d at %s", offset, p)
+                    .isEqualTo(offset);
             LineMap.Position human = map.humanPosition(offset);
             assertThat(human).isEqualTo(new LineMap.Position(p.line() + 1, p.column() + 1));
         }

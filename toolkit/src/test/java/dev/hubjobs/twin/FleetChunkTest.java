@@ -24,8 +24,17 @@ class FleetChunkTest {
 
     private static Read scan(byte[] bytes, int threads, int chunkBytes, KeyFilter filter) throws IOException {
         List<String> twins = new ArrayList<>();
-        FleetReader.Summary s = FleetReader.scan(new ByteArrayInputStream(bytes), "f", bytes.length, null,
-                ProgressListener.NONE, threads, chunkBytes, filter, TwinJson::toJson, t -> {
+        FleetReader.Summary s = FleetReader.scan(
+                new ByteArrayInputStream(bytes),
+                "f",
+                bytes.length,
+                null,
+                ProgressListener.NONE,
+                threads,
+                chunkBytes,
+                filter,
+                TwinJson::toJson,
+                t -> {
                     twins.add(t);
                     return true;
                 });
@@ -35,8 +44,13 @@ class FleetChunkTest {
     /** Read record by record, the reference: one line per chunk is what reading a line at a time does. */
     private static Read oneByOne(byte[] bytes) throws IOException {
         List<String> twins = new ArrayList<>();
-        FleetReader.Summary s = FleetReader.read(new ByteArrayInputStream(bytes), "f", bytes.length, null,
-                ProgressListener.NONE, t -> twins.add(TwinJson.toJson(t)));
+        FleetReader.Summary s = FleetReader.read(
+                new ByteArrayInputStream(bytes),
+                "f",
+                bytes.length,
+                null,
+                ProgressListener.NONE,
+                t -> twins.add(TwinJson.toJson(t)));
         return new Read(twins, s.problems().stream().map(LoadProblem::toString).toList(), s.problemCount());
     }
 
@@ -70,8 +84,10 @@ class FleetChunkTest {
         byte[] bytes = untidy(3_000, 5);
         Read expected = oneByOne(bytes);
         assertThat(expected.twins()).hasSizeGreaterThan(2_000);
-        assertThat(expected.problems()).anyMatch(p -> p.contains("another twin with deviceId 'dup'"))
-                .anyMatch(p -> p.contains("invalid JSON")).anyMatch(p -> p.contains("must be a JSON object"));
+        assertThat(expected.problems())
+                .anyMatch(p -> p.contains("another twin with deviceId 'dup'"))
+                .anyMatch(p -> p.contains("invalid JSON"))
+                .anyMatch(p -> p.contains("must be a JSON object"));
         for (int chunk : new int[] {17, 64, 333, 4096, 1 << 20}) {
             for (int threads : new int[] {1, 2, 5}) {
                 Read r = scan(bytes, threads, chunk, null);
@@ -84,11 +100,13 @@ class FleetChunkTest {
     void problemsKeepTheirLinesAcrossChunks() throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 500; i++) {
-            sb.append(i % 100 == 0 ? "not json" : "{\"deviceId\":\"d" + i + "\"}").append("\r\n");
+            sb.append(i % 100 == 0 ? "not json" : "{\"deviceId\":\"d" + i + "\"}")
+                    .append("\r\n");
         }
         Read r = scan(sb.toString().getBytes(StandardCharsets.UTF_8), 3, 50, null);
         assertThat(r.twins()).hasSize(495);
-        assertThat(r.problems()).extracting(p -> p.substring(0, p.indexOf(": ")))
+        assertThat(r.problems())
+                .extracting(p -> p.substring(0, p.indexOf(": ")))
                 .containsExactly("f:line 100", "f:line 200", "f:line 300", "f:line 400", "f:line 500");
     }
 
@@ -129,10 +147,11 @@ class FleetChunkTest {
         for (int threads : new int[] {1, 3}) {
             Read r = scan(cut, threads, 4096, null);
             assertThat(r.twins()).hasSizeGreaterThan(1_000).hasSizeLessThan(20_000);
-            assertThat(r.twins().get(r.twins().size() - 1)).contains("\"deviceId\":\"dev-" + String.format("%07d",
-                    r.twins().size() - 1) + "\"");
-            assertThat(r.problems()).containsExactly(
-                    "f:line 0: the gzip data is cut off; the twins read before the cut are kept");
+            assertThat(r.twins().get(r.twins().size() - 1))
+                    .contains("\"deviceId\":\"dev-"
+                            + String.format("%07d", r.twins().size() - 1) + "\"");
+            assertThat(r.problems())
+                    .containsExactly("f:line 0: the gzip data is cut off; the twins read before the cut are kept");
         }
     }
 
@@ -142,15 +161,18 @@ class FleetChunkTest {
                 + "\"building\":\"44\",\"floor\":3,\"deep\":{\"a\":[1,{\"b\":2}]}},\"properties\":{\"reported\":{\"x\":1}}}\n";
         KeyFilter filter = KeyFilter.of(List.of(List.of("TAGS", "building"), List.of("tags", "deep")));
         Read r = scan(line.getBytes(StandardCharsets.UTF_8), 1, 1 << 20, filter);
-        assertThat(r.twins()).containsExactly("{\"deviceId\":\"d\",\"moduleId\":\"m\",\"tags\":{\"Building\":\"43\","
-                + "\"building\":\"44\",\"deep\":{\"a\":[1,{\"b\":2}]}}}");
-        String record = "{\"id\":\"d\",\"eTag\":\"x\",\"authentication\":{\"type\":\"sas\"},\"tags\":{\"building\":\"43\","
-                + "\"floor\":3},\"properties\":{\"reported\":{\"x\":1}}}\n";
+        assertThat(r.twins())
+                .containsExactly("{\"deviceId\":\"d\",\"moduleId\":\"m\",\"tags\":{\"Building\":\"43\","
+                        + "\"building\":\"44\",\"deep\":{\"a\":[1,{\"b\":2}]}}}");
+        String record =
+                "{\"id\":\"d\",\"eTag\":\"x\",\"authentication\":{\"type\":\"sas\"},\"tags\":{\"building\":\"43\","
+                        + "\"floor\":3},\"properties\":{\"reported\":{\"x\":1}}}\n";
         Read exported = scan(record.getBytes(StandardCharsets.UTF_8), 1, 1 << 20, filter);
         assertThat(exported.twins()).containsExactly("{\"deviceId\":\"d\",\"tags\":{\"building\":\"43\"}}");
         KeyFilter auth = KeyFilter.of(List.of(List.of("authenticationType"), List.of("etag")));
         String withEtag = record.replace("\"eTag\":\"x\"", "\"eTag\":\"x\",\"twinETag\":\"t\"");
-        assertThat(scan(withEtag.getBytes(StandardCharsets.UTF_8), 1, 1 << 20, auth).twins())
+        assertThat(scan(withEtag.getBytes(StandardCharsets.UTF_8), 1, 1 << 20, auth)
+                        .twins())
                 .containsExactly("{\"deviceId\":\"d\",\"etag\":\"t\",\"authenticationType\":\"sas\"}");
     }
 }

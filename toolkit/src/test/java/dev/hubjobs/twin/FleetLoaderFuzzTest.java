@@ -38,7 +38,8 @@ class FleetLoaderFuzzTest {
             assertThat(e).isSameAs(broken);
         }
         assertThatThrownBy(() -> FleetLoader.load(new FailingStream(bytes, 0, broken), -1, ProgressListener.NONE))
-                .as("a stream that fails at once").isSameAs(broken);
+                .as("a stream that fails at once")
+                .isSameAs(broken);
     }
 
     private static void assertLoaded(FleetLoad load) {

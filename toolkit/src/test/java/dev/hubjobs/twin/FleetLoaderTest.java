@@ -16,7 +16,8 @@ class FleetLoaderTest {
 
     @Test
     void ndjsonSkipsAndReportsBadRecordsByLine() {
-        FleetLoad load = FleetLoader.parse(String.join("\n",
+        FleetLoad load = FleetLoader.parse(String.join(
+                "\n",
                 "{\"deviceId\":\"a\",\"tags\":{\"x\":1}}",
                 "",
                 "{\"deviceId\":\"b\",",
@@ -38,7 +39,8 @@ class FleetLoaderTest {
 
     @Test
     void arrayReportsBadElementsByLineAndStopsAtSyntaxErrors() {
-        FleetLoad load = FleetLoader.parse(String.join("\n",
+        FleetLoad load = FleetLoader.parse(String.join(
+                "\n",
                 "[",
                 "  {\"deviceId\":\"a\"},",
                 "  \"not a twin\",",
@@ -84,7 +86,8 @@ class FleetLoaderTest {
         assertThat(one).isNotEqualTo(FleetGenerator.ndjson(200, 43));
         double average = one.length / 200.0;
         assertThat(average).isBetween(300.0, 420.0);
-        String first = new String(one, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String first =
+                new String(one, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
         TwinObject twin = FleetLoader.parse(first).fleet().devices().get(0);
         assertThat(TwinJson.toJson(twin)).isEqualTo(first);
     }
@@ -92,7 +95,8 @@ class FleetLoaderTest {
     @Test
     void sharesShapesAndShortStringsBetweenTwins() throws IOException {
         byte[] bytes = FleetGenerator.ndjson(100, 1);
-        Fleet fleet = FleetLoader.load(new ByteArrayInputStream(bytes), bytes.length, ProgressListener.NONE).fleet();
+        Fleet fleet = FleetLoader.load(new ByteArrayInputStream(bytes), bytes.length, ProgressListener.NONE)
+                .fleet();
         TwinObject a = fleet.devices().get(0);
         TwinObject b = fleet.devices().get(1);
         TwinObject pa = (TwinObject) a.get("properties");
@@ -103,10 +107,14 @@ class FleetLoaderTest {
 
     @Test
     void byteOrderMarkAndWindowsLineEndsAreAccepted() {
-        assertThat(FleetLoader.parse("\uFEFF{\"deviceId\":\"a\"}\r\n{\"deviceId\":\"b\"}\r\n").fleet().devices())
-                .extracting(Fleet::id).containsExactly("a", "b");
+        assertThat(FleetLoader.parse("\uFEFF{\"deviceId\":\"a\"}\r\n{\"deviceId\":\"b\"}\r\n")
+                        .fleet()
+                        .devices())
+                .extracting(Fleet::id)
+                .containsExactly("a", "b");
         assertThat(FleetLoader.parse("\uFEFF[{\"deviceId\":\"a\"}]").fleet().devices())
-                .extracting(Fleet::id).containsExactly("a");
+                .extracting(Fleet::id)
+                .containsExactly("a");
     }
 
     @Test
@@ -119,20 +127,28 @@ class FleetLoaderTest {
     @Test
     void textThatJacksonReadsAsUtf32AndCannotDecodeIsAProblemNotAnException() throws IOException {
         // Four bytes 00 00 00 xx start UTF-32 for Jackson; 0x00210000 is no character.
-        byte[] line = {0, 0, 0, '{', 0, 0, 0, '"', 0, 0x21, 0, 0, 0, 0, 0, '"', 0, 0, 0, '}', '\n',
-            '{', '"', 'd', 'e', 'v', 'i', 'c', 'e', 'I', 'd', '"', ':', '"', 'b', '"', '}'};
+        byte[] line = {
+            0, 0, 0, '{', 0, 0, 0, '"', 0, 0x21, 0, 0, 0, 0, 0, '"', 0, 0, 0, '}', '\n', '{', '"', 'd', 'e', 'v', 'i',
+            'c', 'e', 'I', 'd', '"', ':', '"', 'b', '"', '}'
+        };
         FleetLoad lines = FleetLoader.load(new ByteArrayInputStream(line), line.length, ProgressListener.NONE);
         assertThat(lines.fleet().devices()).extracting(Fleet::id).containsExactly("b");
         assertThat(lines.problems()).extracting(LoadProblem::line).containsExactly(1L);
         // Fleets are UTF-8: the line is no text, whatever Jackson would make of it.
-        assertThat(lines.problems().get(0).message()).isEqualTo("the line is not UTF-8 JSON text (it holds a NUL byte)");
+        assertThat(lines.problems().get(0).message())
+                .isEqualTo("the line is not UTF-8 JSON text (it holds a NUL byte)");
 
         // '[' then three zero bytes: UTF-32LE, from the stream.
         byte[] array = {'[', 0, 0, 0, '{', 0, 0, 0, 0, 0, 0x21, 0};
         FleetLoad load = FleetLoader.load(new ByteArrayInputStream(array), array.length, ProgressListener.NONE);
         assertThat(load.fleet().size()).isZero();
-        assertThat(load.problems()).singleElement().extracting(LoadProblem::message).asString()
+        assertThat(load.problems())
+                .singleElement()
+                .extracting(LoadProblem::message)
+                .asString()
                 .isEqualTo("the file is not UTF-8 JSON text (it holds NUL bytes); nothing read");
-        assertThat(FleetLoader.parse(new String(line, StandardCharsets.ISO_8859_1)).problems()).isNotEmpty();
+        assertThat(FleetLoader.parse(new String(line, StandardCharsets.ISO_8859_1))
+                        .problems())
+                .isNotEmpty();
     }
 }

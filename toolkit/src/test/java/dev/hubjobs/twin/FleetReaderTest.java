@@ -29,7 +29,9 @@ class FleetReaderTest {
         }
 
         List<String> problems() {
-            return summary.problems().stream().map(p -> p.line() + ": " + p.message()).toList();
+            return summary.problems().stream()
+                    .map(p -> p.line() + ": " + p.message())
+                    .toList();
         }
     }
 
@@ -106,9 +108,10 @@ class FleetReaderTest {
         Read r = read(utf8("{\"deviceId\":\"a\"}\n{\"deviceId\":\"a\",\"moduleId\":\"m\"}\n{\"deviceId\":\"a\"}\n"
                 + "{\"deviceId\":\"a\",\"moduleId\":\"m\"}\n"));
         assertThat(r.twins()).hasSize(2);
-        assertThat(r.problems()).containsExactly(
-                "3: another twin with deviceId 'a' came earlier; a hub holds one (this one is skipped)",
-                "4: another twin with deviceId 'a' and moduleId 'm' came earlier; a hub holds one (this one is skipped)");
+        assertThat(r.problems())
+                .containsExactly(
+                        "3: another twin with deviceId 'a' came earlier; a hub holds one (this one is skipped)",
+                        "4: another twin with deviceId 'a' and moduleId 'm' came earlier; a hub holds one (this one is skipped)");
     }
 
     @Test
@@ -127,8 +130,8 @@ class FleetReaderTest {
 
     @Test
     void anOverLongRecordIsSkippedWithoutBeingKept() throws IOException {
-        String huge = "{\"deviceId\":\"big\",\"tags\":{" + "\"k\":1,".repeat(FleetReader.MAX_RECORD_BYTES / 5)
-                + "\"z\":1}}";
+        String huge =
+                "{\"deviceId\":\"big\",\"tags\":{" + "\"k\":1,".repeat(FleetReader.MAX_RECORD_BYTES / 5) + "\"z\":1}}";
         Read array = read(utf8("[{\"deviceId\":\"a\"}," + huge + ",{\"deviceId\":\"b\"}]"));
         assertThat(array.ids()).containsExactly("a", "b");
         assertThat(array.problems()).singleElement().asString().contains("longer than 4 MB");
@@ -139,18 +142,21 @@ class FleetReaderTest {
 
     @Test
     void exportRecordsBecomeTwinsAndKeepNoKeys() throws IOException {
-        String record = "{\"id\":\"dev-1\",\"eTag\":\"MTIz\",\"status\":\"enabled\",\"authentication\":{\"symmetricKey\":"
-                + "{\"primaryKey\":\"c2VjcmV0\",\"secondaryKey\":\"c2VjcmV0Mg==\"},\"x509Thumbprint\":{\"primaryThumbprint\":null,"
-                + "\"secondaryThumbprint\":null},\"type\":\"sas\"},\"twinETag\":\"AAAAAAAAAAE=\",\"tags\":{\"ring\":\"canary\"},"
-                + "\"properties\":{\"desired\":{\"fw\":\"1.0\"},\"reported\":{\"fw\":\"0.9\"}},\"capabilities\":{\"iotEdge\":false},"
-                + "\"importMode\":\"createOrUpdate\"}";
+        String record =
+                "{\"id\":\"dev-1\",\"eTag\":\"MTIz\",\"status\":\"enabled\",\"authentication\":{\"symmetricKey\":"
+                        + "{\"primaryKey\":\"c2VjcmV0\",\"secondaryKey\":\"c2VjcmV0Mg==\"},\"x509Thumbprint\":{\"primaryThumbprint\":null,"
+                        + "\"secondaryThumbprint\":null},\"type\":\"sas\"},\"twinETag\":\"AAAAAAAAAAE=\",\"tags\":{\"ring\":\"canary\"},"
+                        + "\"properties\":{\"desired\":{\"fw\":\"1.0\"},\"reported\":{\"fw\":\"0.9\"}},\"capabilities\":{\"iotEdge\":false},"
+                        + "\"importMode\":\"createOrUpdate\"}";
         Read r = read(utf8(record + "\n"));
         assertThat(r.twins()).hasSize(1);
         TwinObject twin = r.twins().get(0);
-        assertThat(TwinJson.toJson(twin)).isEqualTo("{\"deviceId\":\"dev-1\",\"etag\":\"AAAAAAAAAAE=\","
-                + "\"deviceEtag\":\"MTIz\",\"status\":\"enabled\",\"authenticationType\":\"sas\",\"x509Thumbprint\":"
-                + "{\"primaryThumbprint\":null,\"secondaryThumbprint\":null},\"capabilities\":{\"iotEdge\":false},"
-                + "\"tags\":{\"ring\":\"canary\"},\"properties\":{\"desired\":{\"fw\":\"1.0\"},\"reported\":{\"fw\":\"0.9\"}}}");
+        assertThat(TwinJson.toJson(twin))
+                .isEqualTo(
+                        "{\"deviceId\":\"dev-1\",\"etag\":\"AAAAAAAAAAE=\","
+                                + "\"deviceEtag\":\"MTIz\",\"status\":\"enabled\",\"authenticationType\":\"sas\",\"x509Thumbprint\":"
+                                + "{\"primaryThumbprint\":null,\"secondaryThumbprint\":null},\"capabilities\":{\"iotEdge\":false},"
+                                + "\"tags\":{\"ring\":\"canary\"},\"properties\":{\"desired\":{\"fw\":\"1.0\"},\"reported\":{\"fw\":\"0.9\"}}}");
         assertThat(TwinJson.toJson(twin)).doesNotContain("c2VjcmV0").doesNotContain("symmetricKey");
     }
 

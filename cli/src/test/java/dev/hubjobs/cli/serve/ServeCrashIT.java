@@ -47,17 +47,20 @@ class ServeCrashIT {
         AtomicBoolean stop = new AtomicBoolean();
         Thread[] patchers = new Thread[PATCHERS];
         try {
-            HttpResponse<String> created = first.send("PUT", "/jobs/v2/crash" + V, "{\"jobId\":\"crash\","
-                    + "\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"tags.kind = 'job'\",\"updateTwin\":"
-                    + "{\"etag\":\"*\",\"properties\":{\"desired\":{\"fw\":\"2.0\"}}},\"maxExecutionTimeInSeconds\":86400}");
+            HttpResponse<String> created = first.send(
+                    "PUT",
+                    "/jobs/v2/crash" + V,
+                    "{\"jobId\":\"crash\","
+                            + "\"type\":\"scheduleUpdateTwin\",\"queryCondition\":\"tags.kind = 'job'\",\"updateTwin\":"
+                            + "{\"etag\":\"*\",\"properties\":{\"desired\":{\"fw\":\"2.0\"}}},\"maxExecutionTimeInSeconds\":86400}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
             for (int p = 0; p < PATCHERS; p++) {
                 int id = p;
                 patchers[p] = new Thread(() -> {
                     for (int n = 1; !stop.get(); n++) {
                         try {
-                            HttpResponse<String> r = first.send("PATCH", "/twins/patch-" + id + V,
-                                    "{\"tags\":{\"n\":" + n + "}}");
+                            HttpResponse<String> r =
+                                    first.send("PATCH", "/twins/patch-" + id + V, "{\"tags\":{\"n\":" + n + "}}");
                             if (r.statusCode() != 200) {
                                 return;
                             }
@@ -71,7 +74,8 @@ class ServeCrashIT {
             }
             long until = System.currentTimeMillis() + 120_000;
             while (true) {
-                JsonNode job = JSON.readTree(first.send("GET", "/jobs/v2/crash" + V, null).body());
+                JsonNode job = JSON.readTree(
+                        first.send("GET", "/jobs/v2/crash" + V, null).body());
                 if (job.path("deviceJobStatistics").path("succeededCount").asInt() >= 1_500) {
                     assertThat(job.path("status").asText()).isEqualTo("running");
                     break;
@@ -92,7 +96,8 @@ class ServeCrashIT {
 
         try (ServeProcess second = ServeProcess.start(data, "--clock-speed", "100")) {
             for (int p = 0; p < PATCHERS; p++) {
-                JsonNode twin = JSON.readTree(second.send("GET", "/twins/patch-" + p + V, null).body());
+                JsonNode twin = JSON.readTree(
+                        second.send("GET", "/twins/patch-" + p + V, null).body());
                 int stored = twin.path("tags").path("n").asInt();
                 // the acknowledged value, or the one in flight at the kill if it was committed
                 assertThat(stored).as("patch-%s", p).isBetween(acknowledged.get(p), acknowledged.get(p) + 1);
@@ -102,33 +107,53 @@ class ServeCrashIT {
             long until = System.currentTimeMillis() + 120_000;
             do {
                 Thread.sleep(200);
-                job = JSON.readTree(second.send("GET", "/jobs/v2/crash" + V, null).body());
+                job = JSON.readTree(
+                        second.send("GET", "/jobs/v2/crash" + V, null).body());
                 JsonNode s = job.path("deviceJobStatistics");
-                assertThat(s.path("deviceCount").asInt()).isEqualTo(s.path("pendingCount").asInt()
-                        + s.path("runningCount").asInt() + s.path("succeededCount").asInt() + s.path("failedCount").asInt());
+                assertThat(s.path("deviceCount").asInt())
+                        .isEqualTo(s.path("pendingCount").asInt()
+                                + s.path("runningCount").asInt()
+                                + s.path("succeededCount").asInt()
+                                + s.path("failedCount").asInt());
                 assertThat(System.currentTimeMillis()).as("job completion").isLessThan(until);
             } while (!job.path("status").asText().equals("completed"));
-            assertThat(job.path("deviceJobStatistics").path("succeededCount").asInt()).isEqualTo(DEVICES);
+            assertThat(job.path("deviceJobStatistics").path("succeededCount").asInt())
+                    .isEqualTo(DEVICES);
 
             Map<String, Integer> versions = new HashMap<>();
             Map<String, String> noFirmware = new java.util.TreeMap<>();
             int rows = 0;
-            for (String q : new String[] {"SELECT * FROM devices WHERE tags.kind = 'job'",
-                "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'crash'"}) {
+            for (String q : new String[] {
+                "SELECT * FROM devices WHERE tags.kind = 'job'",
+                "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'crash'"
+            }) {
                 String token = null;
                 do {
                     HttpResponse<String> page = token == null
-                            ? second.send("POST", "/devices/query" + V, JSON.createObjectNode().put("query", q).toString())
-                            : second.send("POST", "/devices/query" + V, JSON.createObjectNode().put("query", q).toString(),
-                                    "x-ms-continuation", token);
+                            ? second.send(
+                                    "POST",
+                                    "/devices/query" + V,
+                                    JSON.createObjectNode().put("query", q).toString())
+                            : second.send(
+                                    "POST",
+                                    "/devices/query" + V,
+                                    JSON.createObjectNode().put("query", q).toString(),
+                                    "x-ms-continuation",
+                                    token);
                     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
                     for (JsonNode row : JSON.readTree(page.body())) {
                         if (row.has("jobId")) {
                             assertThat(row.path("status").asText()).isEqualTo("completed");
                             rows++;
                         } else {
-                            versions.put(row.path("deviceId").asText(), row.path("version").asInt());
-                            if (!row.path("properties").path("desired").path("fw").asText().equals("2.0")) {
+                            versions.put(
+                                    row.path("deviceId").asText(),
+                                    row.path("version").asInt());
+                            if (!row.path("properties")
+                                    .path("desired")
+                                    .path("fw")
+                                    .asText()
+                                    .equals("2.0")) {
                                 noFirmware.put(row.path("deviceId").asText(), row.toString());
                             }
                         }

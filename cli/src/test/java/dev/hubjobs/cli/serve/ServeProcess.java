@@ -36,7 +36,10 @@ final class ServeProcess implements AutoCloseable {
         this.port = port;
         this.key = key;
         this.location = location;
-        this.http = HttpClient.newBuilder().sslContext(trust(location)).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .sslContext(trust(location))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     static Path jar() {
@@ -44,8 +47,15 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path location, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "serve", "--port", "0", "--location", location.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar().toString(),
+                "serve",
+                "--port",
+                "0",
+                "--location",
+                location.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -119,8 +129,11 @@ final class ServeProcess implements AutoCloseable {
     /** A raw request; returns status and body. */
     HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", token())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", token())
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json; charset=utf-8");
         }

@@ -55,12 +55,16 @@ class ServeSdkIT {
     @BeforeAll
     static void start() throws Exception {
         Path fleet = dir.resolve("fleet.ndjson");
-        Files.writeString(fleet, "{\"deviceId\":\"slow-1\",\"tags\":{\"kind\":\"slow\"},\"$behaviour\":{\"status\":201,"
-                + "\"payload\":{\"rebooted\":true},\"latencyMs\":50}}\n");
+        Files.writeString(
+                fleet,
+                "{\"deviceId\":\"slow-1\",\"tags\":{\"kind\":\"slow\"},\"$behaviour\":{\"status\":201,"
+                        + "\"payload\":{\"rebooted\":true},\"latencyMs\":50}}\n");
         serve = ServeProcess.start(dir.resolve("data"), "--fleet", fleet.toString(), "--clock-speed", "20");
-        HttpsURLConnection.setDefaultSSLSocketFactory(ServeProcess.trust(dir.resolve("data")).getSocketFactory());
+        HttpsURLConnection.setDefaultSSLSocketFactory(
+                ServeProcess.trust(dir.resolve("data")).getSocketFactory());
         host = "localhost:" + serve.port;
-        IotHubConnectionString cs = IotHubConnectionStringBuilder.createIotHubConnectionString(serve.connectionString());
+        IotHubConnectionString cs =
+                IotHubConnectionStringBuilder.createIotHubConnectionString(serve.connectionString());
         credential = new AzureSasCredential(new IotHubServiceSasToken(cs).toString());
     }
 
@@ -73,8 +77,10 @@ class ServeSdkIT {
         long until = System.currentTimeMillis() + 60_000;
         while (true) {
             ScheduledJob j = jobs.get(id);
-            if (j.getJobStatus() == ScheduledJobStatus.completed || j.getJobStatus() == ScheduledJobStatus.failed
-                    || j.getJobStatus() == ScheduledJobStatus.cancelled || System.currentTimeMillis() > until) {
+            if (j.getJobStatus() == ScheduledJobStatus.completed
+                    || j.getJobStatus() == ScheduledJobStatus.failed
+                    || j.getJobStatus() == ScheduledJobStatus.cancelled
+                    || System.currentTimeMillis() > until) {
                 return j;
             }
             Thread.sleep(200);
@@ -114,7 +120,8 @@ class ServeSdkIT {
         assertThatThrownBy(() -> twins.patch(stale, oldEtag)).isInstanceOf(IotHubPreconditionFailedException.class);
 
         // paged twin query: pages of 2 over 5 twins
-        TwinQueryResponse page = query.queryTwins("SELECT * FROM devices WHERE tags.building = '43'",
+        TwinQueryResponse page = query.queryTwins(
+                "SELECT * FROM devices WHERE tags.building = '43'",
                 QueryPageOptions.builder().pageSize(2).build());
         List<String> ids = new ArrayList<>();
         while (page.hasNext()) {
@@ -127,8 +134,8 @@ class ServeSdkIT {
         update.getDesiredProperties().put("fw", "2.0");
         update.setETag("*");
         ScheduledJob created = jobs.scheduleUpdateTwin("twin-job", "tags.building = '43'", update, new Date(), 600);
-        assertThat(created.getJobStatus()).isIn(ScheduledJobStatus.queued, ScheduledJobStatus.running,
-                ScheduledJobStatus.completed);
+        assertThat(created.getJobStatus())
+                .isIn(ScheduledJobStatus.queued, ScheduledJobStatus.running, ScheduledJobStatus.completed);
         ScheduledJob done = waitFor(jobs, "twin-job");
         assertThat(done.getJobStatus()).isEqualTo(ScheduledJobStatus.completed);
         assertThat(twins.get("sdk-2").getDesiredProperties().get("fw")).isEqualTo("2.0");
@@ -137,7 +144,11 @@ class ServeSdkIT {
                 .isInstanceOf(IotHubConflictException.class);
 
         // a direct-method job: the device declared in the fleet answers 201 with its payload
-        ScheduledJob method = jobs.scheduleDirectMethod("method-job", "tags.kind = 'slow'", "reboot", new Date(),
+        ScheduledJob method = jobs.scheduleDirectMethod(
+                "method-job",
+                "tags.kind = 'slow'",
+                "reboot",
+                new Date(),
                 DirectMethodsJobOptions.builder().payload("{\"delay\":1}").build());
         assertThat(method.getJobType()).isEqualTo(ScheduledJobType.scheduleDeviceMethod);
         assertThat(waitFor(jobs, "method-job").getJobStatus()).isEqualTo(ScheduledJobStatus.completed);
@@ -150,8 +161,11 @@ class ServeSdkIT {
         assertThat(row.getJobStatus()).isEqualTo(ScheduledJobStatus.completed);
         assertThat(row.getJobType()).isEqualTo(ScheduledJobType.scheduleDeviceMethod);
         // the SDK takes the outcome apart its own way; the wire row carries the device's answer
-        assertThat(serve.send("POST", "/devices/query?api-version=2021-04-12",
-                "{\"query\":\"SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'method-job'\"}").body())
+        assertThat(serve.send(
+                                "POST",
+                                "/devices/query?api-version=2021-04-12",
+                                "{\"query\":\"SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'method-job'\"}")
+                        .body())
                 .contains("\"deviceMethodResponse\":{\"status\":201,\"payload\":{\"rebooted\":true}}");
         JobQueryResponse twinRows = query.queryJobs("SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'twin-job'");
         int n = 0;
@@ -176,13 +190,15 @@ class ServeSdkIT {
         jobs.scheduleUpdateTwin("later-5", "*", update, tomorrow, 600);
 
         // job query by type and status
-        JobQueryResponse cancelledJobs = query.queryJobs(ScheduledJobType.scheduleUpdateTwin, ScheduledJobStatus.cancelled);
+        JobQueryResponse cancelledJobs =
+                query.queryJobs(ScheduledJobType.scheduleUpdateTwin, ScheduledJobStatus.cancelled);
         List<String> cancelledIds = new ArrayList<>();
         while (cancelledJobs.hasNext()) {
             cancelledIds.add(cancelledJobs.next().getJobId());
         }
         assertThat(cancelledIds).containsExactly("later-0");
-        JobQueryResponse completedMethods = query.queryJobs(ScheduledJobType.scheduleDeviceMethod, ScheduledJobStatus.completed);
+        JobQueryResponse completedMethods =
+                query.queryJobs(ScheduledJobType.scheduleDeviceMethod, ScheduledJobStatus.completed);
         assertThat(completedMethods.next().getJobId()).isEqualTo("method-job");
         assertThat(completedMethods.hasNext()).isFalse();
     }
@@ -191,8 +207,9 @@ class ServeSdkIT {
     void wrongKeyIsUnauthorized() throws Exception {
         String wrong = "HostName=localhost;SharedAccessKeyName=iothubowner;SharedAccessKey="
                 + java.util.Base64.getEncoder().encodeToString(new byte[32]);
-        AzureSasCredential bad = new AzureSasCredential(new IotHubServiceSasToken(
-                IotHubConnectionStringBuilder.createIotHubConnectionString(wrong)).toString());
+        AzureSasCredential bad = new AzureSasCredential(
+                new IotHubServiceSasToken(IotHubConnectionStringBuilder.createIotHubConnectionString(wrong))
+                        .toString());
         assertThatThrownBy(() -> new RegistryClient(host, bad).addDevice(new Device("intruder")))
                 .isInstanceOf(IotHubUnauthorizedException.class);
         assertThatThrownBy(() -> new RegistryClient(host, credential).getDevice("intruder"))

@@ -1,9 +1,7 @@
 package dev.hubjobs.emulator.handlers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.emulator.Hub;
-import dev.hubjobs.emulator.HubErrors;
 import dev.hubjobs.emulator.http.Handler;
 import dev.hubjobs.emulator.http.Request;
 import dev.hubjobs.emulator.http.Response;

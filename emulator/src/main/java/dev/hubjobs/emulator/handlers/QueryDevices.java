@@ -1,9 +1,7 @@
 package dev.hubjobs.emulator.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.emulator.Hub;
-import dev.hubjobs.emulator.HubErrors;
 import dev.hubjobs.emulator.http.Handler;
 import dev.hubjobs.emulator.http.Request;
 import dev.hubjobs.emulator.http.Response;
@@ -24,8 +22,8 @@ public final class QueryDevices implements Handler {
         JsonNode body = r.json();
         JsonNode q = body.get("query");
         if (q == null || !q.isTextual()) {
-            throw new dev.hubjobs.exec.JobServiceException(dev.hubjobs.exec.ServiceError.argumentNull(
-                    "The body must be {\"query\": \"SELECT ...\"}."));
+            throw new dev.hubjobs.exec.JobServiceException(
+                    dev.hubjobs.exec.ServiceError.argumentNull("The body must be {\"query\": \"SELECT ...\"}."));
         }
         Hub.Page page = hub.query(q.asText(), r.intHeader("x-ms-max-item-count"), r.header("x-ms-continuation"));
         Response response = Response.ok(page.items());

@@ -1,9 +1,6 @@
 package dev.hubjobs.emulator.handlers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.emulator.Hub;
-import dev.hubjobs.emulator.HubErrors;
 import dev.hubjobs.emulator.http.Handler;
 import dev.hubjobs.emulator.http.Request;
 import dev.hubjobs.emulator.http.Response;
@@ -20,8 +17,10 @@ public final class QueryJobs implements Handler {
     public Response handle(Request r) {
         String type = r.query().get("jobType");
         String status = r.query().get("jobStatus");
-        dev.hubjobs.exec.JobPage page = hub.listJobs(type == null || type.isEmpty() ? null : type,
-                status == null || status.isEmpty() ? null : status, r.intHeader("x-ms-max-item-count"),
+        dev.hubjobs.exec.JobPage page = hub.listJobs(
+                type == null || type.isEmpty() ? null : type,
+                status == null || status.isEmpty() ? null : status,
+                r.intHeader("x-ms-max-item-count"),
                 r.header("x-ms-continuation"));
         Response response = Response.ok(page.items()).header("x-ms-item-type", "jobResponse");
         page.continuationToken().ifPresent(t -> response.header("x-ms-continuation", t));

@@ -35,6 +35,7 @@ public final class HttpsFrontEnd implements AutoCloseable {
 
     /** The largest request body read; the service's limits (a twin, a 128 KB method payload) fit. */
     public static final int MAX_BODY = 256 * 1024;
+
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final HttpsServer server;
@@ -48,8 +49,8 @@ public final class HttpsFrontEnd implements AutoCloseable {
         this.log = log;
         this.server = HttpsServer.create(address, 1024);
         this.server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
-                r -> {
+        this.workers =
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
                     Thread t = new Thread(r, "hubjobs-http");
                     t.setDaemon(true);
                     return t;
@@ -166,7 +167,8 @@ public final class HttpsFrontEnd implements AutoCloseable {
             r.headers().forEach(h::set);
             byte[] bytes = null;
             if (r.body() != null) {
-                bytes = r.body() instanceof JsonNode n ? JobJson.MAPPER.writeValueAsBytes(n)
+                bytes = r.body() instanceof JsonNode n
+                        ? JobJson.MAPPER.writeValueAsBytes(n)
                         : JobJson.MAPPER.writeValueAsBytes(r.body());
                 h.set("Content-Type", "application/json; charset=utf-8");
             }

@@ -13,8 +13,13 @@ import java.util.function.Function;
  * One request, independent of the HTTP server: method (after {@code X-HTTP-Method-Override}),
  * percent-decoded path segments, query parameters, headers (case-insensitive) and the body.
  */
-public record Request(String method, List<String> segments, Map<String, String> query,
-        Function<String, String> headers, byte[] body, Map<String, String> params) {
+public record Request(
+        String method,
+        List<String> segments,
+        Map<String, String> query,
+        Function<String, String> headers,
+        byte[] body,
+        Map<String, String> params) {
 
     public String header(String name) {
         return headers.apply(name);

@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 public final class Router {
 
     /** The api-versions accepted; the SDKs send 2021-04-12. */
-    public static final Set<String> API_VERSIONS = Set.of("2021-04-12", "2020-09-30", "2020-05-31-preview",
-            "2020-03-13", "2019-10-01", "2019-03-30", "2018-06-30");
+    public static final Set<String> API_VERSIONS = Set.of(
+            "2021-04-12", "2020-09-30", "2020-05-31-preview", "2020-03-13", "2019-10-01", "2019-03-30", "2018-06-30");
 
     private record Route(String method, String[] pattern, Set<Permission> anyOf, Handler handler) {}
 
@@ -48,7 +48,8 @@ public final class Router {
 
     public Response dispatch(Request request) {
         try {
-            Set<Permission> granted = sas.verify(request.header("Authorization"), Instant.now().getEpochSecond());
+            Set<Permission> granted =
+                    sas.verify(request.header("Authorization"), Instant.now().getEpochSecond());
             Route found = null;
             Map<String, String> params = null;
             boolean pathMatched = false;
@@ -65,17 +66,23 @@ public final class Router {
                 }
             }
             if (found == null) {
-                throw pathMatched ? HubErrors.methodNotAllowed("The method " + request.method() + " is not allowed here.")
+                throw pathMatched
+                        ? HubErrors.methodNotAllowed("The method " + request.method() + " is not allowed here.")
                         : HubErrors.notFound("No such resource: /" + String.join("/", request.segments()));
             }
             if (EnumSet.copyOf(granted).stream().noneMatch(found.anyOf::contains)) {
-                throw HubErrors.unauthorized("The shared access policy lacks the permission this operation needs ("
-                        + found.anyOf + ").");
+                throw HubErrors.unauthorized(
+                        "The shared access policy lacks the permission this operation needs (" + found.anyOf + ").");
             }
             String version = request.query().get("api-version");
             if (version == null || !API_VERSIONS.contains(version)) {
-                throw new JobServiceException(new ServiceError(400, 400001, "InvalidProtocolVersion",
-                        version == null ? "api-version is required" : "api-version '" + version + "' is not supported"));
+                throw new JobServiceException(new ServiceError(
+                        400,
+                        400001,
+                        "InvalidProtocolVersion",
+                        version == null
+                                ? "api-version is required"
+                                : "api-version '" + version + "' is not supported"));
             }
             return found.handler.handle(request.withParams(params));
         } catch (JobServiceException e) {
@@ -84,7 +91,8 @@ public final class Router {
             log.accept("store: " + e.getMessage());
             return error(new ServiceError(500, 500001, "ServerError", "The hub could not record the change."));
         } catch (Exception e) {
-            log.accept("internal error on " + request.method() + " /" + String.join("/", request.segments()) + ": " + e);
+            log.accept(
+                    "internal error on " + request.method() + " /" + String.join("/", request.segments()) + ": " + e);
             return error(new ServiceError(500, 500001, "ServerError", "Internal error."));
         }
     }
@@ -109,8 +117,9 @@ public final class Router {
     public static Response error(ServiceError e) {
         ObjectNode body = JobJson.MAPPER.createObjectNode();
         body.put("Message", e.legacyMessage());
-        body.put("ExceptionMessage", "Tracking ID:" + UUID.randomUUID().toString().replace("-", "")
-                + "-G:0-TimeStamp:" + Instant.now());
+        body.put(
+                "ExceptionMessage",
+                "Tracking ID:" + UUID.randomUUID().toString().replace("-", "") + "-G:0-TimeStamp:" + Instant.now());
         body.put("errorCode", e.code());
         return Response.json(e.httpStatus(), body).header("iothub-errorcode", e.name());
     }

@@ -91,13 +91,15 @@ public final class JdbcStore implements Store {
             String shown = url.replaceAll("password=[^&;]*", "password=***");
             return new JdbcStore(c, shown);
         } catch (SQLException e) {
-            throw new StoreException("cannot connect to " + url.replaceAll("password=[^&;]*", "password=***")
-                    + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot connect to " + url.replaceAll("password=[^&;]*", "password=***") + ": " + e.getMessage(),
+                    e);
         }
     }
 
     private long max(String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(seq) FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT MAX(seq) FROM " + table)) {
             return r.next() ? r.getLong(1) : 0;
         }
     }
@@ -143,8 +145,13 @@ public final class JdbcStore implements Store {
 
         @Override
         public void putDevice(String id, String identity, String twinJson) {
-            update("INSERT INTO devices (id, seq, identity, twin) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
-                    + " SET identity = excluded.identity, twin = excluded.twin", id, ++deviceSeq, identity, twinJson);
+            update(
+                    "INSERT INTO devices (id, seq, identity, twin) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+                            + " SET identity = excluded.identity, twin = excluded.twin",
+                    id,
+                    ++deviceSeq,
+                    identity,
+                    twinJson);
         }
 
         @Override
@@ -168,11 +175,20 @@ public final class JdbcStore implements Store {
 
         @Override
         public void putJob(JobRecord j) {
-            update("INSERT INTO jobs (id, seq, request, status, created, started, ended, failure, message)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
-                    + " started = excluded.started, ended = excluded.ended, failure = excluded.failure,"
-                    + " message = excluded.message", j.id(), ++jobSeq, j.request(), j.status(), j.created(),
-                    j.started(), j.ended(), j.failureReason(), j.statusMessage());
+            update(
+                    "INSERT INTO jobs (id, seq, request, status, created, started, ended, failure, message)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
+                            + " started = excluded.started, ended = excluded.ended, failure = excluded.failure,"
+                            + " message = excluded.message",
+                    j.id(),
+                    ++jobSeq,
+                    j.request(),
+                    j.status(),
+                    j.created(),
+                    j.started(),
+                    j.ended(),
+                    j.failureReason(),
+                    j.statusMessage());
         }
 
         @Override
@@ -253,7 +269,8 @@ public final class JdbcStore implements Store {
     @Override
     public List<DeviceRecord> devices() {
         List<DeviceRecord> out = new ArrayList<>();
-        read("SELECT id, identity, twin FROM devices ORDER BY seq",
+        read(
+                "SELECT id, identity, twin FROM devices ORDER BY seq",
                 r -> out.add(new DeviceRecord(r.getString(1), r.getString(2), r.getString(3))));
         return out;
     }
@@ -261,17 +278,27 @@ public final class JdbcStore implements Store {
     @Override
     public List<JobRecord> jobs() {
         List<JobRecord> out = new ArrayList<>();
-        read("SELECT id, request, status, created, started, ended, failure, message FROM jobs ORDER BY seq",
-                r -> out.add(new JobRecord(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5),
-                        r.getLong(6), r.getString(7), r.getString(8))));
+        read(
+                "SELECT id, request, status, created, started, ended, failure, message FROM jobs ORDER BY seq",
+                r -> out.add(new JobRecord(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getLong(4),
+                        r.getLong(5),
+                        r.getLong(6),
+                        r.getString(7),
+                        r.getString(8))));
         return out;
     }
 
     @Override
     public List<TargetRecord> targets(String jobId) {
         List<TargetRecord> out = new ArrayList<>();
-        read("SELECT idx, device_id, row_json FROM device_jobs WHERE job_id = ? ORDER BY idx",
-                r -> out.add(new TargetRecord(r.getInt(1), r.getString(2), r.getString(3))), jobId);
+        read(
+                "SELECT idx, device_id, row_json FROM device_jobs WHERE job_id = ? ORDER BY idx",
+                r -> out.add(new TargetRecord(r.getInt(1), r.getString(2), r.getString(3))),
+                jobId);
         return out;
     }
 

@@ -14,8 +14,15 @@ public interface Store extends AutoCloseable {
     record DeviceRecord(String id, String identity, String twin) {}
 
     /** A job as last recorded; times in epoch milliseconds, -1 for "not yet". */
-    record JobRecord(String id, String request, String status, long created, long started, long ended,
-            String failureReason, String statusMessage) {}
+    record JobRecord(
+            String id,
+            String request,
+            String status,
+            long created,
+            long started,
+            long ended,
+            String failureReason,
+            String statusMessage) {}
 
     /** One device's part in a job: its twin id and, once it ended, its row (JSON), else null. */
     record TargetRecord(int index, String deviceId, String row) {}

@@ -82,8 +82,13 @@ public record MessageOutline(int depth, String id, boolean hasMethod) {
 
     private static int numberEnd(byte[] json, int start) {
         int i = start;
-        while (i < json.length && (json[i] >= '0' && json[i] <= '9' || json[i] == '-' || json[i] == '+'
-                || json[i] == '.' || json[i] == 'e' || json[i] == 'E')) {
+        while (i < json.length
+                && (json[i] >= '0' && json[i] <= '9'
+                        || json[i] == '-'
+                        || json[i] == '+'
+                        || json[i] == '.'
+                        || json[i] == 'e'
+                        || json[i] == 'E')) {
             i++;
         }
         return i;

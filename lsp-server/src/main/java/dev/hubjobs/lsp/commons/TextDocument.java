@@ -36,7 +36,10 @@ public record TextDocument(String uri, int version, String text) {
                 end = t;
             }
             current = new StringBuilder(current.length() - (end - start) + newText.length())
-                    .append(current, 0, start).append(newText).append(current, end, current.length()).toString();
+                    .append(current, 0, start)
+                    .append(newText)
+                    .append(current, end, current.length())
+                    .toString();
         }
         return new TextDocument(uri, newVersion, current);
     }

@@ -27,7 +27,8 @@ final class CodeActionService {
 
     /** Whether an action of {@code kind} is among the kinds a client asked for (kinds nest: {@code source} holds {@code source.fixAll}). */
     static boolean wanted(List<String> only, String kind) {
-        return only == null || only.isEmpty()
+        return only == null
+                || only.isEmpty()
                 || only.stream().anyMatch(k -> kind.equals(k) || kind.startsWith(k + "."));
     }
 
@@ -42,15 +43,16 @@ final class CodeActionService {
             return Optional.empty();
         }
         LineMap lines = LineMap.of(text);
-        CodeAction action = new CodeAction("Fix all safe hubjobs problems (" + String.join(", ", outcome.codes()) + ")");
+        CodeAction action =
+                new CodeAction("Fix all safe hubjobs problems (" + String.join(", ", outcome.codes()) + ")");
         action.setKind(CodeActionKind.SourceFixAll);
-        action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(
-                LspConverters.range(lines, Span.of(0, text.length())), outcome.text())))));
+        action.setEdit(new WorkspaceEdit(Map.of(
+                uri, List.of(new TextEdit(LspConverters.range(lines, Span.of(0, text.length())), outcome.text())))));
         return Optional.of(action);
     }
 
-    List<CodeAction> quickFixes(String uri, List<Diagnostic> context, Supplier<List<Diagnostic>> current,
-            CancelChecker cancel) {
+    List<CodeAction> quickFixes(
+            String uri, List<Diagnostic> context, Supplier<List<Diagnostic>> current, CancelChecker cancel) {
         List<CodeAction> actions = new ArrayList<>();
         List<Diagnostic> fresh = null;
         for (Diagnostic d : context) {

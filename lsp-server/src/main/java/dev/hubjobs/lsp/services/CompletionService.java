@@ -29,10 +29,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  */
 final class CompletionService {
 
-    private static final Pattern COMPARED_PATH = Pattern.compile(
-            "([\\p{L}\\p{N}_$.\\[\\]-]+)\\s*(=|!=|<>|<=|>=|<|>)\\s*'?$");
-    private static final Pattern LISTED_PATH = Pattern.compile(
-            "(?i)([\\p{L}\\p{N}_$.\\[\\]-]+)\\s+N?IN\\s*\\[[^\\]]*?'?$");
+    private static final Pattern COMPARED_PATH =
+            Pattern.compile("([\\p{L}\\p{N}_$.\\[\\]-]+)\\s*(=|!=|<>|<=|>=|<|>)\\s*'?$");
+    private static final Pattern LISTED_PATH =
+            Pattern.compile("(?i)([\\p{L}\\p{N}_$.\\[\\]-]+)\\s+N?IN\\s*\\[[^\\]]*?'?$");
     private static final int MAX_VALUES = 100;
     /** How much of the query before the cursor the value patterns read. */
     private static final int LOOK_BACK = 1024;
@@ -45,14 +45,14 @@ final class CompletionService {
         cancel.checkCanceled();
         JobDocument.Location at = doc.locate(offset);
         List<CompletionItem> items = new ArrayList<>();
-        String keyBeforeColon = at.kind() == JobDocument.Kind.KEY && at.member() == null
-                ? keyBeforeColon(doc.text(), offset) : null;
+        String keyBeforeColon =
+                at.kind() == JobDocument.Kind.KEY && at.member() == null ? keyBeforeColon(doc.text(), offset) : null;
         if (keyBeforeColon != null) {
             // "type": | — the parser drops a member without a value, so the tree says "key position".
             if (keyBeforeColon.equals("type") && at.inJob()) {
                 for (String type : FieldSnippets.TYPES) {
-                    items.add(item(type, CompletionItemKind.EnumMember, doc, Span.at(offset),
-                            "\"" + type + "\"", null));
+                    items.add(
+                            item(type, CompletionItemKind.EnumMember, doc, Span.at(offset), "\"" + type + "\"", null));
                 }
             }
         } else if (at.kind() == JobDocument.Kind.KEY && at.job() != null) {
@@ -71,8 +71,8 @@ final class CompletionService {
         return new CompletionList(false, items);
     }
 
-    private static void keys(JobDocument doc, JobDocument.Location at, int offset, boolean snippets,
-            List<CompletionItem> items) {
+    private static void keys(
+            JobDocument doc, JobDocument.Location at, int offset, boolean snippets, List<CompletionItem> items) {
         List<JobFields.Field> fields = JobFields.fieldsAt(at.path());
         Set<String> present = new LinkedHashSet<>();
         for (Member m : at.object().members()) {
@@ -92,8 +92,13 @@ final class CompletionService {
             } else {
                 Span span = at.member() != null ? at.member().key().span() : Span.at(offset);
                 String snippet = FieldSnippets.snippet(f);
-                item = item(f.name(), CompletionItemKind.Property, doc, span,
-                        "\"" + f.name() + "\": " + (snippets ? snippet : FieldSnippets.plain(snippet)), f.description());
+                item = item(
+                        f.name(),
+                        CompletionItemKind.Property,
+                        doc,
+                        span,
+                        "\"" + f.name() + "\": " + (snippets ? snippet : FieldSnippets.plain(snippet)),
+                        f.description());
                 item.setInsertTextFormat(snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
                 item.setFilterText("\"" + f.name() + "\"");
             }
@@ -101,13 +106,20 @@ final class CompletionService {
         }
     }
 
-    private static void query(JobDocument doc, JsonString s, int cursor, FleetSummary fleet, boolean snippets,
+    private static void query(
+            JobDocument doc,
+            JsonString s,
+            int cursor,
+            FleetSummary fleet,
+            boolean snippets,
             List<CompletionItem> items) {
         String q = s.value();
         int start = cursor;
         // A '-' right after a name character continues the name (tags.deploy-ring), as the grammar reads it.
-        while (start > 0 && cursor - start < LOOK_BACK && (isPathChar(q.charAt(start - 1))
-                || (q.charAt(start - 1) == '-' && start > 1 && isNameChar(q.charAt(start - 2))))) {
+        while (start > 0
+                && cursor - start < LOOK_BACK
+                && (isPathChar(q.charAt(start - 1))
+                        || (q.charAt(start - 1) == '-' && start > 1 && isNameChar(q.charAt(start - 2))))) {
             start--;
         }
         // What decides the completion is just before the cursor: looking further back only costs time.
@@ -125,7 +137,12 @@ final class CompletionService {
                         break;
                     }
                     String literal = literal(value);
-                    items.add(item(literal, CompletionItemKind.Value, doc, replace, s.encode(literal),
+                    items.add(item(
+                            literal,
+                            CompletionItemKind.Value,
+                            doc,
+                            replace,
+                            s.encode(literal),
                             "seen at `" + valuesOf + "` in the fleet"));
                 }
             }
@@ -138,8 +155,13 @@ final class CompletionService {
                 items.add(item(keyword, CompletionItemKind.Keyword, doc, replace, s.encode(keyword), null));
             }
             for (var f : QueryLanguage.FUNCTIONS) {
-                CompletionItem item = item(f.name(), CompletionItemKind.Function, doc, replace,
-                        s.encode(f.name()) + (snippets ? "($1)" : "()"), QueryLanguage.doc(f));
+                CompletionItem item = item(
+                        f.name(),
+                        CompletionItemKind.Function,
+                        doc,
+                        replace,
+                        s.encode(f.name()) + (snippets ? "($1)" : "()"),
+                        QueryLanguage.doc(f));
                 item.setInsertTextFormat(snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
                 items.add(item);
             }
@@ -205,8 +227,13 @@ final class CompletionService {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
-    private static CompletionItem item(String label, CompletionItemKind kind, JobDocument doc, Span replace,
-            String newText, String documentation) {
+    private static CompletionItem item(
+            String label,
+            CompletionItemKind kind,
+            JobDocument doc,
+            Span replace,
+            String newText,
+            String documentation) {
         CompletionItem item = new CompletionItem(label);
         item.setKind(kind);
         item.setTextEdit(Either.forLeft(new TextEdit(LspConverters.range(doc.lines(), replace), newText)));

@@ -61,8 +61,8 @@ final class DiagnosticsService {
         return convert(result.diagnostics(), result.lines(), cancel);
     }
 
-    private static List<Diagnostic> convert(List<dev.hubjobs.diag.Diagnostic> found, LineMap lines,
-            CancelChecker cancel) {
+    private static List<Diagnostic> convert(
+            List<dev.hubjobs.diag.Diagnostic> found, LineMap lines, CancelChecker cancel) {
         List<Diagnostic> out = new ArrayList<>(found.size());
         for (dev.hubjobs.diag.Diagnostic d : found) {
             if (out.size() % 1024 == 0) {

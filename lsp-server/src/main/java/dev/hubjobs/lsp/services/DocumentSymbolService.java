@@ -35,7 +35,8 @@ final class DocumentSymbolService {
                 }
                 cancel.checkCanceled();
                 String name = v instanceof JsonObject o && o.get("jobId").orElse(null) instanceof JsonString id
-                        ? id.value() : "[" + i + "]";
+                        ? id.value()
+                        : "[" + i + "]";
                 DocumentSymbol s = symbol(doc, name, v, v);
                 if (v instanceof JsonObject o) {
                     s.setChildren(members(doc, o, budget));

@@ -14,14 +14,17 @@ import java.util.stream.Collectors;
 final class FieldSnippets {
 
     /** The job types as the service spells them. */
-    static final List<String> TYPES = Arrays.stream(JobType.values()).map(JobType::wireName).toList();
+    static final List<String> TYPES =
+            Arrays.stream(JobType.values()).map(JobType::wireName).toList();
 
     private static final Map<String, String> SNIPPETS = Map.ofEntries(
             Map.entry(JobFields.TYPE, TYPES.stream().collect(Collectors.joining(",", "\"${1|", "|}\""))),
             Map.entry(JobFields.MAX_EXECUTION_TIME, "${1:3600}"),
             Map.entry(JobFields.CLOUD_TO_DEVICE_METHOD, "{\n\t\"" + JobFields.METHOD_NAME + "\": \"$1\"\n}"),
-            Map.entry(JobFields.UPDATE_TWIN, "{\n\t\"" + JobFields.ETAG + "\": \"" + JobFields.FORCE_ETAG
-                    + "\",\n\t\"" + JobFields.PROPERTIES + "\": {\n\t\t\"" + JobFields.DESIRED + "\": {$1}\n\t}\n}"),
+            Map.entry(
+                    JobFields.UPDATE_TWIN,
+                    "{\n\t\"" + JobFields.ETAG + "\": \"" + JobFields.FORCE_ETAG + "\",\n\t\"" + JobFields.PROPERTIES
+                            + "\": {\n\t\t\"" + JobFields.DESIRED + "\": {$1}\n\t}\n}"),
             Map.entry(JobFields.PAYLOAD, "{$1}"),
             Map.entry(JobFields.RESPONSE_TIMEOUT, "${1:30}"),
             Map.entry(JobFields.CONNECT_TIMEOUT, "${1:0}"),

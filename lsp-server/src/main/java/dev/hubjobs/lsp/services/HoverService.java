@@ -1,8 +1,8 @@
 package dev.hubjobs.lsp.services;
 
+import dev.hubjobs.ValidationResult;
 import dev.hubjobs.exec.FleetSummary;
 import dev.hubjobs.job.JobFields;
-import dev.hubjobs.ValidationResult;
 import dev.hubjobs.json.JsonValue.JsonObject;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.query.Condition;
@@ -16,7 +16,6 @@ import dev.hubjobs.text.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
@@ -30,7 +29,11 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  */
 final class HoverService {
 
-    Hover hover(JobDocument doc, int offset, Supplier<ValidationResult> validation, FleetSummary fleet,
+    Hover hover(
+            JobDocument doc,
+            int offset,
+            Supplier<ValidationResult> validation,
+            FleetSummary fleet,
             CancelChecker cancel) {
         cancel.checkCanceled();
         List<String> parts = new ArrayList<>();
@@ -50,7 +53,8 @@ final class HoverService {
 
         for (dev.hubjobs.diag.Diagnostic d : validation.get().diagnostics()) {
             if (d.span().contains(offset) || d.span().isEmpty() && d.span().start() == offset) {
-                parts.add(Rules.byCode(d.code()).map(HoverService::rule)
+                parts.add(Rules.byCode(d.code())
+                        .map(HoverService::rule)
                         .orElse("**" + d.code() + "** " + link(d.code())));
                 range = range == null ? d.span() : range;
             }
@@ -59,13 +63,15 @@ final class HoverService {
 
         JobDocument.Location at = doc.locate(offset);
         if (at.kind() == JobDocument.Kind.KEY && at.member() != null) {
-            JobFields.fieldAt(at.path(), at.member().key().value()).ifPresent(f -> parts.add(
-                    "`" + f.name() + "`: " + f.description()));
+            JobFields.fieldAt(at.path(), at.member().key().value())
+                    .ifPresent(f -> parts.add("`" + f.name() + "`: " + f.description()));
             if (at.inJob() && at.member().key().value().equals("queryCondition")) {
                 matches(at.job(), fleet).ifPresent(parts::add);
             }
             range = range == null ? at.member().key().span() : range;
-        } else if (at.kind() == JobDocument.Kind.VALUE && at.inJob() && at.member() != null
+        } else if (at.kind() == JobDocument.Kind.VALUE
+                && at.inJob()
+                && at.member() != null
                 && at.member().key().value().equals("queryCondition")
                 && at.member().value() instanceof JsonString s) {
             int q = JobDocument.valueOffset(s, offset);
@@ -82,13 +88,15 @@ final class HoverService {
     /** Adds the documentation of the function whose name is under the cursor; returns its span. */
     private static Span function(ParseResult<Condition> parsed, int q, List<String> parts) {
         Span[] hit = new Span[1];
-        parsed.value().ifPresent(c -> Exprs.forEach(c, e -> {
-            if (hit[0] == null && e instanceof Expr.Call call
-                    && (call.nameSpan().contains(q) || call.nameSpan().end() == q)) {
-                QueryLanguage.functionDoc(call.name()).ifPresent(parts::add);
-                hit[0] = call.nameSpan();
-            }
-        }));
+        parsed.value()
+                .ifPresent(c -> Exprs.forEach(c, e -> {
+                    if (hit[0] == null
+                            && e instanceof Expr.Call call
+                            && (call.nameSpan().contains(q) || call.nameSpan().end() == q)) {
+                        QueryLanguage.functionDoc(call.name()).ifPresent(parts::add);
+                        hit[0] = call.nameSpan();
+                    }
+                }));
         return hit[0];
     }
 
@@ -96,9 +104,10 @@ final class HoverService {
         if (fleet == null) {
             return Optional.empty();
         }
-        return JobDocument.queryCondition(job).map(s -> fleet.matches(s.value())
-                .map(m -> "Matches **" + m.count() + "** of " + m.of() + " devices in the fleet.")
-                .orElse("The condition does not parse, so it matches no device."));
+        return JobDocument.queryCondition(job)
+                .map(s -> fleet.matches(s.value())
+                        .map(m -> "Matches **" + m.count() + "** of " + m.of() + " devices in the fleet.")
+                        .orElse("The condition does not parse, so it matches no device."));
     }
 
     private static String rule(Rule r) {

@@ -107,7 +107,9 @@ public final class JobDocument {
                 if (!inside(o, offset)) {
                     return new Location(Kind.NONE, job, List.copyOf(path), object, null);
                 }
-                if (job == null && (o == root || root instanceof JsonArray a && a.elements().contains(o))) {
+                if (job == null
+                        && (o == root
+                                || root instanceof JsonArray a && a.elements().contains(o))) {
                     job = o;
                     path.clear();
                 }
@@ -173,7 +175,9 @@ public final class JobDocument {
             // unless the string never closed (then the span ends where the text does).
             return offset > v.span().start() && (offset < v.span().end() || !closed(s));
         }
-        return offset >= v.span().start() && offset <= v.span().end() && !v.span().isEmpty();
+        return offset >= v.span().start()
+                && offset <= v.span().end()
+                && !v.span().isEmpty();
     }
 
     private static boolean closed(JsonString s) {

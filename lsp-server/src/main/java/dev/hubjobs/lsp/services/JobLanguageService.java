@@ -78,8 +78,13 @@ public final class JobLanguageService {
      * code in {@code .hubjobs.json} shows up even while that file is not open.
      */
     public Optional<ConfigurationDiagnostics> configurationDiagnostics(String uri) {
-        return validators.configFor(uri).map(loaded -> new ConfigurationDiagnostics(loaded.path().toUri().toString(),
-                loaded.diagnostics().stream().map(d -> LspConverters.diagnostic(loaded.lines(), d)).toList()));
+        return validators
+                .configFor(uri)
+                .map(loaded -> new ConfigurationDiagnostics(
+                        loaded.path().toUri().toString(),
+                        loaded.diagnostics().stream()
+                                .map(d -> LspConverters.diagnostic(loaded.lines(), d))
+                                .toList()));
     }
 
     /** Quick fixes for the given diagnostics of the document (those the client sent as context). */
@@ -92,14 +97,21 @@ public final class JobLanguageService {
      * the given diagnostics, and {@code source.fixAll}, every safe fix applied as {@code hubjobs
      * validate --fix} applies them.
      */
-    public List<CodeAction> codeActions(String uri, String text, List<Diagnostic> context, List<String> only,
-            CancelChecker cancel) {
+    public List<CodeAction> codeActions(
+            String uri, String text, List<Diagnostic> context, List<String> only, CancelChecker cancel) {
         List<CodeAction> actions = new ArrayList<>();
         if (CodeActionService.wanted(only, CodeActionKind.QuickFix)) {
-            actions.addAll(codeActions.quickFixes(uri, context, () -> diagnostics.diagnostics(uri, text, cancel), cancel));
+            actions.addAll(
+                    codeActions.quickFixes(uri, context, () -> diagnostics.diagnostics(uri, text, cancel), cancel));
         }
         if (CodeActionService.wanted(only, CodeActionKind.SourceFixAll) && !DiagnosticsService.isConfigFile(uri)) {
-            codeActions.fixAll(uri, text, t -> validators.validate(uri, t, cancel::checkCanceled).diagnostics())
+            codeActions
+                    .fixAll(
+                            uri,
+                            text,
+                            t -> validators
+                                    .validate(uri, t, cancel::checkCanceled)
+                                    .diagnostics())
                     .ifPresent(actions::add);
         }
         return actions;
@@ -112,8 +124,7 @@ public final class JobLanguageService {
 
     public Hover hover(String uri, String text, Position position, CancelChecker cancel) {
         JobDocument doc = model(uri, text);
-        return hover.hover(doc, offset(doc, position),
-                () -> validation(uri, text, cancel), fleet, cancel);
+        return hover.hover(doc, offset(doc, position), () -> validation(uri, text, cancel), fleet, cancel);
     }
 
     public List<DocumentSymbol> documentSymbols(String uri, String text, CancelChecker cancel) {

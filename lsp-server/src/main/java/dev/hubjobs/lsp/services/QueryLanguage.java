@@ -18,7 +18,8 @@ final class QueryLanguage {
 
     /** The functions completion offers: those twin and job queries accept, aggregates aside. */
     static final List<QueryFunctions.Function> FUNCTIONS = QueryFunctions.all().stream()
-            .filter(f -> f.usableInTwinQueries() && !f.isAggregate()).toList();
+            .filter(f -> f.usableInTwinQueries() && !f.isAggregate())
+            .toList();
 
     /**
      * Paths completion offers as a start: tags and the property sections first (what conditions
@@ -57,7 +58,8 @@ final class QueryLanguage {
 
     /** A function's documentation in Markdown. */
     static String doc(QueryFunctions.Function f) {
-        String status = f.availability() == QueryFunctions.Availability.DOCUMENTED ? ""
+        String status = f.availability() == QueryFunctions.Availability.DOCUMENTED
+                ? ""
                 : " Not in the twin query documentation, but the service runs it.";
         return "`" + f.signature() + "`: " + f.doc() + status;
     }

@@ -19,7 +19,7 @@ class MessageFramingInputStreamTest {
     @Test
     void wellFormedFramesPassUnchangedWithExtraHeadersDropped() throws IOException {
         assertThat(filter("Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}"
-                + "content-length: 4\r\n\r\n\"é\""))
+                        + "content-length: 4\r\n\r\n\"é\""))
                 .isEqualTo("Content-Length: 2\r\n\r\n{}Content-Length: 4\r\n\r\n\"é\"");
     }
 

@@ -27,7 +27,9 @@ class TextDocumentTest {
     @Test
     void fullChangeReplacesEverything() {
         TextDocument doc = new TextDocument("u", 1, "old");
-        assertThat(doc.apply(2, List.of(new TextDocumentContentChangeEvent("new"))).text()).isEqualTo("new");
+        assertThat(doc.apply(2, List.of(new TextDocumentContentChangeEvent("new")))
+                        .text())
+                .isEqualTo("new");
     }
 
     @Test

@@ -14,7 +14,10 @@ final class CompletionAssert {
         Cursor c = Cursor.of(marked);
         List<CompletionItem> items = service.completion(DiagnosticsAssert.URI, c.text(), c.position(), () -> {})
                 .getItems();
-        assertThat(items).extracting(CompletionItem::getLabel).as("duplicate labels").doesNotHaveDuplicates();
+        assertThat(items)
+                .extracting(CompletionItem::getLabel)
+                .as("duplicate labels")
+                .doesNotHaveDuplicates();
         return items;
     }
 
@@ -26,7 +29,9 @@ final class CompletionAssert {
     }
 
     static List<String> labels(String marked) {
-        return complete(withSnippets(), marked).stream().map(CompletionItem::getLabel).toList();
+        return complete(withSnippets(), marked).stream()
+                .map(CompletionItem::getLabel)
+                .toList();
     }
 
     /** The document after applying the item labelled {@code label} (snippet text as written). */

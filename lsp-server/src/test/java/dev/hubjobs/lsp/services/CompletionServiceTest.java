@@ -1,14 +1,14 @@
 package dev.hubjobs.lsp.services;
 
-import dev.hubjobs.exec.FleetSummary;
-import dev.hubjobs.exec.Throttle;
-import dev.hubjobs.twin.FleetLoader;
-import dev.hubjobs.twin.ProgressListener;
 import static dev.hubjobs.lsp.services.CompletionAssert.apply;
 import static dev.hubjobs.lsp.services.CompletionAssert.complete;
 import static dev.hubjobs.lsp.services.CompletionAssert.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubjobs.exec.FleetSummary;
+import dev.hubjobs.exec.Throttle;
+import dev.hubjobs.twin.FleetLoader;
+import dev.hubjobs.twin.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -79,7 +79,9 @@ class CompletionServiceTest {
     void typeWithoutAValueYetOffersQuotedTypes() {
         assertThat(apply("{\"jobId\": \"a\", \"type\": |}", "scheduleDeviceMethod"))
                 .isEqualTo("{\"jobId\": \"a\", \"type\": \"scheduleDeviceMethod\"}");
-        assertThat(labels("{\"startTime\": |}")).as("no key names in value position").isEmpty();
+        assertThat(labels("{\"startTime\": |}"))
+                .as("no key names in value position")
+                .isEmpty();
     }
 
     @Test
@@ -90,8 +92,19 @@ class CompletionServiceTest {
     @Test
     void queryOffersKeywordsFunctionsAndPathRoots() {
         assertThat(labels("{\"queryCondition\": \"tags.a = 1 |\"}"))
-                .contains("AND", "OR", "NOT", "IN", "NIN", "IS_DEFINED", "STARTSWITH", "ENDSWITH", "tags.",
-                        "properties.desired.", "properties.reported.", "deviceId");
+                .contains(
+                        "AND",
+                        "OR",
+                        "NOT",
+                        "IN",
+                        "NIN",
+                        "IS_DEFINED",
+                        "STARTSWITH",
+                        "ENDSWITH",
+                        "tags.",
+                        "properties.desired.",
+                        "properties.reported.",
+                        "deviceId");
     }
 
     @Test
@@ -130,23 +143,30 @@ class CompletionServiceTest {
                 {"deviceId": "d2", "tags": {"floor": 3, "site": "Bonn", "deploy-ring": "canary"}, "properties": {"reported": {"fw": "1.2"}}}
                 """);
         JobLanguageService service = new JobLanguageService();
-        service.setFleet(new FleetSummary(FleetLoader.load(fleet, ProgressListener.NONE).fleet(), Throttle.UNTHROTTLED));
+        service.setFleet(
+                new FleetSummary(FleetLoader.load(fleet, ProgressListener.NONE).fleet(), Throttle.UNTHROTTLED));
 
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.|\"}"))
-                .extracting(i -> i.getLabel()).contains("tags.floor", "tags.site");
+                .extracting(i -> i.getLabel())
+                .contains("tags.floor", "tags.site");
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"properties.reported.|\"}"))
-                .extracting(i -> i.getLabel()).contains("properties.reported.fw");
+                .extracting(i -> i.getLabel())
+                .contains("properties.reported.fw");
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.floor = |\"}"))
-                .extracting(i -> i.getLabel()).containsExactly("3");
+                .extracting(i -> i.getLabel())
+                .containsExactly("3");
         // The query literal 'Köln "Süd"' needs its double quotes escaped inside the JSON string.
         assertThat(apply(service, "{\"queryCondition\": \"tags.site = '|\"}", "'Köln \"Süd\"'"))
                 .isEqualTo("{\"queryCondition\": \"tags.site = 'Köln \\\"Süd\\\"'\"}");
         // A name with '-' is one prefix, and its values are those of the hyphenated key.
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.deploy-r|\"}"))
-                .extracting(i -> i.getLabel()).contains("tags.deploy-ring");
+                .extracting(i -> i.getLabel())
+                .contains("tags.deploy-ring");
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.deploy-ring = |\"}"))
-                .extracting(i -> i.getLabel()).containsExactly("'canary'");
+                .extracting(i -> i.getLabel())
+                .containsExactly("'canary'");
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.site IN ['Bonn', |\"}"))
-                .extracting(i -> i.getLabel()).contains("'Bonn'");
+                .extracting(i -> i.getLabel())
+                .contains("'Bonn'");
     }
 }

@@ -21,8 +21,7 @@ class DiagnosticsServiceTest {
                   "jobId": "reboot",
                   "queryCondition": "tag.floor = 3",
                   "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "reboot"}
-                }""",
-                d(2, 21, 24, "HJ103"));
+                }""", d(2, 21, 24, "HJ103"));
     }
 
     @Test
@@ -33,8 +32,7 @@ class DiagnosticsServiceTest {
                 {
                   "queryCondition": "tags.n = 'é😀' AND tag.x = 1",
                   "jobId": "j", "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "m"}
-                }""",
-                d(1, 40, 43, "HJ103"));
+                }""", d(1, 40, 43, "HJ103"));
     }
 
     @Test
@@ -44,15 +42,13 @@ class DiagnosticsServiceTest {
                 {
                   "queryCondition": "tags.n = '\\u00e9\\"' AND tag.x IN ('a')",
                   "jobId": "j", "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "m"}
-                }""",
-                d(1, 45, 48, "HJ103"), d(1, 54, 55, "HJ012"));
+                }""", d(1, 45, 48, "HJ103"), d(1, 54, 55, "HJ012"));
     }
 
     @Test
     void jsonSyntaxErrorsAndQueryErrorsTogether() {
         assertDiagnostics("""
-                {"jobId": 'x', "queryCondition": "deviceId = ", "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "m"}}""",
-                d(0, 10, 13, "HJ002"), d(0, 45, 45, "HJ010"));
+                {"jobId": 'x', "queryCondition": "deviceId = ", "type": "scheduleDeviceMethod", "cloudToDeviceMethod": {"methodName": "m"}}""", d(0, 10, 13, "HJ002"), d(0, 45, 45, "HJ010"));
     }
 
     @Test
@@ -68,7 +64,8 @@ class DiagnosticsServiceTest {
 
     @Test
     void diagnosticCarriesSourceCodeRulePageAndFixes() {
-        List<Diagnostic> found = DiagnosticsAssert.diagnostics(DiagnosticsAssert.URI,
+        List<Diagnostic> found = DiagnosticsAssert.diagnostics(
+                DiagnosticsAssert.URI,
                 "{\"queryCondition\": \"deviceId IN ('a', 'b')\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}");
         assertThat(found).hasSize(1);
         Diagnostic d = found.get(0);
@@ -85,9 +82,13 @@ class DiagnosticsServiceTest {
 
     @Test
     void openConfigurationFileReportsItsOwnProblems() {
-        assertDiagnostics(new JobLanguageService(), "file:///work/project/.hubjobs.json", """
+        assertDiagnostics(
+                new JobLanguageService(),
+                "file:///work/project/.hubjobs.json",
+                """
                 {"rules": {"HJ999": "off", "HJ103": "loud"}}""",
-                d(0, 11, 18, "HJ003"), d(0, 36, 42, "HJ003"));
+                d(0, 11, 18, "HJ003"),
+                d(0, 36, 42, "HJ003"));
     }
 
     @Test
@@ -95,16 +96,20 @@ class DiagnosticsServiceTest {
         Path config = dir.resolve(".hubjobs.json");
         Files.writeString(config, "{\"rules\": {\"HJ103\": \"off\"}}");
         String uri = dir.resolve("jobs").resolve("a.job.json").toUri().toString();
-        String text = "{\"queryCondition\": \"tag.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
+        String text =
+                "{\"queryCondition\": \"tag.floor = 3\", \"jobId\": \"j\", \"type\": \"scheduleDeviceMethod\", \"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
         JobLanguageService service = new JobLanguageService();
 
         assertThat(service.diagnostics(uri, text, () -> {})).isEmpty();
 
         Files.writeString(config, "{\"rules\": {\"HJ103\": \"error\"}}");
-        assertThat(service.diagnostics(uri, text, () -> {})).as("cached until told").isEmpty();
+        assertThat(service.diagnostics(uri, text, () -> {}))
+                .as("cached until told")
+                .isEmpty();
         service.configurationChanged();
         assertThat(service.diagnostics(uri, text, () -> {}))
-                .extracting(Diagnostic::getSeverity).containsExactly(DiagnosticSeverity.Error);
+                .extracting(Diagnostic::getSeverity)
+                .containsExactly(DiagnosticSeverity.Error);
     }
 
     @Test
@@ -117,16 +122,22 @@ class DiagnosticsServiceTest {
         String text = "{\"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"tags.flor = 3\", "
                 + "\"cloudToDeviceMethod\": {\"methodName\": \"m\"}}";
         JobLanguageService service = new JobLanguageService();
-        assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {})).extracting(d -> d.getCode().getLeft())
+        assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {}))
+                .extracting(d -> d.getCode().getLeft())
                 .doesNotContain("HJ401", "HJ404");
 
         service.setFleet(new dev.hubjobs.exec.FleetSummary(
-                dev.hubjobs.twin.FleetLoader.load(fleet, dev.hubjobs.twin.ProgressListener.NONE).fleet(),
+                dev.hubjobs.twin.FleetLoader.load(fleet, dev.hubjobs.twin.ProgressListener.NONE)
+                        .fleet(),
                 dev.hubjobs.exec.Throttle.UNTHROTTLED));
-        assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {})).extracting(d -> d.getCode().getLeft())
+        assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {}))
+                .extracting(d -> d.getCode().getLeft())
                 .contains("HJ401", "HJ404");
         assertThat(service.diagnostics(DiagnosticsAssert.URI, text, () -> {}))
-                .filteredOn(d -> d.getCode().getLeft().equals("HJ404")).singleElement()
-                .extracting(Diagnostic::getMessage).asString().contains("did you mean 'tags.floor'");
+                .filteredOn(d -> d.getCode().getLeft().equals("HJ404"))
+                .singleElement()
+                .extracting(Diagnostic::getMessage)
+                .asString()
+                .contains("did you mean 'tags.floor'");
     }
 }

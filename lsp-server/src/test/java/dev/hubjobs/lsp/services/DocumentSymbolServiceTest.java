@@ -23,9 +23,11 @@ class DocumentSymbolServiceTest {
                   "maxExecutionTimeInSeconds": 60,
                   "cloudToDeviceMethod": {"methodName": "reboot"}
                 }""");
-        assertThat(s).extracting(DocumentSymbol::getName)
+        assertThat(s)
+                .extracting(DocumentSymbol::getName)
                 .containsExactly("jobId", "maxExecutionTimeInSeconds", "cloudToDeviceMethod");
-        assertThat(s).extracting(DocumentSymbol::getKind)
+        assertThat(s)
+                .extracting(DocumentSymbol::getKind)
                 .containsExactly(SymbolKind.String, SymbolKind.Number, SymbolKind.Object);
         assertThat(s.get(0).getDetail()).isEqualTo("reboot");
         assertThat(s.get(0).getSelectionRange()).isEqualTo(new Range(new Position(1, 2), new Position(1, 9)));
@@ -36,11 +38,14 @@ class DocumentSymbolServiceTest {
     @Test
     void jobArrayIsOutlinedByJobId() {
         assertThat(symbols("[{\"jobId\": \"a\"}, {\"type\": \"x\"}]"))
-                .extracting(DocumentSymbol::getName).containsExactly("a", "[1]");
+                .extracting(DocumentSymbol::getName)
+                .containsExactly("a", "[1]");
     }
 
     @Test
     void brokenDocumentStillGivesWhatParsed() {
-        assertThat(symbols("{\"jobId\": \"a\", \"type\": }")).extracting(DocumentSymbol::getName).contains("jobId");
+        assertThat(symbols("{\"jobId\": \"a\", \"type\": }"))
+                .extracting(DocumentSymbol::getName)
+                .contains("jobId");
     }
 }

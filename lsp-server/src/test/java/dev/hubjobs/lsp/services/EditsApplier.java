@@ -17,10 +17,16 @@ final class EditsApplier {
 
     static String apply(String text, List<TextEdit> edits) {
         LineMap lines = LineMap.of(text);
-        return TextEdits.apply(text, edits.stream()
-                .map(e -> new dev.hubjobs.diag.TextEdit(Span.of(
-                        TextDocument.offset(text, lines, e.getRange().getStart()),
-                        TextDocument.offset(text, lines, e.getRange().getEnd())), e.getNewText()))
-                .toList());
+        return TextEdits.apply(
+                text,
+                edits.stream()
+                        .map(e -> new dev.hubjobs.diag.TextEdit(
+                                Span.of(
+                                        TextDocument.offset(
+                                                text, lines, e.getRange().getStart()),
+                                        TextDocument.offset(
+                                                text, lines, e.getRange().getEnd())),
+                                e.getNewText()))
+                        .toList());
     }
 }

@@ -24,14 +24,16 @@ class FeaturesEverywhereTest {
              {"type": "scheduleUpdateTwin", "queryCondition": "SELECT * FROM devices WHERE tag.x = '\\u00e9'",
               "updateTwin": {"etag": "*", "properties": {"desired": {"mode": "eco"}}}}]
             """;
-    private static final String[] DAMAGE = {"", "\"", "'", "\\", ":", ",", "{", "}", "[", "]", "(", "\n", "😀", "\\u",
-        " AND", "IN (", "[[", "]]", "\u0000"};
+    private static final String[] DAMAGE = {
+        "", "\"", "'", "\\", ":", ",", "{", "}", "[", "]", "(", "\n", "😀", "\\u", " AND", "IN (", "[[", "]]", "\u0000"
+    };
 
     @Test
     void noFeatureFailsAnywhere() {
         Random random = new Random(7);
         JobLanguageService service = new JobLanguageService();
-        List<String> documents = new ArrayList<>(List.of(BASE, "", "{", "[", "\"", "{\"queryCondition\": \"", "{\"a\":"));
+        List<String> documents =
+                new ArrayList<>(List.of(BASE, "", "{", "[", "\"", "{\"queryCondition\": \"", "{\"a\":"));
         for (int i = 0; i < 25; i++) {
             StringBuilder doc = new StringBuilder(BASE);
             for (int k = 0; k < 1 + random.nextInt(4); k++) {
@@ -45,9 +47,15 @@ class FeaturesEverywhereTest {
             LineMap lines = LineMap.of(text);
             int lastLine = lines.lineCount() - 1;
             List<Diagnostic> diagnostics = service.diagnostics(DiagnosticsAssert.URI, text, () -> {});
-            assertThat(service.codeActions(DiagnosticsAssert.URI, text, diagnostics, () -> {})).isNotNull();
-            assertThat(service.documentSymbols(DiagnosticsAssert.URI, text, () -> {})).isNotNull();
-            assertThat(service.semanticTokens(DiagnosticsAssert.URI, text, () -> {}).getData().size() % 5).isZero();
+            assertThat(service.codeActions(DiagnosticsAssert.URI, text, diagnostics, () -> {}))
+                    .isNotNull();
+            assertThat(service.documentSymbols(DiagnosticsAssert.URI, text, () -> {}))
+                    .isNotNull();
+            assertThat(service.semanticTokens(DiagnosticsAssert.URI, text, () -> {})
+                                    .getData()
+                                    .size()
+                            % 5)
+                    .isZero();
             for (int offset = 0; offset <= text.length(); offset++) {
                 Position p = LspConverters.position(lines, offset);
                 var completion = service.completion(DiagnosticsAssert.URI, text, p, () -> {});

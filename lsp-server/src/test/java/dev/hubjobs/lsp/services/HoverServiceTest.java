@@ -1,11 +1,11 @@
 package dev.hubjobs.lsp.services;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hubjobs.exec.FleetSummary;
 import dev.hubjobs.exec.Throttle;
 import dev.hubjobs.twin.FleetLoader;
 import dev.hubjobs.twin.ProgressListener;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.lsp4j.Hover;
@@ -33,7 +33,8 @@ class HoverServiceTest {
         Hover h = hover(DiagnosticsAssert.URI, "{\"maxExec|utionTimeInSeconds\": 60}");
         assertThat(h.getContents().getRight().getValue()).startsWith("`maxExecutionTimeInSeconds`: How long");
         assertThat(h.getRange()).isEqualTo(new Range(new Position(0, 1), new Position(0, 28)));
-        assertThat(hoverText("{\"cloudToDeviceMethod\": {\"method|Name\": \"x\"}}")).contains("direct method");
+        assertThat(hoverText("{\"cloudToDeviceMethod\": {\"method|Name\": \"x\"}}"))
+                .contains("direct method");
     }
 
     @Test
@@ -46,8 +47,11 @@ class HoverServiceTest {
     @Test
     void findingUnderTheCursorShowsItsRuleAndPage() {
         String text = hoverText("{\"queryCondition\": \"deviceId IN |('a')\"}");
-        assertThat(text).contains("**HJ012** InWithParentheses", "IN (...) with parentheses instead of [...]",
-                "(https://github.com/hubjobs/hubjobs/blob/main/docs/rules/HJ012.md)");
+        assertThat(text)
+                .contains(
+                        "**HJ012** InWithParentheses",
+                        "IN (...) with parentheses instead of [...]",
+                        "(https://github.com/hubjobs/hubjobs/blob/main/docs/rules/HJ012.md)");
     }
 
     @Test
@@ -83,7 +87,8 @@ class HoverServiceTest {
                 [{"deviceId": "a", "tags": {"floor": 3}, "status": "enabled"},
                  {"deviceId": "b", "tags": {"floor": 4}},
                  {"deviceId": "c", "tags": {"floor": 3}, "status": "disabled"}]""");
-        service.setFleet(new FleetSummary(FleetLoader.load(fleet, ProgressListener.NONE).fleet(), Throttle.UNTHROTTLED));
+        service.setFleet(
+                new FleetSummary(FleetLoader.load(fleet, ProgressListener.NONE).fleet(), Throttle.UNTHROTTLED));
         assertThat(hoverText("{\"queryCondition\": \"tags.fl|oor = 3\"}"))
                 .isEqualTo("Matches **2** of 3 devices in the fleet.");
         assertThat(hoverText("{\"queryCon|dition\": \"tags.floor = 3 AND status != 'disabled'\"}"))

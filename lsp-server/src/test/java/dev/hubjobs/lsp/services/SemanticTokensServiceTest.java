@@ -10,7 +10,9 @@ class SemanticTokensServiceTest {
 
     /** Decodes the relative LSP encoding into "line:column+length type" strings. */
     private static List<String> tokens(String text) {
-        List<Integer> data = new JobLanguageService().semanticTokens(DiagnosticsAssert.URI, text, () -> {}).getData();
+        List<Integer> data = new JobLanguageService()
+                .semanticTokens(DiagnosticsAssert.URI, text, () -> {})
+                .getData();
         List<String> legend = JobLanguageService.semanticTokensLegend().getTokenTypes();
         List<String> out = new ArrayList<>();
         int line = 0;
@@ -27,9 +29,18 @@ class SemanticTokensServiceTest {
     void queryTokensAreClassified() {
         assertThat(tokens("{\"queryCondition\": \"tags.floor >= 3 AND IS_DEFINED(tags.x) OR deviceId IN ['a']\"}"))
                 .containsExactly(
-                        "0:20+4 property", "0:25+5 property", "0:31+2 operator", "0:34+1 number",
-                        "0:36+3 keyword", "0:40+10 function", "0:51+4 property", "0:56+1 property",
-                        "0:59+2 keyword", "0:62+8 property", "0:71+2 keyword", "0:75+3 string");
+                        "0:20+4 property",
+                        "0:25+5 property",
+                        "0:31+2 operator",
+                        "0:34+1 number",
+                        "0:36+3 keyword",
+                        "0:40+10 function",
+                        "0:51+4 property",
+                        "0:56+1 property",
+                        "0:59+2 keyword",
+                        "0:62+8 property",
+                        "0:71+2 keyword",
+                        "0:75+3 string");
     }
 
     @Test
@@ -37,8 +48,13 @@ class SemanticTokensServiceTest {
         // \"x\" is 5 characters in the file for a 3-character query string.
         assertThat(tokens("[{\"queryCondition\": \"a = \\\"x\\\" AND b\"},\n {\"queryCondition\": \"NOT c\"}]"))
                 .containsExactly(
-                        "0:21+1 property", "0:23+1 operator", "0:25+5 string", "0:31+3 keyword", "0:35+1 property",
-                        "1:21+3 keyword", "1:25+1 property");
+                        "0:21+1 property",
+                        "0:23+1 operator",
+                        "0:25+5 string",
+                        "0:31+3 keyword",
+                        "0:35+1 property",
+                        "1:21+3 keyword",
+                        "1:25+1 property");
     }
 
     @Test
@@ -50,8 +66,15 @@ class SemanticTokensServiceTest {
     @Test
     void aHyphenatedNameIsOnePropertyAndASpacedMinusAnOperator() {
         assertThat(tokens("{\"queryCondition\": \"tags.deploy-ring = 'x' AND tags.a - 1 = 0\"}"))
-                .startsWith("0:20+4 property", "0:25+11 property", "0:37+1 operator", "0:39+3 string",
-                        "0:43+3 keyword", "0:47+4 property", "0:52+1 property", "0:54+1 operator");
+                .startsWith(
+                        "0:20+4 property",
+                        "0:25+11 property",
+                        "0:37+1 operator",
+                        "0:39+3 string",
+                        "0:43+3 keyword",
+                        "0:47+4 property",
+                        "0:52+1 property",
+                        "0:54+1 operator");
     }
 
     @Test
