@@ -18,7 +18,8 @@ final class CheckstyleReport implements Report {
     @Override
     public void write(List<FileResult> results, PrintWriter out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
+                    .createXMLStreamWriter(out); // the JDK's own, whatever else is on the class path
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("checkstyle");
