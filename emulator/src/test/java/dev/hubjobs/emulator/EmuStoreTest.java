@@ -2,7 +2,6 @@ package dev.hubjobs.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.emulator.store.JdbcStore;
@@ -12,6 +11,7 @@ import dev.hubjobs.exec.DeviceBehaviour;
 import dev.hubjobs.exec.JobResponse;
 import dev.hubjobs.exec.Throttle;
 import dev.hubjobs.job.JobJson;
+import dev.hubjobs.testing.Prerequisites;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +63,7 @@ class EmuStoreTest {
             Path d = dir.resolve("db" + n);
             return () -> JdbcStore.sqliteFile(d);
         }
-        assumeTrue(postgres != null, postgresProblem);
+        Prerequisites.require(postgres != null, postgresProblem + "; .ci/emulator-deps.sh installs PostgreSQL");
         try (var c = java.sql.DriverManager.getConnection(postgres.url(), "hubjobs", "")) {
             c.createStatement().execute("CREATE DATABASE t" + n);
         }
@@ -89,16 +89,20 @@ class EmuStoreTest {
                 tx.putRow("j1", 0, "{\"status\":\"completed\"}");
             });
             assertThatThrownBy(() -> s.write(tx -> {
-                tx.putTwin("d2", "{\"deviceId\":\"d2\",\"version\":99}");
-                tx.putTargets("j1", List.of("d1")); // the same (job, index) again: the transaction fails
-            })).isInstanceOf(StoreException.class);
+                        tx.putTwin("d2", "{\"deviceId\":\"d2\",\"version\":99}");
+                        tx.putTargets("j1", List.of("d1")); // the same (job, index) again: the transaction fails
+                    }))
+                    .isInstanceOf(StoreException.class);
         }
         try (Store s = open.get()) {
             assertThat(s.meta()).containsEntry("k", "v2");
-            assertThat(s.devices()).extracting(Store.DeviceRecord::twin)
+            assertThat(s.devices())
+                    .extracting(Store.DeviceRecord::twin)
                     .containsExactly("{\"deviceId\":\"d1\",\"version\":2}", "{\"deviceId\":\"d2\",\"version\":1}");
             assertThat(s.jobs()).extracting(Store.JobRecord::status).containsExactly("running");
-            assertThat(s.targets("j1")).extracting(Store.TargetRecord::row).containsExactly("{\"status\":\"completed\"}", null);
+            assertThat(s.targets("j1"))
+                    .extracting(Store.TargetRecord::row)
+                    .containsExactly("{\"status\":\"completed\"}", null);
         }
     }
 
@@ -106,26 +110,36 @@ class EmuStoreTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void hubKeepsDevicesTwinsAndJobsAcrossRestart(String kind) throws Exception {
         Supplier<Store> open = fresh(kind);
-        try (Hub hub = new Hub(open.get(), null, DeviceBehaviour.ALWAYS_OK, Throttle.UNTHROTTLED, 5, 1, line -> { })) {
+        try (Hub hub = new Hub(open.get(), null, DeviceBehaviour.ALWAYS_OK, Throttle.UNTHROTTLED, 5, 1, line -> {})) {
             for (int i = 0; i < 3; i++) {
                 hub.putDevice("d" + i, (ObjectNode) JobJson.MAPPER.readTree("{}"), null);
             }
             hub.updateTwin("d1", (ObjectNode) JobJson.MAPPER.readTree("{\"tags\":{\"b\":\"43\"}}"), null, false);
-            hub.createJob("j1", JobJson.MAPPER.readTree("{\"type\":\"scheduleUpdateTwin\",\"queryCondition\":"
-                    + "\"tags.b = '43'\",\"updateTwin\":{\"etag\":\"*\",\"properties\":{\"desired\":{\"fw\":\"2\"}}}}"));
+            hub.createJob(
+                    "j1",
+                    JobJson.MAPPER.readTree(
+                            "{\"type\":\"scheduleUpdateTwin\",\"queryCondition\":"
+                                    + "\"tags.b = '43'\",\"updateTwin\":{\"etag\":\"*\",\"properties\":{\"desired\":{\"fw\":\"2\"}}}}"));
             long until = System.currentTimeMillis() + 20_000;
             while (!hub.getJob("j1").status().equals("completed") && System.currentTimeMillis() < until) {
                 Thread.sleep(20);
             }
         }
-        try (Hub hub = new Hub(open.get(), null, DeviceBehaviour.ALWAYS_OK, Throttle.UNTHROTTLED, 5, 1, line -> { })) {
+        try (Hub hub = new Hub(open.get(), null, DeviceBehaviour.ALWAYS_OK, Throttle.UNTHROTTLED, 5, 1, line -> {})) {
             assertThat(hub.deviceCount()).isEqualTo(3);
-            assertThat(hub.getTwin("d1").path("properties").path("desired").path("fw").asText()).isEqualTo("2");
-            assertThat(hub.getTwin("d0").path("properties").path("desired").has("fw")).isFalse();
+            assertThat(hub.getTwin("d1")
+                            .path("properties")
+                            .path("desired")
+                            .path("fw")
+                            .asText())
+                    .isEqualTo("2");
+            assertThat(hub.getTwin("d0").path("properties").path("desired").has("fw"))
+                    .isFalse();
             JobResponse job = hub.getJob("j1");
             assertThat(job.status()).isEqualTo("completed");
             assertThat(job.deviceJobStatistics().succeededCount()).isEqualTo(1);
-            assertThat(hub.query("SELECT * FROM devices.jobs", null, null).items()).hasSize(1);
+            assertThat(hub.query("SELECT * FROM devices.jobs", null, null).items())
+                    .hasSize(1);
         }
     }
 }

@@ -38,8 +38,9 @@ final class LocalPostgres implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> versions = Files.list(base)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb"))
-                    && Files.isExecutable(b.resolve("pg_ctl"))).max(Comparator.naturalOrder());
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.naturalOrder());
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -54,10 +55,25 @@ final class LocalPostgres implements AutoCloseable {
             port = s.getLocalPort();
         }
         LocalPostgres pg = new LocalPostgres(bin, dir, port, root);
-        pg.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "hubjobs",
-                "--auth=trust", "-E", "UTF8");
-        pg.run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-                dir.resolve("log").toString(), "-w", "-o", "-p " + port + " -k " + dir + " -h 127.0.0.1", "start");
+        pg.run(
+                bin.resolve("initdb").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-U",
+                "hubjobs",
+                "--auth=trust",
+                "-E",
+                "UTF8");
+        pg.run(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("log").toString(),
+                "-w",
+                "-o",
+                "-p " + port + " -k " + dir + " -h 127.0.0.1",
+                "start");
         return pg;
     }
 
@@ -79,8 +95,23 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+    public void close() throws IOException {
+        try {
+            run(
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    dir.resolve("data").toString(),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot stop the test's PostgreSQL server", e);
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
