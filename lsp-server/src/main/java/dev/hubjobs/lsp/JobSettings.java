@@ -19,10 +19,6 @@ record JobSettings(Trigger trigger, String fleet, String tier, int units) {
 
     static final JobSettings DEFAULT = new JobSettings(Trigger.ON_TYPE, null, null, 1);
 
-    JobSettings(Trigger trigger, String fleet) {
-        this(trigger, fleet, null, 1);
-    }
-
     /** When push diagnostics are computed. */
     enum Trigger {
         ON_TYPE,

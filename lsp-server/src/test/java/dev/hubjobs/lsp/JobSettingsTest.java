@@ -13,7 +13,7 @@ class JobSettingsTest {
 
     @Test
     void nestedDottedAndWrappedFormsAreRead() {
-        JobSettings onSave = new JobSettings(JobSettings.Trigger.ON_SAVE, "fleet.json");
+        JobSettings onSave = new JobSettings(JobSettings.Trigger.ON_SAVE, "fleet.json", null, 1);
         assertThat(read("{\"validate\": {\"trigger\": \"onSave\"}, \"fleet\": \"fleet.json\"}"))
                 .isEqualTo(onSave);
         assertThat(read("{\"validate.trigger\": \"onSave\", \"fleet\": \"fleet.json\"}"))

@@ -6,9 +6,8 @@ import dev.hubjobs.query.QueryTokens;
 import dev.hubjobs.text.LineMap;
 import dev.hubjobs.text.Span;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.lsp4j.SemanticTokenTypes;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensLegend;
@@ -22,26 +21,20 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  */
 final class SemanticTokensService {
 
-    /** The LSP token type of each kind the toolkit classifies. */
-    private static final Map<QueryTokens.Kind, String> TYPE_NAMES = new EnumMap<>(Map.of(
-            QueryTokens.Kind.KEYWORD, SemanticTokenTypes.Keyword,
-            QueryTokens.Kind.FUNCTION, SemanticTokenTypes.Function,
-            QueryTokens.Kind.PROPERTY, SemanticTokenTypes.Property,
-            QueryTokens.Kind.STRING, SemanticTokenTypes.String,
-            QueryTokens.Kind.NUMBER, SemanticTokenTypes.Number,
-            QueryTokens.Kind.OPERATOR, SemanticTokenTypes.Operator,
-            QueryTokens.Kind.COMMENT, SemanticTokenTypes.Comment));
-
-    static final List<String> TYPES = List.copyOf(TYPE_NAMES.values());
+    /** The LSP token type of each kind the toolkit classifies, in the kinds' order: a kind's index is its ordinal. */
+    static final List<String> TYPES = Arrays.stream(QueryTokens.Kind.values())
+            .map(kind -> switch (kind) {
+                case KEYWORD -> SemanticTokenTypes.Keyword;
+                case FUNCTION -> SemanticTokenTypes.Function;
+                case PROPERTY -> SemanticTokenTypes.Property;
+                case STRING -> SemanticTokenTypes.String;
+                case NUMBER -> SemanticTokenTypes.Number;
+                case OPERATOR -> SemanticTokenTypes.Operator;
+                case COMMENT -> SemanticTokenTypes.Comment;
+            })
+            .toList();
 
     static final SemanticTokensLegend LEGEND = new SemanticTokensLegend(TYPES, List.of());
-
-    /** Each kind's index in the legend. */
-    private static final Map<QueryTokens.Kind, Integer> TYPE_OF = new EnumMap<>(QueryTokens.Kind.class);
-
-    static {
-        TYPE_NAMES.keySet().forEach(k -> TYPE_OF.put(k, TYPES.indexOf(TYPE_NAMES.get(k))));
-    }
 
     SemanticTokens tokens(JobDocument doc, CancelChecker cancel) {
         List<Integer> data = new ArrayList<>();
@@ -67,7 +60,7 @@ final class SemanticTokensService {
             data.add(deltaLine);
             data.add(deltaStart);
             data.add(span.length());
-            data.add(TYPE_OF.get(t.kind()));
+            data.add(t.kind().ordinal());
             data.add(0);
             previous[0] = start.line();
             previous[1] = start.column();
