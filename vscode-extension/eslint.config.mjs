@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'server/', 'schemas/', 'target/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'server/', 'target/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -1,6 +1,7 @@
 // Test-only extension used by scripts/e2e-code-server.sh. When PROBE_FILE and PROBE_OUT are set:
-//  1. opens PROBE_FILE and waits until both the hubjobs language server and VS Code's JSON schema
-//     validation have reported on it; records the diagnostics and the quick fixes VS Code offers;
+//  1. opens PROBE_FILE and waits until the hubjobs language server has reported on it, then a few
+//     seconds more (so that a second source of problems would show); records the diagnostics and
+//     the quick fixes VS Code offers;
 //     opens the Problems panel and the quick fix menu, then creates PROBE_OUT.ready (screenshot time);
 //  2. waits for PROBE_OUT.killed (the script has killed the server process), breaks the query and
 //     waits for the server, restarted by the extension, to report the new error;
@@ -9,6 +10,7 @@ const vscode = require('vscode');
 const fs = require('fs');
 
 const TIMEOUT_MS = Number(process.env.PROBE_TIMEOUT_MS) || 120_000;
+const SETTLE_MS = 5_000;
 
 exports.activate = async () => {
   const { PROBE_FILE: file, PROBE_OUT: out } = process.env;
@@ -22,7 +24,8 @@ exports.activate = async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     result.language = editor.document.languageId;
     const current = () => vscode.languages.getDiagnostics(uri);
-    await waitUntil(() => current().some((d) => d.source === 'hubjobs') && current().some((d) => d.source !== 'hubjobs'));
+    await waitUntil(() => current().some((d) => d.source === 'hubjobs'));
+    await sleep(SETTLE_MS);
     const diagnostics = current();
     result.diagnostics = diagnostics.map(describe);
 
