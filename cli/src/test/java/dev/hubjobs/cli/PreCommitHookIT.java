@@ -35,6 +35,16 @@ class PreCommitHookIT {
               "cloudToDeviceMethod": {"methodName": 'reboot'}
             }
             """;
+    /** Only a warning: a start time in the past. */
+    static final String WARNED = """
+            {
+              "jobId": "reboot-3",
+              "type": "scheduleDeviceMethod",
+              "queryCondition": "tags.building = '43'",
+              "cloudToDeviceMethod": {"methodName": "reboot", "responseTimeoutInSeconds": 30},
+              "startTime": "2020-01-01T00:00:00Z"
+            }
+            """;
 
     @TempDir
     Path repo;
@@ -51,6 +61,7 @@ class PreCommitHookIT {
         Files.createDirectories(repo.resolve("jobs"));
         Files.writeString(repo.resolve("jobs/good.job.json"), GOOD);
         Files.writeString(repo.resolve("jobs/bad.job.json"), BAD);
+        Files.writeString(repo.resolve("jobs/warned.job.json"), WARNED);
         Processes.git(repo, "add", "-A");
         Processes.git(repo, "commit", "-q", "-m", "jobs");
     }
@@ -83,12 +94,12 @@ class PreCommitHookIT {
         assertThat(good.out()).isEqualTo("1 files, 0 errors, 0 warnings\n");
     }
 
-    @Test
-    void preCommitTryRepoRunsTheHook(@TempDir Path cache) throws Exception {
+    /** The environment for the pre-commit tool, its cache in {@code cache}; skips where it cannot run. */
+    private Map<String, String> preCommit(Path cache) throws Exception {
         Prerequisites.require(
                 Processes.onPath("pre-commit"),
                 "the pre-commit tool is not installed; .ci/pre-commit-deps.sh installs it");
-        // try-repo clones the hubjobs checkout, so it must be a git work tree (not an unpacked archive).
+        // pre-commit clones the hubjobs checkout, so it must be a git work tree (not an unpacked archive).
         Assumptions.assumeTrue(
                 Processes.run(Processes.root(), Map.of(), null, List.of("git", "rev-parse", "--is-inside-work-tree"))
                                 .exit()
@@ -96,6 +107,12 @@ class PreCommitHookIT {
                 "hubjobs is not a git checkout");
         Map<String, String> env = new java.util.HashMap<>(env());
         env.put("PRE_COMMIT_HOME", cache.toString());
+        return env;
+    }
+
+    @Test
+    void preCommitTryRepoRunsTheHook(@TempDir Path cache) throws Exception {
+        Map<String, String> env = preCommit(cache);
         String root = Processes.root().toString();
 
         Processes.Result bad = Processes.run(
@@ -113,5 +130,30 @@ class PreCommitHookIT {
                 List.of("pre-commit", "try-repo", root, "hubjobs-validate", "--files", "jobs/good.job.json"));
         assertThat(good.exit()).as(good.out() + good.err()).isZero();
         assertThat(good.out()).contains("hubjobs validate").contains("Passed");
+    }
+
+    @Test
+    void warningsShowOnAPassingRunAndFailItWithFailOnWarning(@TempDir Path cache) throws Exception {
+        Map<String, String> env = preCommit(cache);
+        // A configuration as docs/pre-commit.md shows it, pinned to the checkout's commit.
+        Processes.Result head = Processes.run(Processes.root(), Map.of(), null, List.of("git", "rev-parse", "HEAD"));
+        String config = """
+                repos:
+                  - repo: %s
+                    rev: %s
+                    hooks:
+                      - id: hubjobs-validate
+                """.formatted(Processes.root(), head.out().strip());
+        Files.writeString(repo.resolve(".pre-commit-config.yaml"), config);
+        List<String> run = List.of("pre-commit", "run", "hubjobs-validate", "--files", "jobs/warned.job.json");
+
+        Processes.Result shown = Processes.run(repo, env, null, run);
+        assertThat(shown.exit()).as(shown.out() + shown.err()).isZero();
+        assertThat(shown.out()).contains("Passed").contains("jobs/warned.job.json:6:16: warning: startTime");
+
+        Files.writeString(repo.resolve(".pre-commit-config.yaml"), config + "        args: [--fail-on, warning]\n");
+        Processes.Result failed = Processes.run(repo, env, null, run);
+        assertThat(failed.exit()).as(failed.out() + failed.err()).isEqualTo(1);
+        assertThat(failed.out()).contains("Failed").contains("[HJ208]");
     }
 }
