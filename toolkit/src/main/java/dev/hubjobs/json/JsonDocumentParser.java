@@ -248,7 +248,10 @@ public final class JsonDocumentParser {
                 tree = null;
             }
             for (SyntaxErrorStrategy.SyntaxError e : errors.errors()) {
-                diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, e.message(), spans.of(e.token())));
+                // At the cut the parser sees an end of document that the user did not write.
+                if (cut == null || e.token().getStartIndex() < cut.getStartIndex()) {
+                    diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, e.message(), spans.of(e.token())));
+                }
             }
             if (tree == null) {
                 Span last = diagnostics.get(diagnostics.size() - 1).span();
