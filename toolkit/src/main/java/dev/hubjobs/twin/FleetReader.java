@@ -703,7 +703,9 @@ public final class FleetReader {
         if (start == end) {
             return null;
         }
-        if (indexOf(buf, start, end, (byte) 0) >= 0) {
+        // Jackson guesses the encoding from the first four bytes, where a NUL means UTF-16 or
+        // UTF-32; further on, a NUL is a control character that Jackson reports itself.
+        if (indexOf(buf, start, Math.min(end, start + 4), (byte) 0) >= 0) {
             add(events, line, "the line is not UTF-8 JSON text (it holds a NUL byte)");
             return null;
         }

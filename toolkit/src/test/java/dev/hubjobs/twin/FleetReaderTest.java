@@ -69,6 +69,17 @@ class FleetReaderTest {
     }
 
     @Test
+    void aNulByteFurtherOnInALineIsThatLinesProblem() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(utf8("{\"deviceId\":\"a\", \"tags\": {\"x\": \"1"));
+        b.write(0);
+        b.write(utf8("\"}}\n{\"deviceId\":\"b\"}\n"));
+        Read r = read(b.toByteArray());
+        assertThat(r.ids()).containsExactly("b");
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p).startsWith("1: invalid JSON ("));
+    }
+
+    @Test
     void endlessZerosAreGivenUpOnAfterBoundedReading() throws IOException {
         long[] served = {0};
         InputStream zeros = new InputStream() {
