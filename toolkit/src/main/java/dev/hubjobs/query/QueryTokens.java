@@ -5,6 +5,7 @@ import dev.hubjobs.text.CodePointOffsets;
 import dev.hubjobs.text.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
@@ -30,6 +31,12 @@ public final class QueryTokens {
     /** A classified token; its span counts UTF-16 code units of the query text. */
     public record QueryToken(Span span, Kind kind) {}
 
+    /**
+     * Where a value of {@code path} belongs: the path as written in the query, and the start of the
+     * value being typed (UTF-16 code units; the cursor itself when nothing is typed yet).
+     */
+    public record ValuePosition(String path, int valueStart) {}
+
     private QueryTokens() {}
 
     /** The classified tokens of {@code query} in text order; punctuation and unknown characters are left out. */
@@ -50,6 +57,110 @@ public final class QueryTokens {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the text before {@code cursor} (UTF-16 code units) ends where a value of a path is
+     * written: after {@code path =} (or another comparison), or in the list of {@code path IN [}
+     * or {@code NIN [}, possibly with a value half typed (an unclosed string, a number, a word).
+     * Read with the grammar's lexer, so comments and strings that hold operators do not mislead.
+     */
+    public static Optional<ValuePosition> valueAt(String query, int cursor) {
+        if (cursor > QueryParser.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String before = query.substring(0, cursor);
+        CodePointOffsets offsets = CodePointOffsets.of(before);
+        IotHubQueryLexer lexer = new IotHubQueryLexer(CharStreams.fromString(before));
+        lexer.removeErrorListeners();
+        List<Token> tokens = new ArrayList<>();
+        for (Token t : lexer.getAllTokens()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                tokens.add(t);
+            }
+        }
+        int last = tokens.size() - 1;
+        int valueStart = cursor;
+        if (last >= 0) {
+            Span typed = offsets.span(
+                    tokens.get(last).getStartIndex(), tokens.get(last).getStopIndex());
+            if (isHalfTyped(tokens.get(last).getType()) && typed.end() == cursor) {
+                valueStart = typed.start();
+                last--;
+            }
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        int pathEnd;
+        if (isComparison(tokens.get(last).getType())) {
+            pathEnd = last - 1;
+        } else {
+            int i = last;
+            while (i >= 0 && isListItem(tokens.get(i).getType())) {
+                i--;
+            }
+            if (i < 1
+                    || tokens.get(i).getType() != IotHubQueryLexer.LBRACKET
+                    || (tokens.get(i - 1).getType() != IotHubQueryLexer.IN
+                            && tokens.get(i - 1).getType() != IotHubQueryLexer.NIN)) {
+                return Optional.empty();
+            }
+            pathEnd = i - 2;
+        }
+        int pathStart = pathEnd;
+        if (pathStart < 0 || !isName(tokens, pathStart)) {
+            return Optional.empty();
+        }
+        while (pathStart >= 2
+                && tokens.get(pathStart - 1).getType() == IotHubQueryLexer.DOT
+                && isName(tokens, pathStart - 2)) {
+            pathStart -= 2;
+        }
+        Span path = offsets.span(
+                tokens.get(pathStart).getStartIndex(), tokens.get(pathEnd).getStopIndex());
+        return Optional.of(new ValuePosition(before.substring(path.start(), path.end()), valueStart));
+    }
+
+    private static boolean isHalfTyped(int type) {
+        return type == IotHubQueryLexer.UNTERMINATED_STRING
+                || type == IotHubQueryLexer.NUMBER
+                || type == IotHubQueryLexer.HEX_NUMBER
+                || type == IotHubQueryLexer.IDENTIFIER
+                || type == IotHubQueryLexer.TRUE
+                || type == IotHubQueryLexer.FALSE
+                || type == IotHubQueryLexer.NULL;
+    }
+
+    private static boolean isComparison(int type) {
+        return type == IotHubQueryLexer.EQ
+                || type == IotHubQueryLexer.NEQ
+                || type == IotHubQueryLexer.LT
+                || type == IotHubQueryLexer.LTE
+                || type == IotHubQueryLexer.GT
+                || type == IotHubQueryLexer.GTE;
+    }
+
+    /** What may come between {@code IN [} and the value being typed: literals and commas. */
+    private static boolean isListItem(int type) {
+        return type == IotHubQueryLexer.COMMA
+                || type == IotHubQueryLexer.STRING
+                || type == IotHubQueryLexer.NUMBER
+                || type == IotHubQueryLexer.HEX_NUMBER
+                || type == IotHubQueryLexer.MINUS
+                || type == IotHubQueryLexer.TRUE
+                || type == IotHubQueryLexer.FALSE
+                || type == IotHubQueryLexer.NULL;
+    }
+
+    /** A path segment: a name, a quoted name, or a reserved word after a dot ({@code tags.group}). */
+    private static boolean isName(List<Token> tokens, int i) {
+        int type = tokens.get(i).getType();
+        if (type == IotHubQueryLexer.IDENTIFIER || type == IotHubQueryLexer.QUOTED_IDENTIFIER) {
+            return true;
+        }
+        boolean reserved = type >= IotHubQueryLexer.SELECT && type <= IotHubQueryLexer.JOBS;
+        return reserved && i > 0 && tokens.get(i - 1).getType() == IotHubQueryLexer.DOT;
     }
 
     private static Kind kind(List<? extends Token> tokens, int i) {

@@ -50,4 +50,38 @@ class QueryTokensTest {
                 .extracting(QueryTokens.QueryToken::kind)
                 .containsExactly(Kind.PROPERTY, Kind.PROPERTY, Kind.OPERATOR, Kind.STRING);
     }
+
+    private static String valueOf(String textWithCursor) {
+        int cursor = textWithCursor.indexOf('|');
+        String text = textWithCursor.replace("|", "");
+        return QueryTokens.valueAt(text, cursor)
+                .map(v -> v.path() + "@" + v.valueStart())
+                .orElse("none");
+    }
+
+    @Test
+    void aValueBelongsAfterAComparisonOrInAnInList() {
+        assertThat(valueOf("tags.floor = |")).isEqualTo("tags.floor@13");
+        assertThat(valueOf("tags.floor >= 3|")).isEqualTo("tags.floor@14");
+        assertThat(valueOf("tags.site = 'Bo|")).isEqualTo("tags.site@12");
+        assertThat(valueOf("tags.site = 'Bonn Süd|")).isEqualTo("tags.site@12");
+        assertThat(valueOf("tags.deploy-ring != |")).isEqualTo("tags.deploy-ring@20");
+        assertThat(valueOf("tags.group.name = |")).isEqualTo("tags.group.name@18");
+        assertThat(valueOf("[[a b]] = |")).isEqualTo("[[a b]]@10");
+        assertThat(valueOf("tags.site IN ['Bonn', |")).isEqualTo("tags.site@22");
+        assertThat(valueOf("tags.site nin [1, -2, 'x|")).isEqualTo("tags.site@22");
+        assertThat(valueOf("tags.floor /* = */ = |")).isEqualTo("tags.floor@21");
+    }
+
+    @Test
+    void noValueWhereThePathOrAnOperatorIsTyped() {
+        assertThat(valueOf("tags.flo|")).isEqualTo("none");
+        assertThat(valueOf("tags.site = 'Bonn'|")).isEqualTo("none");
+        assertThat(valueOf("tags.site = 'Bonn' AND |")).isEqualTo("none");
+        assertThat(valueOf("tags.site = 'a = |")).isEqualTo("tags.site@12");
+        assertThat(valueOf("tags.site IN ['Bonn'] AND x|")).isEqualTo("none");
+        assertThat(valueOf("= |")).isEqualTo("none");
+        assertThat(valueOf("|")).isEqualTo("none");
+        assertThat(valueOf("/* tags.x = */ |")).isEqualTo("none");
+    }
 }

@@ -5,13 +5,13 @@ import dev.hubjobs.job.JobFields;
 import dev.hubjobs.json.JsonValue;
 import dev.hubjobs.json.JsonValue.JsonString;
 import dev.hubjobs.json.JsonValue.Member;
+import dev.hubjobs.query.QueryTokens;
 import dev.hubjobs.text.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
@@ -29,12 +29,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  */
 final class CompletionService {
 
-    private static final Pattern COMPARED_PATH =
-            Pattern.compile("([\\p{L}\\p{N}_$.\\[\\]-]+)\\s*(=|!=|<>|<=|>=|<|>)\\s*'?$");
-    private static final Pattern LISTED_PATH =
-            Pattern.compile("(?i)([\\p{L}\\p{N}_$.\\[\\]-]+)\\s+N?IN\\s*\\[[^\\]]*?'?$");
     private static final int MAX_VALUES = 100;
-    /** How much of the query before the cursor the value patterns read. */
+    /** How far back from the cursor the name being typed is looked for. */
     private static final int LOOK_BACK = 1024;
 
     /**
@@ -122,14 +118,10 @@ final class CompletionService {
                         || (q.charAt(start - 1) == '-' && start > 1 && isNameChar(q.charAt(start - 2))))) {
             start--;
         }
-        // What decides the completion is just before the cursor: looking further back only costs time.
-        String before = q.substring(Math.max(0, start - LOOK_BACK), start);
-        Matcher compared = COMPARED_PATH.matcher(before);
-        Matcher listed = LISTED_PATH.matcher(before);
-        String valuesOf = compared.find() ? compared.group(1) : listed.find() ? listed.group(1) : null;
-        if (valuesOf != null) {
-            int valueStart = start > 0 && q.charAt(start - 1) == '\'' ? start - 1 : start;
-            Span replace = s.documentSpan(Span.of(valueStart, cursor));
+        Optional<QueryTokens.ValuePosition> at = QueryTokens.valueAt(q, cursor);
+        if (at.isPresent()) {
+            String valuesOf = at.get().path();
+            Span replace = s.documentSpan(Span.of(at.get().valueStart(), cursor));
             if (fleet != null) {
                 int n = 0;
                 for (Object value : fleet.values(valuesOf)) {

@@ -168,5 +168,13 @@ class CompletionServiceTest {
         assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.site IN ['Bonn', |\"}"))
                 .extracting(i -> i.getLabel())
                 .contains("'Bonn'");
+        // Read as the grammar reads it: a comment between path and operator, an operator inside a string.
+        assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.floor /* = */ = |\"}"))
+                .extracting(i -> i.getLabel())
+                .containsExactly("3");
+        assertThat(CompletionAssert.complete(service, "{\"queryCondition\": \"tags.site = 'a = |\"}"))
+                .extracting(i -> i.getLabel())
+                .contains("'Bonn'")
+                .doesNotContain("3");
     }
 }
