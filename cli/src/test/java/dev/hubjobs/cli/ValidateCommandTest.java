@@ -75,16 +75,6 @@ class ValidateCommandTest {
     }
 
     @Test
-    void unreadableFileIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("locked.job.json"), "{}");
-        assertThat(file.toFile().setReadable(false, false)).isTrue();
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as a user who reads anything");
-        Cli.Result r = Cli.run("validate", file.toString());
-        assertThat(r.exit()).isEqualTo(Main.USAGE);
-        assertThat(r.err().lines()).hasSize(1).first().asString().contains("cannot read");
-    }
-
-    @Test
     void wrongOptionIsUsageErrorWithoutStackTrace() {
         Cli.Result r = Cli.run("validate", "--format", "xml", GOOD);
         assertThat(r.exit()).isEqualTo(Main.USAGE);
