@@ -709,6 +709,12 @@ public final class FleetReader {
             add(events, line, "the line is not UTF-8 JSON text (it holds a NUL byte)");
             return null;
         }
+        // Most lines are plain JSON that the scanner reads faster than Jackson; it leaves the rest,
+        // and every error message, to Jackson.
+        TwinObject scanned = RecordScanner.read(buf, start, end, interner, filter == null ? KeyFilter.ALL : filter);
+        if (scanned != null) {
+            return scanned;
+        }
         try (JsonParser p = TwinJson.FACTORY.createParser(buf, start, end - start)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {

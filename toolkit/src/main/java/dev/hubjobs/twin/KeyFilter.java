@@ -1,6 +1,7 @@
 package dev.hubjobs.twin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +21,13 @@ final class KeyFilter {
 
     private final KeyFilter[] children;
 
+    /** Whether every name is ASCII, so that an ASCII key can be compared as bytes ({@link #childAscii}). */
+    private final boolean asciiNames;
+
     private KeyFilter(String[] names, KeyFilter[] children) {
         this.names = names;
         this.children = children;
+        this.asciiNames = Arrays.stream(names).allMatch(n -> n.chars().allMatch(c -> c < 0x80));
     }
 
     /**
@@ -99,6 +104,39 @@ final class KeyFilter {
             if (ascii ? key.equalsIgnoreCase(names[i]) : lower.equals(names[i])) {
                 return children[i];
             }
+        }
+        return null;
+    }
+
+    boolean asciiNames() {
+        return asciiNames;
+    }
+
+    /**
+     * {@link #child} of an ASCII key given as its bytes {@code b[from, to)}, for a filter whose
+     * names are ASCII too: the same comparison without making the key a string.
+     */
+    KeyFilter childAscii(byte[] b, int from, int to) {
+        if (this == ALL) {
+            return ALL;
+        }
+        int n = to - from;
+        next:
+        for (int k = 0; k < names.length; k++) {
+            String name = names[k];
+            if (name.length() != n) {
+                continue;
+            }
+            for (int j = 0; j < n; j++) {
+                int c = b[from + j];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+                if (c != name.charAt(j)) {
+                    continue next;
+                }
+            }
+            return children[k];
         }
         return null;
     }
