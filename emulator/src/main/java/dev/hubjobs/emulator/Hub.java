@@ -705,6 +705,11 @@ public final class Hub implements JobListener, AutoCloseable {
             if (requests.containsKey(jobId)) {
                 throw new JobServiceException(dev.hubjobs.exec.ServiceError.jobAlreadyExists(jobId));
             }
+            // a request the service refuses gets its 400 whether or not the hub is at its job limit
+            Optional<dev.hubjobs.exec.ServiceError> refused = executor.refusal(request);
+            if (refused.isPresent()) {
+                throw new JobServiceException(refused.get());
+            }
             if (executor.activeJobCount() >= maxActiveJobs) {
                 throw HubErrors.tooManyActiveJobs(maxActiveJobs);
             }
