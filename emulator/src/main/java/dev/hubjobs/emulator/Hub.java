@@ -73,7 +73,6 @@ public final class Hub implements JobListener, AutoCloseable {
     private final TwinEdits edits = new TwinEdits(new Interner());
     private final SecureRandom random = new SecureRandom();
     private final Consumer<String> log;
-    private final Map<String, CloudToDeviceMethod> methods = new HashMap<>();
     private long stateVersion;
     private String cachedQuery;
     private long cachedVersion = -1;
@@ -286,9 +285,6 @@ public final class Hub implements JobListener, AutoCloseable {
             rows.add(t.row() == null ? null : read(t.row(), DeviceJob.class));
         }
         requests.put(j.id(), j.request());
-        if (request.cloudToDeviceMethod() != null) {
-            methods.put(j.id(), request.cloudToDeviceMethod());
-        }
         executor.restore(new RestoredJob(
                 request,
                 j.status(),
@@ -655,14 +651,7 @@ public final class Hub implements JobListener, AutoCloseable {
                     throw HubErrors.badFormat("The query is invalid: " + e.getMessage());
                 }
                 if (q.source() == Source.JOBS) {
-                    for (ObjectNode row : rows) {
-                        CloudToDeviceMethod m = methods.get(row.path("jobId").asText());
-                        if (m != null
-                                && "scheduleDeviceMethod"
-                                        .equals(row.path("jobType").asText())) {
-                            row.set("cloudToDeviceMethod", JobJson.MAPPER.valueToTree(m));
-                        }
-                    }
+                    rows.forEach(Hub::answerForJavaSdk);
                 }
                 cachedQuery = sql;
                 cachedVersion = stateVersion;
@@ -678,6 +667,19 @@ public final class Hub implements JobListener, AutoCloseable {
             page.add(rows.get(i).deepCopy());
         }
         return new Page(page, to < rows.size() ? Tokens.encode(to, sql) : null);
+    }
+
+    /**
+     * A method job's row that has the device's answer under {@code outcome.deviceMethodResponse}
+     * (the service's field) carries it a second time as {@code cloudToDeviceMethod}: the Java SDK
+     * (2.1.9) builds {@code ScheduledJob.getOutcomeResult()} from that key's {@code status} and
+     * {@code payload}, and without the key throws a NullPointerException on any row with an outcome.
+     */
+    static void answerForJavaSdk(ObjectNode row) {
+        JsonNode answer = row.path("outcome").path("deviceMethodResponse");
+        if ("scheduleDeviceMethod".equals(row.path("jobType").asText()) && answer.isObject()) {
+            row.set("cloudToDeviceMethod", answer.deepCopy());
+        }
     }
 
     // ------------------------------------------------------------------ jobs
@@ -703,6 +705,11 @@ public final class Hub implements JobListener, AutoCloseable {
             if (requests.containsKey(jobId)) {
                 throw new JobServiceException(dev.hubjobs.exec.ServiceError.jobAlreadyExists(jobId));
             }
+            // a request the service refuses gets its 400 whether or not the hub is at its job limit
+            Optional<dev.hubjobs.exec.ServiceError> refused = executor.refusal(request);
+            if (refused.isPresent()) {
+                throw new JobServiceException(refused.get());
+            }
             if (executor.activeJobCount() >= maxActiveJobs) {
                 throw HubErrors.tooManyActiveJobs(maxActiveJobs);
             }
@@ -714,9 +721,6 @@ public final class Hub implements JobListener, AutoCloseable {
             } catch (RuntimeException e) {
                 requests.remove(jobId);
                 throw e;
-            }
-            if (request.cloudToDeviceMethod() != null) {
-                methods.put(jobId, request.cloudToDeviceMethod());
             }
             flush();
             return created;

@@ -101,16 +101,24 @@ public final class JobExecutor {
     // ---------------------------------------------------------------- the service's operations
 
     /**
+     * The error {@link #schedule} would refuse {@code request} with: a job id in use, then the
+     * service's own checks and the validator's errors. A caller that enforces limits of its own
+     * (such as the number of active jobs) asks this first, so a malformed request gets its 400.
+     */
+    public Optional<ServiceError> refusal(JobRequest request) {
+        if (request.jobId() != null && jobs.containsKey(request.jobId())) {
+            return Optional.of(ServiceError.jobAlreadyExists(request.jobId()));
+        }
+        return RequestCheck.check(request).or(() -> RequestCheck.fromValidation(validator.validate(request)));
+    }
+
+    /**
      * Creates a job ({@code PUT /jobs/v2/{jobId}}): validated first, at the executor's clock.
      *
      * @throws JobServiceException with the service's error for a job it would refuse
      */
     public JobResponse schedule(JobRequest request) {
-        if (request.jobId() != null && jobs.containsKey(request.jobId())) {
-            throw new JobServiceException(ServiceError.jobAlreadyExists(request.jobId()));
-        }
-        Optional<ServiceError> refused =
-                RequestCheck.check(request).or(() -> RequestCheck.fromValidation(validator.validate(request)));
+        Optional<ServiceError> refused = refusal(request);
         if (refused.isPresent()) {
             throw new JobServiceException(refused.get());
         }

@@ -160,7 +160,14 @@ class ServeSdkIT {
         assertThat(row.getJobId()).isEqualTo("method-job");
         assertThat(row.getJobStatus()).isEqualTo(ScheduledJobStatus.completed);
         assertThat(row.getJobType()).isEqualTo(ScheduledJobType.scheduleDeviceMethod);
-        // the SDK takes the outcome apart its own way; the wire row carries the device's answer
+        assertThat(row.getDeviceId()).isEqualTo("slow-1");
+        // the device's answer, as the SDK hands it out (it reads the row's cloudToDeviceMethod key)
+        DirectMethodResponse outcome = row.getOutcomeResult();
+        assertThat(outcome).isNotNull();
+        assertThat(outcome.getStatus()).isEqualTo(201);
+        assertThat(outcome.getPayloadAsJsonString()).isEqualTo("{\"rebooted\":true}");
+        assertThat(rows.hasNext()).isFalse();
+        // on the wire the answer is where the service puts it, under outcome.deviceMethodResponse
         assertThat(serve.send(
                                 "POST",
                                 "/devices/query?api-version=2021-04-12",
