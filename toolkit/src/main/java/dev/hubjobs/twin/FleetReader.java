@@ -637,7 +637,7 @@ public final class FleetReader {
         int start = 0;
         long line = 0;
         while (start < to) {
-            int nl = indexOf(buf, start, to, (byte) '\n');
+            int nl = LineBreaks.next(buf, start, to);
             int lineEnd = nl < 0 ? to : nl;
             line++;
             parseLine(buf, start, lineEnd, line, export, interner, chunk.events);
@@ -652,7 +652,7 @@ public final class FleetReader {
     private Boolean decide(byte[] buf, int from, int to) {
         int start = from;
         while (start < to) {
-            int nl = indexOf(buf, start, to, (byte) '\n');
+            int nl = LineBreaks.next(buf, start, to);
             int lineEnd = nl < 0 ? to : nl;
             TwinObject record = parseObject(buf, start, lineEnd, interner, null, null, 0);
             if (record != null) {

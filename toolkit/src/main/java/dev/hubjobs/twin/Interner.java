@@ -1,5 +1,6 @@
 package dev.hubjobs.twin;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Interner {
     private final boolean shareValues;
 
     private final Map<String, String> keys = new HashMap<>();
+    private final String[] asciiKeys = new String[1 << 10];
     private final Map<String, String> strings = new HashMap<>();
     private final Map<KeyList, Shape> shapes = new HashMap<>();
 
@@ -51,6 +53,32 @@ public final class Interner {
 
     public String key(String key) {
         return share(keys, key);
+    }
+
+    /**
+     * {@link #key(String)} of an ASCII key given as bytes, without making a string for a key seen
+     * before: a small direct-mapped cache in front of the key table (a colliding key replaces the
+     * one in its slot, so the cache never grows).
+     */
+    String key(byte[] b, int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) {
+            h = 31 * h + b[k];
+        }
+        int slot = (h ^ (h >>> 16)) & (asciiKeys.length - 1);
+        String cached = asciiKeys[slot];
+        if (cached != null && cached.length() == to - from) {
+            int k = 0;
+            while (k < to - from && cached.charAt(k) == b[from + k]) {
+                k++;
+            }
+            if (k == to - from) {
+                return cached;
+            }
+        }
+        String key = key(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        asciiKeys[slot] = key;
+        return key;
     }
 
     public String string(String value) {

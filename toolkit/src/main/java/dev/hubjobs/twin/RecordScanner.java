@@ -36,6 +36,9 @@ final class RecordScanner {
     private int i;
     private int depth;
 
+    /** Whether the string that {@link #plainStringEnd} last found is all ASCII. */
+    private boolean ascii;
+
     private RecordScanner(byte[] buf, int start, int end, Interner interner) {
         this.b = buf;
         this.i = start;
@@ -107,6 +110,7 @@ final class RecordScanner {
             if (keyEnd < 0) {
                 return GIVE_UP;
             }
+            boolean keyAscii = ascii;
             i = keyEnd + 1;
             skipSpace();
             if (i >= end || b[i] != ':') {
@@ -114,13 +118,17 @@ final class RecordScanner {
             }
             i++;
             skipSpace();
-            KeyFilter child = filter == KeyFilter.ALL ? KeyFilter.ALL : childOf(filter, keyStart, keyEnd);
+            KeyFilter child = filter == KeyFilter.ALL
+                    ? KeyFilter.ALL
+                    : keyAscii && filter.asciiNames()
+                            ? filter.childAscii(b, keyStart, keyEnd)
+                            : filter.child(text(keyStart, keyEnd));
             Object v = value(child);
             if (v == GIVE_UP) {
                 return GIVE_UP;
             }
             if (child != null) {
-                builder.put(text(keyStart, keyEnd), v);
+                builder.put(keyAscii ? interner.key(b, keyStart, keyEnd) : text(keyStart, keyEnd), v);
             }
             skipSpace();
             if (i >= end) {
@@ -224,20 +232,6 @@ final class RecordScanner {
         }
     }
 
-    /** {@link KeyFilter#child} of the key in {@code b[from, to)}, compared as bytes where it and the names are ASCII. */
-    private KeyFilter childOf(KeyFilter filter, int from, int to) {
-        if (filter.asciiNames()) {
-            int k = from;
-            while (k < to && b[k] >= 0) {
-                k++;
-            }
-            if (k == to) {
-                return filter.childAscii(b, from, to);
-            }
-        }
-        return filter.child(text(from, to));
-    }
-
     /** A string at {@link #i}: its text when kept, else only checked (answering null). */
     private Object string(boolean keep) {
         if (!keep) {
@@ -249,7 +243,7 @@ final class RecordScanner {
             return GIVE_UP;
         }
         i = to + 1;
-        return interner.string(text(from, to));
+        return interner.string(ascii ? latin1(from, to) : utf8(from, to));
     }
 
     /**
@@ -259,6 +253,7 @@ final class RecordScanner {
     private int plainStringEnd(int from) {
         int limit = Math.min(end, from + MAX_STRING_BYTES);
         int j = from;
+        ascii = true;
         while (j < limit) {
             byte c = b[j];
             if (c == '"') {
@@ -268,6 +263,7 @@ final class RecordScanner {
                 return -1;
             }
             if (c < 0) {
+                ascii = false;
                 j = utf8End(j);
                 if (j < 0) {
                     return -1;
@@ -410,7 +406,7 @@ final class RecordScanner {
             return null;
         }
         if (!integer) {
-            return Double.parseDouble(text(from, j));
+            return Double.parseDouble(latin1(from, j));
         }
         if (intDigits > MAX_LONG_DIGITS) {
             return GIVE_UP;
@@ -465,9 +461,18 @@ final class RecordScanner {
     private String text(int from, int to) {
         for (int k = from; k < to; k++) {
             if (b[k] < 0) {
-                return new String(b, from, to - from, StandardCharsets.UTF_8);
+                return utf8(from, to);
             }
         }
+        return latin1(from, to);
+    }
+
+    private String utf8(int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** ASCII text: the bytes are the characters. */
+    private String latin1(int from, int to) {
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }
