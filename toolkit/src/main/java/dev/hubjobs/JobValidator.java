@@ -27,7 +27,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -222,7 +221,7 @@ public final class JobValidator {
                         root.span()));
             }
         });
-        out.sort(Comparator.comparing(Diagnostic::span).thenComparing(Diagnostic::code));
+        out.sort(Diagnostic.BY_POSITION);
         return new ValidationResult(path, doc.text(), Superseded.remove(out), doc.lines(), Optional.of(doc));
     }
 

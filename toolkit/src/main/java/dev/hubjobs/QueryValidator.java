@@ -10,7 +10,6 @@ import dev.hubjobs.rules.RuleRunner;
 import dev.hubjobs.rules.Rules;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -66,7 +65,7 @@ public final class QueryValidator {
             config.severity(d.code(), d.severity()).ifPresent(s -> all.add(d.withSeverity(s)));
         }
         all.addAll(findings);
-        all.sort(Comparator.comparing(Diagnostic::span).thenComparing(Diagnostic::code));
+        all.sort(Diagnostic.BY_POSITION);
         return new ParseResult<>(parsed.value(), all);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hubjobs.diag;
 
 import dev.hubjobs.text.Span;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,12 @@ import java.util.function.UnaryOperator;
  */
 public record Diagnostic(
         String code, Severity severity, String message, Span span, List<Fix> fixes, Map<String, Object> data) {
+
+    /** The order of a report: by position, then by code. */
+    public static final Comparator<Diagnostic> BY_POSITION = (a, b) -> {
+        int c = a.span.compareTo(b.span);
+        return c != 0 ? c : a.code.compareTo(b.code);
+    };
 
     public Diagnostic {
         Objects.requireNonNull(code, "code");
@@ -39,8 +46,10 @@ public record Diagnostic(
                 severity,
                 message,
                 span,
-                java.util.stream.Stream.concat(fixes.stream(), java.util.stream.Stream.of(fix))
-                        .toList(),
+                fixes.isEmpty()
+                        ? List.of(fix)
+                        : java.util.stream.Stream.concat(fixes.stream(), java.util.stream.Stream.of(fix))
+                                .toList(),
                 data);
     }
 
