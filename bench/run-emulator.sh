@@ -10,7 +10,7 @@
 #     --clock-speed CLOCK: import time, then wall time from the job request to `completed`.
 #   bench/run-emulator.sh [REQUESTS]       (default 1000000 requests per server)
 # DEVICES (default 100000), CLIENTS (50), PATCH (percent, 50), CLOCK (20), SERVERS ("jdk jetty"),
-# STORE=memory (--in-memory instead of the SQLite file), MVN_ARGS (passed to Maven, for example
+# STORE=memory (--in-memory instead of the SQLite file), JOB=0 (no job), MVN_ARGS (passed to Maven, for example
 # -Dmaven.repo.local=...). Both servers run one after the other on the same machine, so compare
 # the ratio of one run; on a shared machine the absolute figures move with the other load.
 set -e
@@ -105,6 +105,10 @@ if grep -q '^jdk ' "$work/results" && grep -q '^jetty ' "$work/results"; then
     "$(echo "$(field jetty VmRSS:) / $(field jdk VmRSS:)" | bc -l)"
 fi
 
+if [ "${JOB:-1}" = 0 ]; then
+  echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 echo "== job: scheduleUpdateTwin over $devices devices, S3 x10, clock x$clock (the throttle alone: $(echo "$devices / 500 / $clock" | bc -l | xargs printf '%.1f') s) =="
 # shellcheck disable=SC2086
 start jdk job --fleet "$fleet" --tier S3 --units 10 --clock-speed "$clock" $store_args

@@ -24,6 +24,15 @@ import javax.net.ssl.SSLContext;
  */
 public final class HttpsFrontEnd implements FrontEnd {
 
+    static {
+        // The JDK's server writes a response's headers and its body in two TLS records; with Nagle's
+        // algorithm on, the second waits for the client's delayed ACK (40 ms on Linux) on every
+        // keep-alive request. The server reads the property once, when the first one is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpsServer server;
     private final ExecutorService workers;
     private final Router router;
