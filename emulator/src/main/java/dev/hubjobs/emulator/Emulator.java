@@ -12,6 +12,7 @@ import dev.hubjobs.emulator.handlers.PutDevice;
 import dev.hubjobs.emulator.handlers.QueryDevices;
 import dev.hubjobs.emulator.handlers.QueryJobs;
 import dev.hubjobs.emulator.handlers.UpdateTwin;
+import dev.hubjobs.emulator.http.FrontEnd;
 import dev.hubjobs.emulator.http.HttpsFrontEnd;
 import dev.hubjobs.emulator.http.Router;
 import dev.hubjobs.emulator.store.JdbcStore;
@@ -39,7 +40,7 @@ import java.util.function.Consumer;
 public final class Emulator implements AutoCloseable {
 
     private final Hub hub;
-    private final HttpsFrontEnd http;
+    private final FrontEnd http;
     private final Certificates certificates;
     private final String hostName;
     private final Map<String, String> keys;
@@ -47,7 +48,7 @@ public final class Emulator implements AutoCloseable {
 
     private Emulator(
             Hub hub,
-            HttpsFrontEnd http,
+            FrontEnd http,
             Certificates certificates,
             String hostName,
             Map<String, String> keys,
@@ -62,6 +63,11 @@ public final class Emulator implements AutoCloseable {
 
     /** Opens the store, makes or reuses the certificates, starts serving. */
     public static Emulator start(EmulatorOptions o, Consumer<String> log) throws IOException {
+        return start(o, log, HttpsFrontEnd::new);
+    }
+
+    /** As {@link #start(EmulatorOptions, Consumer)}, behind another HTTPS server (the benchmarks compare). */
+    static Emulator start(EmulatorOptions o, Consumer<String> log, FrontEnd.Factory frontEnd) throws IOException {
         List<String> notes = new ArrayList<>();
         Fleet fleet = null;
         DeviceBehaviour behaviour = DeviceBehaviour.ALWAYS_OK;
@@ -104,9 +110,9 @@ public final class Emulator implements AutoCloseable {
         });
         Sas sas = new Sas(keys, hosts);
         Router router = routes(hub, sas, log);
-        HttpsFrontEnd http;
+        FrontEnd http;
         try {
-            http = new HttpsFrontEnd(
+            http = frontEnd.open(
                     new InetSocketAddress(o.bind(), o.port()), certs.serverContext(), router, o.threads(), log);
         } catch (IOException | RuntimeException e) {
             hub.close();
