@@ -723,6 +723,10 @@ public final class Hub implements JobListener, AutoCloseable {
                 throw e;
             }
             flush();
+            // the service accepts what the validator only warns about; the log says it
+            for (Diagnostic d : executor.warnings(request)) {
+                log.accept("job " + jobId + ": " + d.severity().label() + " [" + d.code() + "] " + d.message());
+            }
             return created;
         } finally {
             lock.unlock();

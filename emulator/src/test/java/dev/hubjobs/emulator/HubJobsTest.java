@@ -55,6 +55,18 @@ class HubJobsTest {
     }
 
     @Test
+    void whatTheServiceOnlyWarnsAboutIsLoggedNotRefused() throws Exception {
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Hub hub =
+                new Hub(JdbcStore.inMemory(), null, DeviceBehaviour.ALWAYS_OK, Throttle.UNTHROTTLED, 5, 1, log::add)) {
+            hub.createJob("past", json(LATER.replace("2099-01-01T00:00:00Z", "2000-01-01T00:00:00Z")));
+            hub.createJob("later", json(LATER));
+            assertThat(log).anySatisfy(line -> assertThat(line).startsWith("job past: warning [HJ208] "));
+            assertThat(log).noneMatch(line -> line.startsWith("job later:"));
+        }
+    }
+
+    @Test
     void aMethodJobsRowCarriesTheDevicesAnswerForTheJavaSdk() throws Exception {
         DeviceBehaviour answers = DeviceBehaviour.respond(201, json("{\"rebooted\":true}"), Duration.ZERO);
         try (Hub hub = new Hub(JdbcStore.inMemory(), null, answers, Throttle.UNTHROTTLED, 5, 1, line -> {})) {

@@ -2,6 +2,7 @@ package dev.hubjobs.exec;
 
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.config.ValidatorConfig;
+import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.eval.DeviceJobSource;
 import dev.hubjobs.eval.QueryEngine;
 import dev.hubjobs.eval.QueryResult;
@@ -110,6 +111,16 @@ public final class JobExecutor {
             return Optional.of(ServiceError.jobAlreadyExists(request.jobId()));
         }
         return RequestCheck.check(request).or(() -> RequestCheck.fromValidation(validator.validate(request)));
+    }
+
+    /**
+     * What the validator finds in {@code request} that the service would not refuse it for
+     * (warnings and notes): a caller logs them, as a job it accepts may still not do what was meant.
+     */
+    public List<Diagnostic> warnings(JobRequest request) {
+        return validator.validate(request).diagnostics().stream()
+                .filter(d -> !d.isError())
+                .toList();
     }
 
     /**
