@@ -14,5 +14,8 @@ if errorlevel 1 (
   echo hubjobs: no Java found ^(set JAVA_HOME or put java on PATH^); hubjobs needs Java 17 or later 1>&2
   exit /b 2
 )
-"%HUBJOBS_JAVACMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData %HUBJOBS_JAVA_OPTS% -jar "%HUBJOBS_HOME%\lib\hubjobs.jar" %*
+rem A short-lived checker gains nothing from the optimising compiler; serve runs until it is stopped.
+set "HUBJOBS_JVM=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+if /i "%~1"=="serve" set "HUBJOBS_JVM=-XX:+UseSerialGC -XX:-UsePerfData"
+"%HUBJOBS_JAVACMD%" %HUBJOBS_JVM% %HUBJOBS_JAVA_OPTS% -jar "%HUBJOBS_HOME%\lib\hubjobs.jar" %*
 exit /b %ERRORLEVEL%
