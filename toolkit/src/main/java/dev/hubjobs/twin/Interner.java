@@ -35,6 +35,7 @@ public final class Interner {
 
     private final Map<String, String> keys = new HashMap<>();
     private final String[] asciiKeys = new String[1 << 10];
+    private final byte[][] asciiKeyBytes = new byte[1 << 10][];
     private final Map<String, String> strings = new HashMap<>();
     private final Map<KeyList, Shape> shapes = new HashMap<>();
 
@@ -57,26 +58,19 @@ public final class Interner {
 
     /**
      * {@link #key(String)} of an ASCII key given as bytes, without making a string for a key seen
-     * before: a small direct-mapped cache in front of the key table (a colliding key replaces the
-     * one in its slot, so the cache never grows).
+     * before: a small direct-mapped cache in front of the key table, indexed by the length and
+     * three of the bytes (a colliding key replaces the one in its slot, so the cache never grows).
      */
     String key(byte[] b, int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) {
-            h = 31 * h + b[k];
+        int n = to - from;
+        int slot = n == 0 ? 0 : (n * 31 + b[from]) * 31 * 31 + b[from + n / 2] * 31 + b[to - 1];
+        slot = (slot ^ (slot >>> 10)) & (asciiKeys.length - 1);
+        byte[] cached = asciiKeyBytes[slot];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, b, from, to)) {
+            return asciiKeys[slot];
         }
-        int slot = (h ^ (h >>> 16)) & (asciiKeys.length - 1);
-        String cached = asciiKeys[slot];
-        if (cached != null && cached.length() == to - from) {
-            int k = 0;
-            while (k < to - from && cached.charAt(k) == b[from + k]) {
-                k++;
-            }
-            if (k == to - from) {
-                return cached;
-            }
-        }
-        String key = key(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        String key = key(new String(b, from, n, StandardCharsets.ISO_8859_1));
+        asciiKeyBytes[slot] = Arrays.copyOfRange(b, from, to);
         asciiKeys[slot] = key;
         return key;
     }

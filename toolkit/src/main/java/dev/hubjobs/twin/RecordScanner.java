@@ -128,7 +128,11 @@ final class RecordScanner {
                 return GIVE_UP;
             }
             if (child != null) {
-                builder.put(keyAscii ? interner.key(b, keyStart, keyEnd) : text(keyStart, keyEnd), v);
+                if (keyAscii) {
+                    builder.putShared(interner.key(b, keyStart, keyEnd), v);
+                } else {
+                    builder.put(text(keyStart, keyEnd), v);
+                }
             }
             skipSpace();
             if (i >= end) {

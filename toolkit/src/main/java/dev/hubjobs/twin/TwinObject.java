@@ -89,6 +89,15 @@ public final class TwinObject {
         }
 
         public Builder put(String key, Object value) {
+            return putKey(key, value, false);
+        }
+
+        /** {@link #put} of a key that came from this builder's interner already. */
+        Builder putShared(String key, Object value) {
+            return putKey(key, value, true);
+        }
+
+        private Builder putKey(String key, Object value, boolean shared) {
             Objects.requireNonNull(value, "value");
             for (int i = 0; i < size; i++) {
                 if (keys[i].equals(key)) {
@@ -100,7 +109,7 @@ public final class TwinObject {
                 keys = Arrays.copyOf(keys, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
-            keys[size] = interner.key(key);
+            keys[size] = shared ? key : interner.key(key);
             values[size++] = value;
             return this;
         }
