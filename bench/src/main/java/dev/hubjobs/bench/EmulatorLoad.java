@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Load on a running {@code hubjobs serve} for {@code bench/run-emulator.sh}.
@@ -96,15 +94,7 @@ public final class EmulatorLoad {
     }
 
     static SSLContext trust(Path dataDir) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dataDir.resolve("certs/ca-truststore.p12"))) {
-            ts.load(in, "changeit".toCharArray());
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+        return dev.hubjobs.emulator.Certificates.clientContext(dataDir.resolve("certs"));
     }
 
     // ------------------------------------------------------------------ twins

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The emulator's own certificate authority and server certificate, made on first start with the
@@ -193,6 +194,25 @@ public final class Certificates {
             return ctx;
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("the server key store " + serverKeyStore() + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A client's TLS context that trusts only the authority of the emulator whose certificates are
+     * in {@code dir} (the data directory's {@code certs}), for tests and load generators.
+     */
+    public static SSLContext clientContext(Path dir) throws IOException {
+        Path store = new Certificates(dir).caTrustStore();
+        try (InputStream in = Files.newInputStream(store)) {
+            KeyStore ts = KeyStore.getInstance("PKCS12");
+            ts.load(in, TRUSTSTORE_PASSWORD.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ts);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("the trust store " + store + " cannot be used: " + e.getMessage(), e);
         }
     }
 

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** A real {@code hubjobs serve} child process (the shaded jar), its port, key and trust. */
 final class ServeProcess implements AutoCloseable {
@@ -107,15 +105,7 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static SSLContext trust(Path location) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        try (InputStream in = java.nio.file.Files.newInputStream(location.resolve("certs/ca-truststore.p12"))) {
-            ts.load(in, "changeit".toCharArray());
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+        return dev.hubjobs.emulator.Certificates.clientContext(location.resolve("certs"));
     }
 
     String connectionString() {
