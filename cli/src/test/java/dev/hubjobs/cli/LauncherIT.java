@@ -118,6 +118,24 @@ class LauncherIT {
         assertThat(missing.err()).contains("JAVA_HOME is set to");
     }
 
+    @Test
+    void theVersionIsReadFromTheInstallationsReleaseFileWithoutStartingJava() throws Exception {
+        // a java that would pass the check if it were asked, in an installation whose release file says 11
+        Path fake = script("release-jdk/bin/java", """
+                #!/bin/sh
+                echo 'openjdk version "17.0.1" 2021-10-19' >&2
+                """);
+        Files.writeString(fake.getParent().getParent().resolve("release"), "JAVA_VERSION=\"11.0.2\"\n");
+        Map<String, String> env = Map.of(
+                "PATH", "/usr/bin:/bin",
+                "HOME", dir.toString(),
+                "HUBJOBS_JAR", Processes.jar().toString(),
+                "JAVA_HOME", fake.getParent().getParent().toString());
+        Processes.Result old = run(dir, env, List.of(launcher(), "--version"));
+        assertThat(old.exit()).isEqualTo(2);
+        assertThat(old.err()).contains("not Java 17 or later");
+    }
+
     /** A checkout with the launcher and no jar yet, whose "mvn" prints escape codes as Debian's does. */
     Path checkoutWithFakeMaven(String mvnBody) throws IOException {
         Path checkout = Files.createDirectories(dir.resolve("checkout"));
