@@ -166,6 +166,28 @@ class RecordScannerTest {
         }
     }
 
+    /** Strings scanned eight bytes at a time: a byte that matters at every position of every length. */
+    @Test
+    void aSpecialByteAtAnyPositionOfAStringIsSeen() {
+        String[] specials = {"\\\"", "\\n", "é", "\"", "\u0001", "\u007f", "\\u00e9"};
+        for (int length = 0; length < 40; length++) {
+            for (int at = 0; at <= length; at++) {
+                for (String special : specials) {
+                    String text = "a".repeat(at) + special + "b".repeat(length - at);
+                    for (String line : new String[] {
+                        "{\"tags\":{\"building\":\"" + text + "\"},\"x\":\"" + text + "\"}",
+                        "{\"" + text + "\":1,\"tags\":\"" + text + "\"}"
+                    }) {
+                        agrees(line.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            String plain =
+                    "{\"tags\":{\"building\":\"" + "c".repeat(length) + "\"},\"x\":\"" + "d".repeat(length) + "\"}";
+            assertThat(agrees(plain.getBytes(StandardCharsets.UTF_8))).isTrue();
+        }
+    }
+
     /** Random edits of generated twins with the bytes that matter to JSON: the two must agree on each. */
     @Test
     void mutatedTwinsAgree() {
