@@ -104,6 +104,9 @@ public final class FleetReader {
     private final int threads;
     private final int chunkBytes;
     private final KeyFilter filter;
+    /** {@link #filter} for export records ({@link KeyFilter#forExport}), made once. */
+    private final KeyFilter exportFilter;
+
     private final Interner interner;
     private final IdSet ids = new IdSet();
     private final List<LoadProblem> problems = new ArrayList<>();
@@ -131,6 +134,7 @@ public final class FleetReader {
         this.threads = Math.max(1, threads);
         this.chunkBytes = chunkBytes;
         this.filter = filter;
+        this.exportFilter = filter == null ? null : filter.forExport();
         this.mapper = mapper;
         this.sink = sink;
         // Twins handed to a mapper are dropped after it: sharing their values would only fill tables.
@@ -681,14 +685,10 @@ public final class FleetReader {
     /** Reads one line into an event: a twin, a problem, or nothing for a blank line. */
     private void parseLine(
             byte[] buf, int start, int end, long line, boolean export, Interner interner, List<Object> events) {
-        TwinObject record = parseObject(buf, start, end, interner, export ? exportFilter() : filter, events, line);
+        TwinObject record = parseObject(buf, start, end, interner, export ? exportFilter : filter, events, line);
         if (record != null) {
             check(export ? ExportDevices.toTwin(record, interner) : record, line, export, events);
         }
-    }
-
-    private KeyFilter exportFilter() {
-        return filter == null ? null : filter.forExport();
     }
 
     /** The line's JSON object, or null after adding a problem (none for a blank line) to {@code events}. */
