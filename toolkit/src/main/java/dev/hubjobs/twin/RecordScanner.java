@@ -12,7 +12,7 @@ import java.util.List;
  * a key, a long number, deep nesting, bytes that are not plain UTF-8, any syntax error) it gives
  * up and returns null, and the caller reads the line with Jackson, whose result and error message
  * are the reference. So a record it reads is one that Jackson reads to the same value
- * ({@code RecordScannerTest} and its fuzz target check exactly that).
+ * ({@code RecordScannerTest} and {@code RecordScannerFuzzTest} check exactly that).
  */
 final class RecordScanner {
 
