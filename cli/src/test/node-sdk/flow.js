@@ -84,6 +84,11 @@ async function waitFor(jobId) {
     return created;
   });
 
+  await step('listDevices', async () => {
+    const devices = (await registry.list()).responseBody;
+    return devices.map((d) => d.deviceId);
+  });
+
   const etags = {};
   await step('getTwin', async () => {
     const twin = (await registry.getTwin('node-0')).responseBody;

@@ -8,6 +8,7 @@ import dev.hubjobs.emulator.handlers.GetDevice;
 import dev.hubjobs.emulator.handlers.GetJob;
 import dev.hubjobs.emulator.handlers.GetTwin;
 import dev.hubjobs.emulator.handlers.InvokeMethod;
+import dev.hubjobs.emulator.handlers.ListDevices;
 import dev.hubjobs.emulator.handlers.PutDevice;
 import dev.hubjobs.emulator.handlers.QueryDevices;
 import dev.hubjobs.emulator.handlers.QueryJobs;
@@ -129,6 +130,7 @@ public final class Emulator implements AutoCloseable {
         Set<Permission> registryWrite = EnumSet.of(Permission.REGISTRY_WRITE);
         Set<Permission> service = EnumSet.of(Permission.SERVICE_CONNECT);
         return new Router(sas, log)
+                .add("GET", "/devices", registryRead, new ListDevices(hub))
                 .add("PUT", "/devices/{id}", registryWrite, new PutDevice(hub))
                 .add("GET", "/devices/{id}", registryRead, new GetDevice(hub))
                 .add("DELETE", "/devices/{id}", registryWrite, new DeleteDevice(hub))

@@ -373,6 +373,20 @@ public final class Hub implements JobListener, AutoCloseable {
         }
     }
 
+    /** The first {@code count} device identities, by device id. */
+    public List<ObjectNode> listDevices(int count) {
+        lock.lock();
+        try {
+            return identities.keySet().stream()
+                    .sorted()
+                    .limit(count)
+                    .map(id -> identities.get(id).deepCopy())
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void deleteDevice(String id, String ifMatch) {
         lock.lock();
         try {

@@ -36,6 +36,7 @@ class EmuSecurityTest {
     static final List<Route> ROUTES = List.of(
             new Route("PUT", "/devices/new-1", "{\"deviceId\":\"new-1\"}"),
             new Route("GET", "/devices/d1", null),
+            new Route("GET", "/devices", null),
             new Route("DELETE", "/devices/d1", null),
             new Route("POST", "/devices/query", "{\"query\":\"SELECT * FROM devices\"}"),
             new Route("GET", "/twins/d1", null),
@@ -92,8 +93,8 @@ class EmuSecurityTest {
     }
 
     static HttpResponse<String> send(String method, String path, String body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(
-                        URI.create("https://localhost:" + emu.port() + path + "?api-version=2021-04-12"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://localhost:" + emu.port() + path
+                        + (path.contains("?") ? "&" : "?") + "api-version=2021-04-12"))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -153,6 +154,23 @@ class EmuSecurityTest {
         assertThat(send("GET", "/twins/d1", null, service).statusCode()).isEqualTo(200);
         assertThat(send("PUT", "/devices/new-2", "{}", readWrite).statusCode()).isEqualTo(200);
         assertThat(send("PUT", "/jobs/v2/j2", "{}", readWrite).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theDeviceListHoldsTheFirstIdentitiesUpToTop() throws Exception {
+        String read = Sas.token("localhost", "registryRead", emu.key("registryRead"), in(3600));
+        HttpResponse<String> all = send("GET", "/devices", null, read);
+        assertThat(all.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode list = dev.hubjobs.job.JobJson.MAPPER.readTree(all.body());
+        assertThat(list.isArray()).isTrue();
+        assertThat(list.findValuesAsText("deviceId")).contains("d1").isSorted();
+        HttpResponse<String> one = send("GET", "/devices?top=1", null, read);
+        assertThat(dev.hubjobs.job.JobJson.MAPPER.readTree(one.body()).size()).isEqualTo(1);
+        assertThat(send("GET", "/devices?top=0", null, read).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/devices?top=1001", null, read).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/devices?top=x", null, read).statusCode()).isEqualTo(400);
+        String service = Sas.token("localhost", "service", emu.key("service"), in(3600));
+        assertThat(send("GET", "/devices", null, service).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -219,6 +219,14 @@ class ServeNodeSdkIT {
     }
 
     @Test
+    void listDevices() {
+        JsonNode r = step("listDevices");
+        List<String> ids = new java.util.ArrayList<>();
+        r.forEach(id -> ids.add(id.asText()));
+        assertThat(ids).contains("node-0", "node-1", "node-2", "node-3", "node-4");
+    }
+
+    @Test
     void getTwin() {
         JsonNode r = step("getTwin");
         assertThat(r.path("deviceId").asText()).isEqualTo("node-0");
