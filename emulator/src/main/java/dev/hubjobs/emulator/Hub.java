@@ -720,9 +720,9 @@ public final class Hub implements JobListener, AutoCloseable {
                 throw new JobServiceException(dev.hubjobs.exec.ServiceError.jobAlreadyExists(jobId));
             }
             // a request the service refuses gets its 400 whether or not the hub is at its job limit
-            Optional<dev.hubjobs.exec.ServiceError> refused = executor.refusal(request);
-            if (refused.isPresent()) {
-                throw new JobServiceException(refused.get());
+            JobExecutor.Review review = executor.review(request);
+            if (review.refusal().isPresent()) {
+                throw new JobServiceException(review.refusal().get());
             }
             if (executor.activeJobCount() >= maxActiveJobs) {
                 throw HubErrors.tooManyActiveJobs(maxActiveJobs);
@@ -738,7 +738,7 @@ public final class Hub implements JobListener, AutoCloseable {
             }
             flush();
             // the service accepts what the validator only warns about; the log says it
-            for (Diagnostic d : executor.warnings(request)) {
+            for (Diagnostic d : review.warnings()) {
                 log.accept("job " + jobId + ": " + d.severity().label() + " [" + d.code() + "] " + d.message());
             }
             return created;

@@ -1,6 +1,7 @@
 package dev.hubjobs.exec;
 
 import dev.hubjobs.JobValidator;
+import dev.hubjobs.ValidationResult;
 import dev.hubjobs.config.ValidatorConfig;
 import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.eval.DeviceJobSource;
@@ -102,25 +103,26 @@ public final class JobExecutor {
     // ---------------------------------------------------------------- the service's operations
 
     /**
-     * The error {@link #schedule} would refuse {@code request} with: a job id in use, then the
-     * service's own checks and the validator's errors. A caller that enforces limits of its own
-     * (such as the number of active jobs) asks this first, so a malformed request gets its 400.
+     * What the service would make of a request, from one validation: {@code refusal} is the error
+     * {@link #schedule} would refuse it with (a job id in use, then the service's own checks and the
+     * validator's errors); {@code warnings} are the validator's findings the service accepts
+     * (warnings and notes), for a log. A caller that enforces limits of its own (such as the number
+     * of active jobs) asks this first, so that a malformed request gets its 400.
      */
-    public Optional<ServiceError> refusal(JobRequest request) {
-        if (request.jobId() != null && jobs.containsKey(request.jobId())) {
-            return Optional.of(ServiceError.jobAlreadyExists(request.jobId()));
-        }
-        return RequestCheck.check(request).or(() -> RequestCheck.fromValidation(validator.validate(request)));
-    }
+    public record Review(Optional<ServiceError> refusal, List<Diagnostic> warnings) {}
 
-    /**
-     * What the validator finds in {@code request} that the service would not refuse it for
-     * (warnings and notes): a caller logs them, as a job it accepts may still not do what was meant.
-     */
-    public List<Diagnostic> warnings(JobRequest request) {
-        return validator.validate(request).diagnostics().stream()
-                .filter(d -> !d.isError())
-                .toList();
+    public Review review(JobRequest request) {
+        if (request.jobId() != null && jobs.containsKey(request.jobId())) {
+            return new Review(Optional.of(ServiceError.jobAlreadyExists(request.jobId())), List.of());
+        }
+        Optional<ServiceError> refused = RequestCheck.check(request);
+        if (refused.isPresent()) {
+            return new Review(refused, List.of());
+        }
+        ValidationResult validated = validator.validate(request);
+        return new Review(
+                RequestCheck.fromValidation(validated),
+                validated.diagnostics().stream().filter(d -> !d.isError()).toList());
     }
 
     /**
@@ -129,7 +131,7 @@ public final class JobExecutor {
      * @throws JobServiceException with the service's error for a job it would refuse
      */
     public JobResponse schedule(JobRequest request) {
-        Optional<ServiceError> refused = refusal(request);
+        Optional<ServiceError> refused = review(request).refusal();
         if (refused.isPresent()) {
             throw new JobServiceException(refused.get());
         }

@@ -14,12 +14,7 @@ public record Response(int status, Object body, Map<String, String> headers) {
 
     /** The body as JSON bytes, or null when there is none. */
     public byte[] bytes() throws JsonProcessingException {
-        if (body == null) {
-            return null;
-        }
-        return body instanceof JsonNode n
-                ? JobJson.MAPPER.writeValueAsBytes(n)
-                : JobJson.MAPPER.writeValueAsBytes(body);
+        return body == null ? null : JobJson.MAPPER.writeValueAsBytes(body);
     }
 
     public static Response ok(Object body) {
