@@ -1,16 +1,13 @@
 package dev.hubjobs.bench;
 
-import dev.hubjobs.emulator.HubErrors;
 import dev.hubjobs.emulator.http.FrontEnd;
 import dev.hubjobs.emulator.http.Request;
 import dev.hubjobs.emulator.http.Response;
 import dev.hubjobs.emulator.http.Router;
-import dev.hubjobs.exec.JobServiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -39,7 +36,7 @@ public final class JettyFrontEnd implements FrontEnd {
     private final Server server;
     private final ServerConnector connector;
 
-    public JettyFrontEnd(InetSocketAddress address, SSLContext tls, Router router, int threads, Consumer<String> log) {
+    public JettyFrontEnd(InetSocketAddress address, SSLContext tls, Router router, int threads) {
         QueuedThreadPool pool = new QueuedThreadPool(threads + 4, Math.min(8, threads + 4));
         pool.setName("hubjobs-jetty");
         pool.setDaemon(true);
@@ -63,25 +60,19 @@ public final class JettyFrontEnd implements FrontEnd {
             public boolean handle(
                     org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback done)
                     throws Exception {
-                Response r;
-                try {
+                Response r = router.answer(() -> {
                     HttpFields headers = request.getHeaders();
                     byte[] body;
                     try (InputStream in = Content.Source.asInputStream(request)) {
                         body = Request.readBody(in);
                     }
-                    r = router.dispatch(Request.of(
+                    return Request.of(
                             request.getMethod(),
                             request.getHttpURI().getPath(),
                             request.getHttpURI().getQuery(),
                             headers::get,
-                            body));
-                } catch (JobServiceException e) {
-                    r = Router.error(e.error());
-                } catch (RuntimeException e) {
-                    log.accept("malformed request: " + e.getMessage());
-                    r = Router.error(HubErrors.badFormat("Malformed request.").error());
-                }
+                            body);
+                });
                 byte[] bytes = r.bytes();
                 response.setStatus(r.status());
                 r.headers().forEach((k, v) -> response.getHeaders().put(k, v));
@@ -122,9 +113,8 @@ public final class JettyFrontEnd implements FrontEnd {
     }
 
     /** For {@link FrontEnd.Factory}: opens without starting. */
-    public static FrontEnd open(
-            InetSocketAddress address, SSLContext tls, Router router, int threads, Consumer<String> log)
+    public static FrontEnd open(InetSocketAddress address, SSLContext tls, Router router, int threads)
             throws IOException {
-        return new JettyFrontEnd(address, tls, router, threads, log);
+        return new JettyFrontEnd(address, tls, router, threads);
     }
 }

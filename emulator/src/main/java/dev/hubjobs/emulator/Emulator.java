@@ -113,8 +113,7 @@ public final class Emulator implements AutoCloseable {
         Router router = routes(hub, sas, log);
         FrontEnd http;
         try {
-            http = frontEnd.open(
-                    new InetSocketAddress(o.bind(), o.port()), certs.serverContext(), router, o.threads(), log);
+            http = frontEnd.open(new InetSocketAddress(o.bind(), o.port()), certs.serverContext(), router, o.threads());
         } catch (IOException | RuntimeException e) {
             hub.close();
             throw e;

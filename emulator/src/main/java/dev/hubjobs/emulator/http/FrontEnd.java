@@ -2,7 +2,6 @@ package dev.hubjobs.emulator.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -23,7 +22,6 @@ public interface FrontEnd extends AutoCloseable {
     /** Opens a front end on {@code address} with {@code threads} workers. */
     @FunctionalInterface
     interface Factory {
-        FrontEnd open(InetSocketAddress address, SSLContext tls, Router router, int threads, Consumer<String> log)
-                throws IOException;
+        FrontEnd open(InetSocketAddress address, SSLContext tls, Router router, int threads) throws IOException;
     }
 }

@@ -4,8 +4,6 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import dev.hubjobs.emulator.HubErrors;
-import dev.hubjobs.exec.JobServiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -36,12 +33,9 @@ public final class HttpsFrontEnd implements FrontEnd {
     private final HttpsServer server;
     private final ExecutorService workers;
     private final Router router;
-    private final Consumer<String> log;
 
-    public HttpsFrontEnd(InetSocketAddress address, SSLContext tls, Router router, int threads, Consumer<String> log)
-            throws IOException {
+    public HttpsFrontEnd(InetSocketAddress address, SSLContext tls, Router router, int threads) throws IOException {
         this.router = router;
-        this.log = log;
         this.server = HttpsServer.create(address, 1024);
         this.server.setHttpsConfigurator(new HttpsConfigurator(tls));
         this.workers =
@@ -65,16 +59,7 @@ public final class HttpsFrontEnd implements FrontEnd {
     }
 
     private void serve(HttpExchange ex) throws IOException {
-        Response response;
-        try {
-            response = router.dispatch(parse(ex));
-        } catch (JobServiceException e) {
-            response = Router.error(e.error());
-        } catch (RuntimeException e) {
-            log.accept("malformed request: " + e.getMessage());
-            response = Router.error(HubErrors.badFormat("Malformed request.").error());
-        }
-        send(ex, response);
+        send(ex, router.answer(() -> parse(ex)));
     }
 
     private static Request parse(HttpExchange ex) throws IOException {

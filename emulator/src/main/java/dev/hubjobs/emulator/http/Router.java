@@ -7,6 +7,7 @@ import dev.hubjobs.emulator.Sas.Permission;
 import dev.hubjobs.exec.JobServiceException;
 import dev.hubjobs.exec.ServiceError;
 import dev.hubjobs.job.JobJson;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,6 +45,28 @@ public final class Router {
     public Router add(String method, String pattern, Set<Permission> anyOf, Handler handler) {
         routes.add(new Route(method, pattern.substring(1).split("/"), anyOf, handler));
         return this;
+    }
+
+    /** Makes a {@link Request} from a server's exchange; reading the body may fail. */
+    @FunctionalInterface
+    public interface RequestReader {
+        Request read() throws IOException;
+    }
+
+    /**
+     * What a front end answers: the request that {@code reader} makes, dispatched; a request that
+     * cannot be made (a malformed path, a body over the limit) gets its error, anything unexpected
+     * in making it a logged 400.
+     */
+    public Response answer(RequestReader reader) throws IOException {
+        try {
+            return dispatch(reader.read());
+        } catch (JobServiceException e) {
+            return error(e.error());
+        } catch (RuntimeException e) {
+            log.accept("malformed request: " + e.getMessage());
+            return error(HubErrors.badFormat("Malformed request.").error());
+        }
     }
 
     public Response dispatch(Request request) {
