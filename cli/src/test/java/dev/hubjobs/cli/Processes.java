@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a real process for the integration tests (shaded jar, launcher, hook script, git). */
-final class Processes {
+/** Runs a real process for the integration tests (shaded jar, launcher, hook script, git, node). */
+public final class Processes {
 
-    record Result(int exit, String out, String err) {}
+    public record Result(int exit, String out, String err) {}
 
     private Processes() {}
 
@@ -21,13 +21,19 @@ final class Processes {
     }
 
     /** The repository root (the launcher, the hook script and .pre-commit-hooks.yaml live there). */
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("hubjobs.root", ".."))
                 .toAbsolutePath()
                 .normalize();
     }
 
     static Result run(Path cwd, Map<String, String> env, String stdin, List<String> command)
+            throws IOException, InterruptedException {
+        return run(cwd, env, stdin, 300, command);
+    }
+
+    /** Runs {@code command} in {@code cwd} with {@code env} added, failing the test after the timeout. */
+    public static Result run(Path cwd, Map<String, String> env, String stdin, int timeoutSeconds, List<String> command)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("hubjobs-it", ".out");
         Path err = Files.createTempFile("hubjobs-it", ".err");
@@ -43,9 +49,10 @@ final class Processes {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
+                throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n"
+                        + Files.readString(out) + Files.readString(err));
             }
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
@@ -72,7 +79,7 @@ final class Processes {
         }
     }
 
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         try {
             return new ProcessBuilder(tool, "--version")
                             .redirectErrorStream(true)

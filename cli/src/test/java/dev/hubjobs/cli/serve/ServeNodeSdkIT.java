@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubjobs.cli.Processes;
+import dev.hubjobs.cli.Processes.Result;
 import dev.hubjobs.testing.Prerequisites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,48 +52,9 @@ class ServeNodeSdkIT {
         return Path.of(System.getProperty("hubjobs.nodeSdk.work", "target/node-sdk"));
     }
 
-    static Path root() {
-        return Path.of(System.getProperty("hubjobs.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-    }
-
-    record Result(int exit, String output) {}
-
-    static Result run(Path cwd, Map<String, String> env, int timeoutSeconds, String... command)
-            throws IOException, InterruptedException {
-        Path out = Files.createTempFile(dir, "run", ".out");
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(cwd.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + String.join(" ", command) + "\n"
-                    + Files.readString(out));
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-    }
-
-    static boolean runs(String... command) {
-        try {
-            return new ProcessBuilder(command)
-                            .redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                            .start()
-                            .waitFor()
-                    == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     /** The preload of docs/emulator.md: the {@code js} block that starts with {@code // redirect443.js}. */
     static String documentedPreload() throws IOException {
-        List<String> lines = Files.readAllLines(root().resolve("docs/emulator.md"));
+        List<String> lines = Files.readAllLines(Processes.root().resolve("docs/emulator.md"));
         List<String> block = null;
         String indent = "";
         for (String line : lines) {
@@ -132,15 +93,21 @@ class ServeNodeSdkIT {
         if (current) {
             return;
         }
-        Result ci = run(
-                work, Map.of(), 300, WINDOWS ? "npm.cmd" : "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund");
-        assertThat(ci.exit()).as("npm ci in %s:\n%s", work, ci.output()).isZero();
+        Result ci = Processes.run(
+                work,
+                Map.of(),
+                null,
+                300,
+                List.of(WINDOWS ? "npm.cmd" : "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"));
+        assertThat(ci.exit())
+                .as("npm ci in %s:\n%s%s", work, ci.out(), ci.err())
+                .isZero();
     }
 
     @BeforeAll
     static void runFlow() throws Exception {
         Prerequisites.require(
-                runs("node", "--version") && runs(WINDOWS ? "npm.cmd" : "npm", "--version"),
+                Processes.onPath("node") && Processes.onPath(WINDOWS ? "npm.cmd" : "npm"),
                 "node and npm are not installed: the Node SDK test (azure-iothub) needs them");
         install();
         Path fleet = dir.resolve("fleet.ndjson");
@@ -150,19 +117,17 @@ class ServeNodeSdkIT {
                         + "\"payload\":{\"rebooted\":true},\"latencyMs\":50}}\n");
         Path data = dir.resolve("data");
         serve = ServeProcess.start(data, "--fleet", fleet.toString(), "--clock-speed", "20");
-        Result flow = run(
+        Result flow = Processes.run(
                 work(),
                 Map.of(
                         "IOTHUB_CONNECTION_STRING", serve.connectionString(),
                         "IOTHUB_EMULATOR_PORT", Integer.toString(serve.port),
                         "NODE_EXTRA_CA_CERTS", data.resolve("certs/ca.pem").toString()),
+                null,
                 120,
-                "node",
-                "-r",
-                "./redirect443.js",
-                "flow.js");
-        flowOutput = flow.output();
-        for (String line : flow.output().split("\n")) {
+                List.of("node", "-r", "./redirect443.js", "flow.js"));
+        flowOutput = flow.out() + flow.err();
+        for (String line : flow.out().split("\n")) {
             if (line.startsWith("{\"step\"")) {
                 JsonNode n = JSON.readTree(line);
                 steps.put(n.get("step").asText(), n);
@@ -220,10 +185,7 @@ class ServeNodeSdkIT {
 
     @Test
     void listDevices() {
-        JsonNode r = step("listDevices");
-        List<String> ids = new java.util.ArrayList<>();
-        r.forEach(id -> ids.add(id.asText()));
-        assertThat(ids).contains("node-0", "node-1", "node-2", "node-3", "node-4");
+        assertThat(texts(step("listDevices"))).contains("node-0", "node-1", "node-2", "node-3", "node-4");
     }
 
     @Test
