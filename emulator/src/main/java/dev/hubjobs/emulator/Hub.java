@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubjobs.QueryValidator;
 import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.emulator.store.GroupCommit;
 import dev.hubjobs.emulator.store.Store;
 import dev.hubjobs.eval.CompileException;
 import dev.hubjobs.exec.DeviceBehaviour;
@@ -61,6 +62,10 @@ public final class Hub implements JobListener, AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Store store;
+    /** Every write to the store, in the order of the changes in memory. */
+    private final GroupCommit commits;
+
+    private final Map<String, String> meta;
     private final VirtualClock clock;
     private final double speed;
     private final long wallOrigin;
@@ -93,6 +98,7 @@ public final class Hub implements JobListener, AutoCloseable {
             double clockSpeed,
             Consumer<String> log) {
         this.store = store;
+        this.commits = new GroupCommit(store);
         this.behaviour = behaviour;
         this.maxActiveJobs = maxActiveJobs;
         this.speed = clockSpeed;
@@ -105,6 +111,7 @@ public final class Hub implements JobListener, AutoCloseable {
             log.accept("the data directory already holds a hub: the fleet's twins are not imported again"
                     + " (its device behaviours apply)");
         }
+        this.meta = Map.copyOf(meta);
         long lastClock = Long.parseLong(meta.getOrDefault("clock", "0"));
         this.virtualOrigin = Math.max(System.currentTimeMillis(), lastClock);
         this.wallOrigin = System.nanoTime();
@@ -128,8 +135,9 @@ public final class Hub implements JobListener, AutoCloseable {
         this.ticker.start();
     }
 
+    /** The store's settings as the hub opened it (the policies' keys among them). */
     public Map<String, String> meta() {
-        return store.meta();
+        return meta;
     }
 
     public String storeDescription() {
@@ -146,7 +154,7 @@ public final class Hub implements JobListener, AutoCloseable {
     }
 
     private void initialize(Fleet fleet) {
-        store.write(tx -> {
+        commits.write(tx -> {
             for (String policy : Sas.POLICIES.keySet()) {
                 tx.putMeta("key." + policy, newKey());
             }
@@ -217,7 +225,7 @@ public final class Hub implements JobListener, AutoCloseable {
         }
         List<Store.Work> work = new ArrayList<>(pending);
         long at = clock.millis();
-        store.write(tx -> {
+        commits.write(tx -> {
             for (Store.Work w : work) {
                 w.run(tx);
             }
@@ -321,7 +329,7 @@ public final class Hub implements JobListener, AutoCloseable {
                 twin.put("deviceId", id);
                 completeTwin(twin, identity, now);
                 TwinObject twinObject = (TwinObject) TwinJson.fromJackson(twin, edits.interner());
-                store.write(tx -> tx.putDevice(id, identity.toString(), twin.toString()));
+                commits.write(tx -> tx.putDevice(id, identity.toString(), twin.toString()));
                 identities.put(id, identity);
                 executor.putTwin(twinObject);
                 stateVersion++;
@@ -350,7 +358,7 @@ public final class Hub implements JobListener, AutoCloseable {
             ObjectNode twinJson = (ObjectNode) TwinJson.toJackson(twin);
             twinJson.put("status", status);
             String twinText = twinJson.toString();
-            store.write(tx -> tx.putDevice(id, updated.toString(), twinText));
+            commits.write(tx -> tx.putDevice(id, updated.toString(), twinText));
             identities.put(id, updated);
             executor.putTwin((TwinObject) TwinJson.fromJackson(twinJson, edits.interner()));
             stateVersion++;
@@ -397,7 +405,7 @@ public final class Hub implements JobListener, AutoCloseable {
             if (ifMatch != null && !etagMatches(ifMatch, identity.path("etag").asText())) {
                 throw HubErrors.preconditionFailed();
             }
-            store.write(tx -> tx.deleteDevice(id));
+            commits.write(tx -> tx.deleteDevice(id));
             identities.remove(id);
             executor.removeTwin(id);
             stateVersion++;
@@ -564,6 +572,8 @@ public final class Hub implements JobListener, AutoCloseable {
         if (tags != null && !tags.isNull() && !tags.isObject()) {
             throw HubErrors.badRequest("tags must be an object");
         }
+        GroupCommit.Pending committed = null;
+        ObjectNode answer;
         lock.lock();
         try {
             sync();
@@ -608,15 +618,21 @@ public final class Hub implements JobListener, AutoCloseable {
             }
             checkLimits(updated);
             if (updated != twin) {
+                // Queued in the order of the change, committed with the other patches of the
+                // moment after the lock is let go (written out there too: a twin is immutable).
                 TwinObject result = updated;
-                store.write(tx -> tx.putTwin(id, TwinJson.toJson(result)));
+                committed = commits.submit(tx -> tx.putTwin(id, TwinJson.toJson(result)));
                 executor.putTwin(updated);
                 stateVersion++;
             }
-            return (ObjectNode) TwinJson.toJackson(updated);
+            answer = (ObjectNode) TwinJson.toJackson(updated);
         } finally {
             lock.unlock();
         }
+        if (committed != null) {
+            commits.await(committed); // answered only once it is on disk
+        }
+        return answer;
     }
 
     private static void checkLimits(TwinObject twin) {
@@ -936,6 +952,7 @@ public final class Hub implements JobListener, AutoCloseable {
             } catch (RuntimeException e) {
                 log.accept("could not record the last job progress: " + e.getMessage());
             }
+            commits.close();
             store.close();
         } finally {
             lock.unlock();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubjobs.emulator.store.GroupCommit;
 import dev.hubjobs.emulator.store.JdbcStore;
 import dev.hubjobs.emulator.store.Store;
 import dev.hubjobs.emulator.store.StoreException;
@@ -140,6 +141,63 @@ class EmuStoreTest {
             assertThat(job.deviceJobStatistics().succeededCount()).isEqualTo(1);
             assertThat(hub.query("SELECT * FROM devices.jobs", null, null).items())
                     .hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void groupedWritesAreCommittedInTheOrderTheyWereQueued(String kind) throws Exception {
+        Supplier<Store> open = fresh(kind);
+        try (Store s = open.get()) {
+            GroupCommit commits = new GroupCommit(s);
+            // Queued faster than they commit: most go in together, and the last one queued wins.
+            List<GroupCommit.Pending> pending = new java.util.ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String value = Integer.toString(i);
+                pending.add(commits.submit(tx -> tx.putMeta("n", value)));
+            }
+            // And from many threads at once, each waiting for its own.
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 20; t++) {
+                String key = "t" + t;
+                Thread thread = new Thread(() -> commits.write(tx -> tx.putMeta(key, "done")));
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            pending.forEach(commits::await);
+            commits.close();
+        }
+        try (Store s = open.get()) {
+            assertThat(s.meta()).containsEntry("n", "1999");
+            for (int t = 0; t < 20; t++) {
+                assertThat(s.meta()).containsEntry("t" + t, "done");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void afterAFailedCommitEveryWriteFails(String kind) throws Exception {
+        Supplier<Store> open = fresh(kind);
+        try (Store s = open.get()) {
+            GroupCommit commits = new GroupCommit(s);
+            commits.write(tx -> tx.putMeta("before", "kept"));
+            assertThatThrownBy(() -> commits.write(tx -> {
+                        tx.putMeta("lost", "x");
+                        throw new IllegalStateException("the disk is full");
+                    }))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("the disk is full");
+            assertThatThrownBy(() -> commits.write(tx -> tx.putMeta("after", "x")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("restart the emulator");
+            commits.close();
+        }
+        try (Store s = open.get()) {
+            assertThat(s.meta()).containsEntry("before", "kept").doesNotContainKeys("lost", "after");
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Where the emulator keeps devices, twins, jobs and per-device job results. Every change goes
  * through {@link #write}, one transaction, committed (and on disk) before it returns: the server
- * acknowledges a request only after that. Used by one thread at a time (the hub's lock).
+ * acknowledges a request only after that. Read while the hub opens; then written by one thread,
+ * {@link GroupCommit}'s.
  */
 public interface Store extends AutoCloseable {
 
