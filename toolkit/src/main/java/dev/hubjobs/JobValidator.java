@@ -4,6 +4,7 @@ import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.config.ValidatorConfig;
 import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
+import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.json.JsonDocument;
@@ -48,6 +49,13 @@ public final class JobValidator {
 
     /** How many array elements that are not jobs are listed, one finding each; one more counts the rest. */
     private static final int MAX_NOT_JOBS = 100;
+
+    /**
+     * How many jobs of one document are checked; one HJ005 marks the first that is not. Far more
+     * than a job file holds (a hub runs at most ten jobs at a time), and few enough that a 4 MB
+     * array of a million {@code {}} is checked in bounded time and memory.
+     */
+    public static final int MAX_JOBS = 10_000;
 
     private final Clock clock;
     private final ValidatorConfig explicitConfig;
@@ -187,7 +195,10 @@ public final class JobValidator {
             Optional<Path> path, JsonDocument doc, ValidatorConfig config, Runnable checkpoint) {
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : doc.diagnostics()) {
-            config.severity(d.code(), d.severity()).ifPresent(s -> out.add(d.withSeverity(s)));
+            Optional<Severity> severity = config.severity(d.code(), d.severity());
+            if (severity.isPresent()) {
+                out.add(d.withSeverity(severity.get()));
+            }
         }
         RuleRunner runner = config == configOrDefault() ? defaultRunner : new RuleRunner(rules, config, clock, fleet);
         doc.root().ifPresent(root -> {
@@ -196,10 +207,23 @@ public final class JobValidator {
                 out.addAll(check(runner, doc, o, config));
             } else if (root instanceof JsonValue.JsonArray a) {
                 int notJobs = 0;
+                int jobs = 0;
                 Span firstUnlisted = null;
                 for (JsonValue v : a.elements()) {
                     checkpoint.run();
+                    if (v instanceof JsonObject
+                            && (jobs == MAX_JOBS || out.size() >= JsonDocumentParser.MAX_FINDINGS)) {
+                        out.add(Diagnostic.error(
+                                Codes.INPUT_LIMIT,
+                                (jobs == MAX_JOBS
+                                                ? "more than " + MAX_JOBS + " jobs"
+                                                : "more than " + JsonDocumentParser.MAX_FINDINGS + " findings")
+                                        + " in this document; the jobs from here on were not checked",
+                                Span.at(v.span().start())));
+                        break;
+                    }
                     if (v instanceof JsonObject o) {
+                        jobs++;
                         out.addAll(check(runner, doc, o, config));
                     } else if (++notJobs <= MAX_NOT_JOBS) {
                         out.add(Diagnostic.error(

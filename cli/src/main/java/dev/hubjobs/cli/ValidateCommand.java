@@ -309,11 +309,10 @@ final class ValidateCommand implements Callable<Integer> {
             // Re-encoding would replace the bad bytes; leave the file as it is and let HJ005 say why.
             return Optional.empty();
         }
-        ValidationResult[] last = new ValidationResult[1];
-        FixAll.Outcome outcome = FixAll.apply(text, t -> (last[0] = validator.validate(input.path(), t)).diagnostics());
-        Optional<FileResult> report = Optional.of(last[0])
-                .filter(r -> r.text().equals(outcome.text()))
-                .map(r -> report(input, r));
+        FixAll.Validated<ValidationResult> fixed =
+                FixAll.apply(text, t -> validator.validate(input.path(), t), ValidationResult::diagnostics);
+        FixAll.Outcome outcome = fixed.outcome();
+        Optional<FileResult> report = Optional.of(report(input, fixed.validation()));
         if (!outcome.changed()) {
             return report;
         }

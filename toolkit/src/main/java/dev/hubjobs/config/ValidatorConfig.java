@@ -2,6 +2,8 @@ package dev.hubjobs.config;
 
 import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Severity;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,11 +33,15 @@ public record ValidatorConfig(Map<String, Severity> severities, Set<String> off,
     /** The severity for {@code code}, or empty when the rule is off. */
     public Optional<Severity> severity(String code, Severity defaultSeverity) {
         if (ALWAYS_ERRORS.contains(code)) {
-            return Optional.of(Severity.ERROR);
+            return SOME.get(Severity.ERROR.ordinal());
         }
         if (off.contains(code)) {
             return Optional.empty();
         }
-        return Optional.of(severities.getOrDefault(code, defaultSeverity));
+        return SOME.get(severities.getOrDefault(code, defaultSeverity).ordinal());
     }
+
+    /** Each severity, made once: this is asked for every finding of a document that may have a hundred thousand. */
+    private static final List<Optional<Severity>> SOME =
+            Arrays.stream(Severity.values()).map(Optional::of).toList();
 }

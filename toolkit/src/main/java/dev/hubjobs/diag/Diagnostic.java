@@ -60,7 +60,7 @@ public record Diagnostic(
     }
 
     public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(code, newSeverity, message, span, fixes, data);
+        return newSeverity == severity ? this : new Diagnostic(code, newSeverity, message, span, fixes, data);
     }
 
     /**

@@ -7,13 +7,9 @@ import dev.hubjobs.diag.TextEdit;
 import dev.hubjobs.text.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -48,13 +44,27 @@ public final class FixAll {
 
     private FixAll() {}
 
+    /** The outcome, and the validation of the text it ends with: what {@code validate} made of it. */
+    public record Validated<R>(Outcome outcome, R validation) {}
+
     /**
      * Applies the safe fixes of the findings {@code validate} gives for {@code text}, in passes.
      * {@code validate} must give the same findings for the same text.
      */
     public static Outcome apply(String text, Function<String, List<Diagnostic>> validate) {
+        return apply(text, validate, Function.identity()).outcome();
+    }
+
+    /**
+     * As {@link #apply(String, Function)}, with {@code validate} giving a validation of which
+     * {@code findings} are the findings; returns the validation of the fixed text too, so that a
+     * caller reporting on it need not validate it again.
+     */
+    public static <R> Validated<R> apply(
+            String text, Function<String, R> validate, Function<R, List<Diagnostic>> findingsOf) {
         String current = text;
-        List<Diagnostic> findings = validate.apply(current);
+        R validation = validate.apply(current);
+        List<Diagnostic> findings = findingsOf.apply(validation);
         int edits = 0;
         SortedSet<String> codes = new TreeSet<>();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
@@ -62,35 +72,40 @@ public final class FixAll {
             if (chosen.isEmpty()) {
                 break;
             }
-            Pass done = tryPass(current, findings, chosen, validate);
+            Pass<R> done = tryPass(current, findings, chosen, validate, findingsOf);
             if (done == null) {
                 List<Chosen> withoutGuesses =
                         choose(findings, current.length(), d -> !d.code().equals(Codes.JSON_SYNTAX));
                 if (!withoutGuesses.isEmpty() && withoutGuesses.size() < chosen.size()) {
                     chosen = withoutGuesses;
-                    done = tryPass(current, findings, chosen, validate);
+                    done = tryPass(current, findings, chosen, validate, findingsOf);
                 }
             }
             if (done == null) {
                 break;
             }
             current = done.text;
+            validation = done.validation;
             findings = done.findings;
             for (Chosen c : chosen) {
                 edits += c.fix.edits().size();
                 codes.add(c.code);
             }
         }
-        return new Outcome(current, edits, codes);
+        return new Validated<>(new Outcome(current, edits, codes), validation);
     }
 
     private record Chosen(String code, Fix fix) {}
 
-    private record Pass(String text, List<Diagnostic> findings) {}
+    private record Pass<R>(String text, R validation, List<Diagnostic> findings) {}
 
     /** The text and its findings after the chosen fixes, or null if that changes nothing or makes things worse. */
-    private static Pass tryPass(
-            String text, List<Diagnostic> findings, List<Chosen> chosen, Function<String, List<Diagnostic>> validate) {
+    private static <R> Pass<R> tryPass(
+            String text,
+            List<Diagnostic> findings,
+            List<Chosen> chosen,
+            Function<String, R> validate,
+            Function<R, List<Diagnostic>> findingsOf) {
         List<TextEdit> edits = new ArrayList<>();
         for (Chosen c : chosen) {
             edits.addAll(c.fix.edits());
@@ -99,79 +114,84 @@ public final class FixAll {
         if (next.equals(text)) {
             return null;
         }
-        List<Diagnostic> after = validate.apply(next);
-        return newErrors(findings, after) ? null : new Pass(next, after);
+        R validation = validate.apply(next);
+        List<Diagnostic> after = findingsOf.apply(validation);
+        return newErrors(findings, after) ? null : new Pass<>(next, validation, after);
     }
 
     /** Whether {@code after} has an error finding (by code and message) that {@code before} had not, as often. */
     private static boolean newErrors(List<Diagnostic> before, List<Diagnostic> after) {
-        Map<String, Integer> had = new HashMap<>();
+        Map<Said, Integer> had = new HashMap<>();
         for (Diagnostic d : before) {
             if (d.isError()) {
-                had.merge(d.code() + "\n" + d.message(), 1, Integer::sum);
+                had.merge(new Said(d.code(), d.message()), 1, Integer::sum);
             }
         }
         for (Diagnostic d : after) {
-            if (d.isError() && had.merge(d.code() + "\n" + d.message(), -1, Integer::sum) < 0) {
+            if (d.isError() && had.merge(new Said(d.code(), d.message()), -1, Integer::sum) < 0) {
                 return true;
             }
         }
         return false;
     }
 
+    /** What a finding says, wherever it stands. */
+    private record Said(String code, String message) {}
+
     /**
      * The first safe fix of each finding, skipping any that would conflict with an edit already
-     * chosen, and any with an edit past the end of the text.
+     * chosen (the same fix offered by two findings among them), and any with an edit past the end
+     * of the text.
      */
     private static List<Chosen> choose(List<Diagnostic> diagnostics, int textLength, Predicate<Diagnostic> which) {
         List<Chosen> chosen = new ArrayList<>();
-        // Chosen edits by start: no two conflict, so no two share a start.
-        NavigableMap<Integer, Span> taken = new TreeMap<>();
-        Set<Fix> seen = new HashSet<>();
+        TakenSpans taken = new TakenSpans();
         for (Diagnostic d : diagnostics) {
-            Fix fix = which.test(d)
-                    ? d.fixes().stream().filter(Fix::safe).findFirst().orElse(null)
-                    : null;
-            if (fix == null
-                    || fix.edits().isEmpty()
-                    || fix.edits().stream().anyMatch(e -> e.span().end() > textLength)
-                    || !seen.add(fix)) {
+            Fix fix = which.test(d) ? firstSafe(d.fixes()) : null;
+            if (fix == null || !withinText(fix, textLength) || !fits(fix.edits(), taken)) {
                 continue;
             }
-            NavigableMap<Integer, Span> own = new TreeMap<>();
-            boolean fits = true;
             for (TextEdit e : fix.edits()) {
-                if (conflictsWithAny(e.span(), taken) || conflictsWithAny(e.span(), own)) {
-                    fits = false;
-                    break;
-                }
-                own.put(e.span().start(), e.span());
+                taken.take(e.span());
             }
-            if (fits) {
-                taken.putAll(own);
-                chosen.add(new Chosen(d.code(), fix));
-            }
+            chosen.add(new Chosen(d.code(), fix));
         }
         return chosen;
     }
 
-    /**
-     * Whether {@code span} conflicts with one of {@code spans}, which conflict with none of each
-     * other: ordered by start they are ordered by end too, so going down from the last one that
-     * starts at or before {@code span}'s end, the first that ends before {@code span}'s start
-     * ends the search. Spans passed on the way without a conflict only touch {@code span}, and
-     * there are at most two of those.
-     */
-    private static boolean conflictsWithAny(Span span, NavigableMap<Integer, Span> spans) {
-        for (Span other : spans.headMap(span.end(), true).descendingMap().values()) {
-            if (other.end() < span.start()) {
+    /** Whether the edits of one fix conflict neither with those taken nor with each other. */
+    private static boolean fits(List<TextEdit> edits, TakenSpans taken) {
+        for (int i = 0; i < edits.size(); i++) {
+            Span span = edits.get(i).span();
+            if (taken.conflicts(span)) {
                 return false;
             }
-            if (conflict(span, other)) {
-                return true;
+            for (int k = 0; k < i; k++) {
+                if (conflict(span, edits.get(k).span())) {
+                    return false;
+                }
             }
         }
-        return false;
+        return true;
+    }
+
+    private static Fix firstSafe(List<Fix> fixes) {
+        for (int i = 0; i < fixes.size(); i++) {
+            if (fixes.get(i).safe()) {
+                return fixes.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a fix has edits, all of them inside a text of {@code length} characters. */
+    private static boolean withinText(Fix fix, int length) {
+        for (TextEdit e : fix.edits()) {
+            if (e.span().end() > length) {
+                return false;
+            }
+        }
+        return !fix.edits().isEmpty();
     }
 
     /**

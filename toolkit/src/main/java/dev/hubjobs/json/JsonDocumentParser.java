@@ -36,8 +36,10 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ErrorNodeImpl;
 import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 /**
@@ -59,6 +61,22 @@ public final class JsonDocumentParser {
      * costs bounded memory and time.
      */
     public static final int MAX_TOKENS = 500_000;
+
+    /**
+     * How many findings the grammar path reports of one document; past them, one HJ005 says where
+     * reporting stopped. A finding costs far more memory than the characters it is about: without
+     * a cap, 4 MB of short strings of raw control characters would take a gigabyte and seconds.
+     * Far more than anyone reads, and more than the quarter of a million of the densest 4 MB of
+     * JavaScript-style jobs, whose fixes {@code --fix} so applies in one pass (it cannot tell what
+     * a pass changed past the cap, and makes none).
+     */
+    public static final int MAX_FINDINGS = 500_000;
+
+    /**
+     * How many raw control characters and bad escapes of one string are listed; one more finding
+     * says how many more there are.
+     */
+    static final int MAX_PER_STRING = 10;
 
     /**
      * How expected tokens are named in messages. In a holder of its own because it loads the
@@ -229,7 +247,9 @@ public final class JsonDocumentParser {
             }
         }
 
-        JobJsonParser parser = new JobJsonParser(tokens);
+        // A document cut short is only parsed for its syntax errors: neither a tree nor values.
+        BuildingParser parser = new BuildingParser(tokens, cut == null ? new Builder(text, spans) : null);
+        parser.setBuildParseTree(cut == null);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
@@ -239,6 +259,7 @@ public final class JsonDocumentParser {
         } catch (ParseCancellationException sllFailed) {
             tokens.seek(0);
             parser.reset();
+            parser.builder = cut == null ? new Builder(text, spans) : null;
             SyntaxErrorStrategy errors = new SyntaxErrorStrategy(Expected.EXPECTED::describe, "end of document");
             parser.setErrorHandler(errors);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
@@ -267,9 +288,16 @@ public final class JsonDocumentParser {
             diagnostics.sort(Comparator.comparing(Diagnostic::span));
             return new JsonDocument(text, Optional.empty(), diagnostics, lines);
         }
-        Builder builder = new Builder(text, spans, diagnostics);
-        Optional<JsonValue> root =
-                tree.value() == null ? Optional.empty() : Optional.ofNullable(builder.value(tree.value()));
+        Builder builder = parser.builder;
+        ValueContext top = Builder.child(tree, ValueContext.class);
+        Optional<JsonValue> root = top == null ? Optional.empty() : Optional.ofNullable(builder.value(top));
+        diagnostics.addAll(builder.diagnostics);
+        if (builder.diagnostics.firstDropped != null) {
+            diagnostics.add(Diagnostic.error(
+                    Codes.INPUT_LIMIT,
+                    "more than " + MAX_FINDINGS + " findings in this document; reporting stopped here",
+                    Span.at(builder.diagnostics.firstDropped.start())));
+        }
         if (root.isEmpty() && diagnostics.isEmpty()) {
             diagnostics.add(Diagnostic.error(Codes.JSON_SYNTAX, "the document is empty", Span.at(0)));
         }
@@ -277,28 +305,195 @@ public final class JsonDocumentParser {
         return new JsonDocument(text, root, diagnostics, lines);
     }
 
-    /** Builds the tree and reports what the tolerant grammar let through. */
+    /**
+     * The generated parser, handing each value to the {@link Builder} as it leaves it. (Overriding
+     * the exit is the cheap way to hear of it: a parse listener would cost an iterator for every
+     * token and rule.)
+     */
+    private static final class BuildingParser extends JobJsonParser {
+        /** Null when the values are not wanted. */
+        Builder builder;
+
+        BuildingParser(CommonTokenStream tokens, Builder builder) {
+            super(tokens);
+            this.builder = builder;
+        }
+
+        @Override
+        public void exitRule() {
+            ParserRuleContext leaving = _ctx;
+            super.exitRule(); // sets where the context stops
+            if (builder != null && leaving instanceof ValueContext value) {
+                builder.finish(value);
+            }
+        }
+
+        // Most contexts get one to three children: room for three, not the ten of ANTLR's default list.
+
+        @Override
+        protected void addContextToParseTree() {
+            if (_ctx.parent instanceof ParserRuleContext parent) {
+                roomFor(parent);
+            }
+            super.addContextToParseTree();
+        }
+
+        @Override
+        public TerminalNode createTerminalNode(ParserRuleContext parent, Token t) {
+            roomFor(parent);
+            return super.createTerminalNode(parent, t);
+        }
+
+        @Override
+        public ErrorNode createErrorNode(ParserRuleContext parent, Token t) {
+            roomFor(parent);
+            return super.createErrorNode(parent, t);
+        }
+
+        private static void roomFor(ParserRuleContext ctx) {
+            if (ctx != null && ctx.children == null) {
+                ctx.children = new ArrayList<>(3);
+            }
+        }
+    }
+
+    /**
+     * Builds the tree and reports what the tolerant grammar let through. Each value is built when
+     * the parser leaves it, and its part of the parse tree is then replaced by what was built
+     * ({@link Built}). The parse tree so holds only the values still open, not the whole document:
+     * a document of half a million tokens would otherwise keep some hundred bytes of tree per
+     * token alive to the end of the parse, and its memory and the collector's copying of it would
+     * cost more than the parse.
+     */
     private static final class Builder {
         private final String text;
         private final TokenSpans spans;
-        private final List<Diagnostic> diagnostics;
+        private final Capped diagnostics = new Capped(MAX_FINDINGS);
+        /** The findings about characters of the string being read. */
+        private final Capped inString = new Capped(MAX_PER_STRING);
+        /**
+         * One copy of each message and replacement text of the findings a document repeats: a
+         * JavaScript-style document has a hundred thousand of them with a dozen different texts.
+         */
+        private final Map<String, String> shared = new HashMap<>();
 
-        Builder(String text, TokenSpans spans, List<Diagnostic> diagnostics) {
+        Builder(String text, TokenSpans spans) {
             this.text = text;
             this.spans = spans;
-            this.diagnostics = diagnostics;
+        }
+
+        /**
+         * Findings, the first {@code limit} of them; and how many were left out, and where the first
+         * of those was. (A list, as {@link Escapes#decode} reports into one.)
+         */
+        private static final class Capped extends ArrayList<Diagnostic> {
+            private static final long serialVersionUID = 1L;
+            private final int limit;
+            Span firstDropped;
+            int dropped;
+
+            Capped(int limit) {
+                this.limit = limit;
+            }
+
+            @Override
+            public boolean add(Diagnostic d) {
+                if (size() < limit) {
+                    return super.add(d);
+                }
+                if (dropped++ == 0) {
+                    firstDropped = d.span();
+                }
+                return false;
+            }
+
+            /** Empty again, for the next string. */
+            void reset() {
+                clear();
+                firstDropped = null;
+                dropped = 0;
+            }
+        }
+
+        /** A finished value in place of its subtree: what it was built into, and whether it parsed without recovery. */
+        private static final class Built extends TerminalNodeImpl {
+            final JsonValue value;
+            final boolean wellFormed;
+
+            Built(Token start, JsonValue value, boolean wellFormed) {
+                super(start);
+                this.value = value;
+                this.wellFormed = wellFormed;
+            }
+        }
+
+        private String shared(String s) {
+            String prior = shared.get(s);
+            if (prior != null) {
+                return prior;
+            }
+            if (shared.size() < MAX_SHARED) {
+                shared.put(s, s);
+            }
+            return s;
+        }
+
+        private static final int MAX_SHARED = 4096;
+
+        /** The finding's message for each control character, made once. */
+        private static final String[] CONTROL_CHARACTER = new String[0x20];
+
+        static {
+            for (int c = 0; c < CONTROL_CHARACTER.length; c++) {
+                String hex = Integer.toHexString(0x10000 | c).substring(1).toUpperCase(java.util.Locale.ROOT);
+                CONTROL_CHARACTER[c] = "control character U+" + hex + " must be escaped inside a string";
+            }
+        }
+
+        /** Builds a value the parser has left; the values within it are built already. */
+        void finish(ValueContext v) {
+            Built built = new Built(v.getStart(), build(v), wellFormed(v));
+            // The parser adds nothing to a context it has left.
+            if (v.children == null) {
+                v.children = new ArrayList<>(1);
+            }
+            v.children.clear();
+            v.children.add(built);
         }
 
         JsonValue value(ValueContext ctx) {
             if (ctx == null) {
                 return null;
             }
-            if (ctx.object() != null) {
-                return object(ctx.object());
-            } else if (ctx.array() != null) {
-                return array(ctx.array());
-            } else if (ctx.scalar() != null && ctx.scalar().getStart() != null) {
-                return scalar(ctx.scalar().getStart());
+            if (ctx.getChildCount() == 1 && ctx.getChild(0) instanceof Built built) {
+                return built.value;
+            }
+            return build(ctx);
+        }
+
+        private JsonValue build(ValueContext ctx) {
+            ObjectContext object = child(ctx, ObjectContext.class);
+            if (object != null) {
+                return object(object);
+            }
+            ArrayContext array = child(ctx, ArrayContext.class);
+            if (array != null) {
+                return array(array);
+            }
+            ScalarContext scalar = child(ctx, ScalarContext.class);
+            return scalar != null && scalar.getStart() != null ? scalar(scalar.getStart()) : null;
+        }
+
+        /**
+         * The first child of a kind, as the generated accessors ({@code ctx.object()}) find it but
+         * without their iterator: the builder asks this of every node of a document that may hold
+         * half a million tokens.
+         */
+        static <T extends ParserRuleContext> T child(ParserRuleContext ctx, Class<T> kind) {
+            for (int i = 0; i < ctx.getChildCount(); i++) {
+                if (kind.isInstance(ctx.getChild(i))) {
+                    return kind.cast(ctx.getChild(i));
+                }
             }
             return null;
         }
@@ -307,11 +502,16 @@ public final class JsonDocumentParser {
             List<Member> members = new ArrayList<>();
             Map<String, JsonString> seen = new HashMap<>();
             walkList(ctx, child -> {
-                if (!(child instanceof MemberContext m) || m.key() == null || m.value() == null) {
+                if (!(child instanceof MemberContext m)) {
                     return false;
                 }
-                JsonString key = key(m.key().getStart());
-                JsonValue value = value(m.value());
+                KeyContext keyContext = child(m, KeyContext.class);
+                ValueContext valueContext = child(m, ValueContext.class);
+                if (keyContext == null || valueContext == null) {
+                    return false;
+                }
+                JsonString key = key(keyContext.getStart());
+                JsonValue value = value(valueContext);
                 if (key == null || value == null) {
                     return false;
                 }
@@ -416,16 +616,19 @@ public final class JsonDocumentParser {
                         JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING -> string(t);
                 case JobJsonLexer.BAREWORD, JobJsonLexer.TRUE, JobJsonLexer.FALSE, JobJsonLexer.NULL -> {
                     Span span = span(t);
+                    String word = text(span);
                     diagnostics.add(Diagnostic.error(
                                     Codes.JSON_NON_STANDARD,
-                                    "unquoted key '" + t.getText() + "'; JSON keys must be in double quotes",
+                                    shared("unquoted key '" + word + "'; JSON keys must be in double quotes"),
                                     span)
-                            .withFix(Fix.safe("Quote the key", new TextEdit(span, JsonText.quote(t.getText())))));
-                    yield new JsonString(t.getText(), Style.BARE, span, null);
+                            .withFix(Fix.safe("Quote the key", new TextEdit(span, shared(JsonText.quote(word))))));
+                    yield new JsonString(word, Style.BARE, span, null);
                 }
                 case JobJsonLexer.PLACEHOLDER -> {
-                    placeholder(t);
-                    yield new JsonString(t.getText(), Style.BARE, span(t), null);
+                    Span span = span(t);
+                    String placeholder = text(span);
+                    placeholder(placeholder, span);
+                    yield new JsonString(placeholder, Style.BARE, span, null);
                 }
                 default -> null;
             };
@@ -433,46 +636,48 @@ public final class JsonDocumentParser {
 
         private JsonValue scalar(Token t) {
             Span span = span(t);
-            if (t.getType() == JobJsonLexer.SINGLE_QUOTED_STRING && isQuotedPlaceholder(t.getText())) {
+            if (t.getType() == JobJsonLexer.SINGLE_QUOTED_STRING && isQuotedPlaceholder(text, span)) {
                 // '<jobId>' in a JavaScript-style sample: one placeholder, like <payload>; the quotes
                 // go with the value the user writes in its place.
-                String text = t.getText();
-                placeholder(text.substring(1, text.length() - 1), span);
-                return new JsonInvalid(text, span);
+                placeholder(text.substring(span.start() + 1, span.end() - 1), span);
+                return new JsonInvalid(text(span), span);
             }
             return switch (t.getType()) {
                 case JobJsonLexer.STRING,
                         JobJsonLexer.SINGLE_QUOTED_STRING,
                         JobJsonLexer.UNTERMINATED_STRING,
                         JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING -> string(t);
-                case JobJsonLexer.NUMBER -> new JsonNumber(t.getText(), span);
+                case JobJsonLexer.NUMBER -> new JsonNumber(text(span), span);
                 case JobJsonLexer.TRUE -> new JsonBoolean(true, span);
                 case JobJsonLexer.FALSE -> new JsonBoolean(false, span);
                 case JobJsonLexer.NULL -> new JsonNull(span);
                 case JobJsonLexer.PLACEHOLDER -> {
-                    placeholder(t);
-                    yield new JsonInvalid(t.getText(), span);
+                    String placeholder = text(span);
+                    placeholder(placeholder, span);
+                    yield new JsonInvalid(placeholder, span);
                 }
                 case JobJsonLexer.BAREWORD -> {
+                    String word = text(span);
                     diagnostics.add(Diagnostic.error(
                                     Codes.JSON_NON_STANDARD,
-                                    "unquoted string '" + t.getText() + "'; JSON strings must be in double quotes",
+                                    shared("unquoted string '" + word + "'; JSON strings must be in double quotes"),
                                     span)
-                            .withFix(Fix.safe("Quote the string", new TextEdit(span, JsonText.quote(t.getText())))));
-                    yield new JsonString(t.getText(), Style.BARE, span, null);
+                            .withFix(Fix.safe("Quote the string", new TextEdit(span, shared(JsonText.quote(word))))));
+                    yield new JsonString(word, Style.BARE, span, null);
                 }
                 default -> null;
             };
         }
 
-        private void placeholder(Token t) {
-            placeholder(t.getText(), span(t));
+        /** A token's text, from the document rather than the token stream, which makes a string per call. */
+        private String text(Span span) {
+            return text.substring(span.start(), span.end());
         }
 
         private void placeholder(String text, Span span) {
             diagnostics.add(Diagnostic.error(
                     Codes.JSON_NON_STANDARD,
-                    "placeholder " + text + " copied from the documentation; replace it with a real value",
+                    shared("placeholder " + text + " copied from the documentation; replace it with a real value"),
                     span));
         }
 
@@ -480,12 +685,17 @@ public final class JsonDocumentParser {
          * A single-quoted string that holds nothing but a placeholder, {@code '<jobId>'}: the text
          * between the angle brackets as a bare {@code <placeholder>} may hold it.
          */
-        static boolean isQuotedPlaceholder(String raw) {
-            if (raw.length() < 4 || !raw.startsWith("'<") || !raw.endsWith(">'")) {
+        static boolean isQuotedPlaceholder(String text, Span token) {
+            int start = token.start();
+            int end = token.end();
+            if (end - start < 4
+                    || !text.startsWith("'<", start)
+                    || text.charAt(end - 2) != '>'
+                    || text.charAt(end - 1) != '\'') {
                 return false;
             }
-            for (int i = 2; i < raw.length() - 2; i++) {
-                if ("<>\r\n\"',{}[]\\".indexOf(raw.charAt(i)) >= 0) {
+            for (int i = start + 2; i < end - 2; i++) {
+                if ("<>\r\n\"',{}[]\\".indexOf(text.charAt(i)) >= 0) {
                     return false;
                 }
             }
@@ -494,8 +704,9 @@ public final class JsonDocumentParser {
 
         /** Decodes a quoted string, reporting bad escapes and raw control characters where they stand. */
         private JsonString string(Token t) {
-            String raw = t.getText();
             Span span = span(t);
+            String raw = text(span);
+            inString.reset();
             boolean single = t.getType() == JobJsonLexer.SINGLE_QUOTED_STRING
                     || t.getType() == JobJsonLexer.UNTERMINATED_SINGLE_QUOTED_STRING;
             boolean terminated = t.getType() != JobJsonLexer.UNTERMINATED_STRING
@@ -516,9 +727,9 @@ public final class JsonDocumentParser {
                 }
                 if (c != '\\') {
                     if (c < 0x20) {
-                        diagnostics.add(Diagnostic.error(
+                        inString.add(Diagnostic.error(
                                 Codes.JSON_SYNTAX,
-                                String.format("control character U+%04X must be escaped inside a string", (int) c),
+                                CONTROL_CHARACTER[c],
                                 Span.of(span.start() + i, span.start() + i + 1)));
                     }
                     value.append(c);
@@ -528,7 +739,17 @@ public final class JsonDocumentParser {
                     break;
                 }
                 i = Escapes.decode(
-                        raw, i, end, single ? '\'' : -1, true, value, Codes.JSON_SYNTAX, span.start(), diagnostics);
+                        raw, i, end, single ? '\'' : -1, true, value, Codes.JSON_SYNTAX, span.start(), inString);
+            }
+            for (Diagnostic d : inString) {
+                diagnostics.add(d);
+            }
+            if (inString.dropped > 0) {
+                diagnostics.add(Diagnostic.error(
+                        Codes.JSON_SYNTAX,
+                        "and " + inString.dropped + " more control characters or escapes to correct in this string,"
+                                + " not listed",
+                        inString.firstDropped));
             }
             if (rawOffsets != null) {
                 rawOffsets[value.length()] = end;
@@ -543,7 +764,7 @@ public final class JsonDocumentParser {
                                 Codes.JSON_NON_STANDARD,
                                 "single-quoted string; JSON strings must be in double quotes",
                                 span)
-                        .withFix(Fix.safe("Use double quotes", new TextEdit(span, JsonText.quote(decoded)))));
+                        .withFix(Fix.safe("Use double quotes", new TextEdit(span, shared(JsonText.quote(decoded))))));
             }
             return new JsonString(decoded, single ? Style.SINGLE_QUOTED : Style.DOUBLE_QUOTED, span, rawOffsets);
         }
@@ -567,7 +788,9 @@ public final class JsonDocumentParser {
             }
             for (int i = 0; i < item.getChildCount(); i++) {
                 ParseTree child = item.getChild(i);
-                if (child instanceof ErrorNodeImpl || (child instanceof ParserRuleContext rule && !wellFormed(rule))) {
+                if (child instanceof ErrorNodeImpl
+                        || (child instanceof Built built && !built.wellFormed)
+                        || (child instanceof ParserRuleContext rule && !wellFormed(rule))) {
                     return false;
                 }
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubjobs.JobValidator;
 import dev.hubjobs.ValidationResult;
+import dev.hubjobs.config.Limits;
+import dev.hubjobs.config.ValidatorConfig;
 import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.diag.Fix;
 import dev.hubjobs.job.JobFields;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,22 @@ class FieldRulesTest {
         assertThat(only(validate(twinJob("{\"etag\": \"*\", \"tags\": {\"s\": \"" + twoByte + "\"}}")), "HJ306"))
                 .extracting(Diagnostic::message)
                 .containsExactly("property 's' is 4097 bytes; a property may be at " + "most 4096");
+    }
+
+    @Test
+    void aPayloadIsSerializedWheneverItsTextCouldExceedTheLimit() {
+        // Two raw control characters: 4 characters of the document, 14 bytes serialized
+        // ("\u0001\u0001" with its quotes), over a limit of 13 that 4 characters could not reach
+        // were each only a byte or three.
+        Limits limits = new Limits(8192, 64, 13, 1024, 4096, 10, 8 * 1024, 32 * 1024, 4096);
+        JobValidator validator = JobValidator.builder()
+                .config(new ValidatorConfig(Map.of(), Set.of(), limits))
+                .build();
+        String job = "{\"jobId\": \"j1\", \"type\": \"scheduleDeviceMethod\", \"queryCondition\": \"*\", "
+                + "\"cloudToDeviceMethod\": {\"methodName\": \"m\", \"payload\": \"\u0001\u0001\"}}";
+        assertThat(only(validator.validate(job), "HJ211"))
+                .extracting(Diagnostic::message)
+                .containsExactly("payload is 14 bytes serialized; the limit is 13 bytes (0 KB)");
     }
 
     @Test

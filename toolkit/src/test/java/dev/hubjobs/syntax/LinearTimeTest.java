@@ -151,4 +151,70 @@ class LinearTimeTest {
                 Duration.ofSeconds(10), () -> JobValidator.builder().build().validate(document));
         assertThat(result.diagnostics()).isNotEmpty().hasSizeLessThan(5_000);
     }
+
+    /** Short strings of raw control characters: eleven findings each, one a character. */
+    private static String controlCharacterStrings(int strings) {
+        return ("\"" + "\u0001".repeat(11) + "\",").repeat(strings);
+    }
+
+    @Test
+    void aStringListsTenOfItsControlCharactersAndCountsTheRest() {
+        ValidationResult result = JobValidator.builder().build().validate("\"" + "\u0001".repeat(25) + "\"");
+        assertThat(result.diagnostics().stream().filter(d -> d.message().startsWith("control character U+0001")))
+                .hasSize(10);
+        assertThat(result.diagnostics())
+                .filteredOn(d -> d.message().startsWith("and "))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.message())
+                            .isEqualTo(
+                                    "and 15 more control characters or escapes to correct in this string, not listed");
+                    assertThat(d.span().start()).isEqualTo(11);
+                });
+    }
+
+    @Test
+    void aDocumentKeepsAtMostItsCapOfFindingsAndSaysWhereReportingStopped() {
+        // 550,000 findings in 700 KB: each would cost far more memory than its character.
+        String document = "[" + controlCharacterStrings(50_000) + "1]";
+        ValidationResult result = JobValidator.builder().build().validate(document);
+        assertThat(result.diagnostics().stream().filter(d -> d.code().equals("HJ001")))
+                .hasSize(JsonDocumentParser.MAX_FINDINGS);
+        assertThat(result.diagnostics())
+                .filteredOn(d -> d.code().equals("HJ005"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.message())
+                        .isEqualTo("more than 500000 findings in this document; reporting stopped here"));
+    }
+
+    @Test
+    void jobsPastTheCapAreNotCheckedAndTheFirstOfThemIsMarked() {
+        int jobs = JobValidator.MAX_JOBS + 5;
+        String document = "[" + "{},".repeat(jobs - 1) + "{}]";
+        ValidationResult result = JobValidator.builder().build().validate(document);
+        // Each empty job misses 'type' and 'queryCondition'.
+        assertThat(result.diagnostics().stream().filter(d -> d.code().equals("HJ202")))
+                .hasSize(2 * JobValidator.MAX_JOBS);
+        assertThat(result.diagnostics())
+                .filteredOn(d -> d.code().equals("HJ005"))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.message())
+                            .isEqualTo("more than 10000 jobs in this document; the jobs from here on were not checked");
+                    assertThat(d.span().start()).isEqualTo(1 + 3 * JobValidator.MAX_JOBS);
+                });
+    }
+
+    @Test
+    void noJobIsCheckedOnceTheDocumentsFindingsReachTheirCap() {
+        String document = "[" + controlCharacterStrings(50_000) + "{}]";
+        ValidationResult result = JobValidator.builder().build().validate(document);
+        assertThat(result.diagnostics()).noneMatch(d -> d.code().equals("HJ202"));
+        assertThat(result.diagnostics())
+                .filteredOn(d -> d.code().equals("HJ005"))
+                .extracting(d -> d.message())
+                .containsExactly(
+                        "more than 500000 findings in this document; reporting stopped here",
+                        "more than 500000 findings in this document; the jobs from here on were not checked");
+    }
 }
