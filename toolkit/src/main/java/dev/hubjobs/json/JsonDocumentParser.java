@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -213,9 +212,7 @@ public final class JsonDocumentParser {
         List<Diagnostic> diagnostics = new ArrayList<>();
         CodePointOffsets offsets = CodePointOffsets.of(text);
         TokenSpans spans = new TokenSpans(offsets);
-        JobJsonLexer lexer = new JobJsonLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
-        BoundedTokenSource source = new BoundedTokenSource(lexer, MAX_TOKENS);
+        BoundedTokenSource source = new BoundedTokenSource(new JsonLexer(text), MAX_TOKENS);
         CommonTokenStream tokens = new CommonTokenStream(source);
         tokens.fill();
         Token cut = source.cut();

@@ -2,7 +2,6 @@ package dev.hubjobs.syntax;
 
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
@@ -13,12 +12,12 @@ import org.antlr.v4.runtime.TokenSource;
  */
 public final class BoundedTokenSource implements TokenSource {
 
-    private final Lexer lexer;
+    private final TokenSource lexer;
     private final int maxTokens;
     private int count;
     private Token cut;
 
-    public BoundedTokenSource(Lexer lexer, int maxTokens) {
+    public BoundedTokenSource(TokenSource lexer, int maxTokens) {
         this.lexer = lexer;
         this.maxTokens = maxTokens;
     }
