@@ -73,7 +73,12 @@ public final class Hub implements JobListener, AutoCloseable {
     private final JobExecutor executor;
     private final DeviceBehaviour behaviour;
     private final int maxActiveJobs;
-    private final Map<String, ObjectNode> identities = new HashMap<>();
+    /**
+     * Device identities by id, as their JSON text: a tenth of the memory of Jackson trees (a
+     * 100,000-device hub kept some 200 MB of them), read into a tree when a request needs one.
+     */
+    private final Map<String, String> identities = new HashMap<>();
+
     private final List<Store.Work> pending = new ArrayList<>();
     private final TwinEdits edits = new TwinEdits(new Interner());
     private final SecureRandom random = new SecureRandom();
@@ -119,7 +124,7 @@ public final class Hub implements JobListener, AutoCloseable {
         List<TwinObject> twins = new ArrayList<>();
         for (Store.DeviceRecord d : store.devices()) {
             twins.add((TwinObject) TwinJson.parse(d.twin()));
-            identities.put(d.id(), (ObjectNode) readJson(d.identity()));
+            identities.put(d.id(), d.identity());
         }
         this.executor = JobExecutor.builder(Fleet.of(twins), clock)
                 .throttle(throttle)
@@ -318,7 +323,7 @@ public final class Hub implements JobListener, AutoCloseable {
         lock.lock();
         try {
             sync();
-            ObjectNode existing = identities.get(id);
+            ObjectNode existing = identity(id);
             long now = clock.millis();
             if (existing == null) {
                 if (ifMatch != null && !ifMatch.equals("*")) {
@@ -329,8 +334,9 @@ public final class Hub implements JobListener, AutoCloseable {
                 twin.put("deviceId", id);
                 completeTwin(twin, identity, now);
                 TwinObject twinObject = (TwinObject) TwinJson.fromJackson(twin, edits.interner());
-                commits.write(tx -> tx.putDevice(id, identity.toString(), twin.toString()));
-                identities.put(id, identity);
+                String identityText = identity.toString();
+                commits.write(tx -> tx.putDevice(id, identityText, twin.toString()));
+                identities.put(id, identityText);
                 executor.putTwin(twinObject);
                 stateVersion++;
                 return identity.deepCopy();
@@ -341,7 +347,7 @@ public final class Hub implements JobListener, AutoCloseable {
             if (!etagMatches(ifMatch, existing.path("etag").asText())) {
                 throw HubErrors.preconditionFailed();
             }
-            ObjectNode updated = existing.deepCopy();
+            ObjectNode updated = existing;
             String status = statusOf(body, existing.path("status").asText("enabled"));
             if (!status.equals(existing.path("status").asText())) {
                 updated.put("statusUpdatedTime", WireTime.format(now));
@@ -358,8 +364,9 @@ public final class Hub implements JobListener, AutoCloseable {
             ObjectNode twinJson = (ObjectNode) TwinJson.toJackson(twin);
             twinJson.put("status", status);
             String twinText = twinJson.toString();
-            commits.write(tx -> tx.putDevice(id, updated.toString(), twinText));
-            identities.put(id, updated);
+            String identityText = updated.toString();
+            commits.write(tx -> tx.putDevice(id, identityText, twinText));
+            identities.put(id, identityText);
             executor.putTwin((TwinObject) TwinJson.fromJackson(twinJson, edits.interner()));
             stateVersion++;
             return updated.deepCopy();
@@ -371,14 +378,20 @@ public final class Hub implements JobListener, AutoCloseable {
     public ObjectNode getDevice(String id) {
         lock.lock();
         try {
-            ObjectNode identity = identities.get(id);
+            ObjectNode identity = identity(id);
             if (identity == null) {
                 throw HubErrors.deviceNotFound(id);
             }
-            return identity.deepCopy();
+            return identity;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A device's identity, read afresh (the caller may change it), or null. */
+    private ObjectNode identity(String id) {
+        String text = identities.get(id);
+        return text == null ? null : (ObjectNode) readJson(text);
     }
 
     /** The first {@code count} device identities, by device id. */
@@ -388,7 +401,7 @@ public final class Hub implements JobListener, AutoCloseable {
             return identities.keySet().stream()
                     .sorted()
                     .limit(count)
-                    .map(id -> identities.get(id).deepCopy())
+                    .map(this::identity)
                     .toList();
         } finally {
             lock.unlock();
@@ -398,7 +411,7 @@ public final class Hub implements JobListener, AutoCloseable {
     public void deleteDevice(String id, String ifMatch) {
         lock.lock();
         try {
-            ObjectNode identity = identities.get(id);
+            ObjectNode identity = identity(id);
             if (identity == null) {
                 throw HubErrors.deviceNotFound(id);
             }
