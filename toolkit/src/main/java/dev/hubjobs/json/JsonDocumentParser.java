@@ -15,6 +15,7 @@ import dev.hubjobs.syntax.SyntaxErrorStrategy;
 import dev.hubjobs.syntax.TokenSpans;
 import dev.hubjobs.text.CodePointOffsets;
 import dev.hubjobs.text.LineMap;
+import dev.hubjobs.text.SharedStrings;
 import dev.hubjobs.text.Span;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -66,8 +67,8 @@ public final class JsonDocumentParser {
      * reporting stopped. A finding costs far more memory than the characters it is about: without
      * a cap, 4 MB of short strings of raw control characters would take a gigabyte and seconds.
      * Far more than anyone reads, and more than the quarter of a million of the densest 4 MB of
-     * JavaScript-style jobs, whose fixes {@code --fix} so applies in one pass (it cannot tell what
-     * a pass changed past the cap, and makes none).
+     * JavaScript-style jobs, so that {@code --fix} applies their fixes in one pass (past the cap it
+     * cannot tell what a pass changes, and applies none).
      */
     public static final int MAX_FINDINGS = 500_000;
 
@@ -372,7 +373,7 @@ public final class JsonDocumentParser {
          * One copy of each message and replacement text of the findings a document repeats: a
          * JavaScript-style document has a hundred thousand of them with a dozen different texts.
          */
-        private final Map<String, String> shared = new HashMap<>();
+        private final SharedStrings shared = new SharedStrings(4096);
 
         Builder(String text, TokenSpans spans) {
             this.text = text;
@@ -423,19 +424,6 @@ public final class JsonDocumentParser {
                 this.wellFormed = wellFormed;
             }
         }
-
-        private String shared(String s) {
-            String prior = shared.get(s);
-            if (prior != null) {
-                return prior;
-            }
-            if (shared.size() < MAX_SHARED) {
-                shared.put(s, s);
-            }
-            return s;
-        }
-
-        private static final int MAX_SHARED = 4096;
 
         /** The finding's message for each control character, made once. */
         private static final String[] CONTROL_CHARACTER = new String[0x20];
@@ -616,9 +604,10 @@ public final class JsonDocumentParser {
                     String word = text(span);
                     diagnostics.add(Diagnostic.error(
                                     Codes.JSON_NON_STANDARD,
-                                    shared("unquoted key '" + word + "'; JSON keys must be in double quotes"),
+                                    shared.share("unquoted key '" + word + "'; JSON keys must be in double quotes"),
                                     span)
-                            .withFix(Fix.safe("Quote the key", new TextEdit(span, shared(JsonText.quote(word))))));
+                            .withFix(
+                                    Fix.safe("Quote the key", new TextEdit(span, shared.share(JsonText.quote(word))))));
                     yield new JsonString(word, Style.BARE, span, null);
                 }
                 case JobJsonLexer.PLACEHOLDER -> {
@@ -657,9 +646,11 @@ public final class JsonDocumentParser {
                     String word = text(span);
                     diagnostics.add(Diagnostic.error(
                                     Codes.JSON_NON_STANDARD,
-                                    shared("unquoted string '" + word + "'; JSON strings must be in double quotes"),
+                                    shared.share(
+                                            "unquoted string '" + word + "'; JSON strings must be in double quotes"),
                                     span)
-                            .withFix(Fix.safe("Quote the string", new TextEdit(span, shared(JsonText.quote(word))))));
+                            .withFix(Fix.safe(
+                                    "Quote the string", new TextEdit(span, shared.share(JsonText.quote(word))))));
                     yield new JsonString(word, Style.BARE, span, null);
                 }
                 default -> null;
@@ -674,7 +665,8 @@ public final class JsonDocumentParser {
         private void placeholder(String text, Span span) {
             diagnostics.add(Diagnostic.error(
                     Codes.JSON_NON_STANDARD,
-                    shared("placeholder " + text + " copied from the documentation; replace it with a real value"),
+                    shared.share(
+                            "placeholder " + text + " copied from the documentation; replace it with a real value"),
                     span));
         }
 
@@ -761,7 +753,8 @@ public final class JsonDocumentParser {
                                 Codes.JSON_NON_STANDARD,
                                 "single-quoted string; JSON strings must be in double quotes",
                                 span)
-                        .withFix(Fix.safe("Use double quotes", new TextEdit(span, shared(JsonText.quote(decoded))))));
+                        .withFix(Fix.safe(
+                                "Use double quotes", new TextEdit(span, shared.share(JsonText.quote(decoded))))));
             }
             return new JsonString(decoded, single ? Style.SINGLE_QUOTED : Style.DOUBLE_QUOTED, span, rawOffsets);
         }

@@ -1,5 +1,6 @@
 package dev.hubjobs.twin;
 
+import dev.hubjobs.text.SharedStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,10 +34,10 @@ public final class Interner {
     /** Whether string values are shared: worth it for twins that are kept, not for twins read and dropped. */
     private final boolean shareValues;
 
-    private final Map<String, String> keys = new HashMap<>();
+    private final SharedStrings keys = new SharedStrings(MAX_ENTRIES);
     private final String[] asciiKeys = new String[1 << 10];
     private final byte[][] asciiKeyBytes = new byte[1 << 10][];
-    private final Map<String, String> strings = new HashMap<>();
+    private final SharedStrings strings = new SharedStrings(MAX_ENTRIES);
     private final Map<KeyList, Shape> shapes = new HashMap<>();
 
     public Interner() {
@@ -53,7 +54,7 @@ public final class Interner {
     }
 
     public String key(String key) {
-        return share(keys, key);
+        return keys.share(key);
     }
 
     /**
@@ -76,7 +77,7 @@ public final class Interner {
     }
 
     public String string(String value) {
-        return !shareValues || value.length() > MAX_SHARED_STRING ? value : share(strings, value);
+        return !shareValues || value.length() > MAX_SHARED_STRING ? value : strings.share(value);
     }
 
     public static Long number(long value) {
@@ -94,17 +95,6 @@ public final class Interner {
             }
         }
         return shape;
-    }
-
-    private static String share(Map<String, String> table, String s) {
-        String shared = table.get(s);
-        if (shared != null) {
-            return shared;
-        }
-        if (table.size() < MAX_ENTRIES) {
-            table.put(s, s);
-        }
-        return s;
     }
 
     /** A lookup key over a prefix of a reusable array, so probing allocates no copy. */
