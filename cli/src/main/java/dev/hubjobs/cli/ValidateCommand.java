@@ -313,6 +313,12 @@ final class ValidateCommand implements Callable<Integer> {
                 FixAll.apply(text, t -> validator.validate(input.path(), t), ValidationResult::diagnostics);
         FixAll.Outcome outcome = fixed.outcome();
         Optional<FileResult> report = Optional.of(report(input, fixed.validation()));
+        outcome.stoppedBy().ifPresent(worse -> {
+            err.println("hubjobs: " + Printable.escape(input.display()) + ": "
+                    + (outcome.changed() ? "the other" : "the") + " safe fixes were not applied: they would make"
+                    + " a new error: " + Printable.escape(worse.message()) + " [" + worse.code() + "]");
+            err.flush();
+        });
         if (!outcome.changed()) {
             return report;
         }

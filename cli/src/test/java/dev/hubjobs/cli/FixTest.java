@@ -94,6 +94,28 @@ class FixTest {
     }
 
     @Test
+    void fixesThatWouldTakeTheFileOverTheSizeLimitAreNotAppliedAndTheUserIsToldWhy() throws IOException {
+        // 240,000 unquoted strings of ten letters (under the tolerant parser's 500,000 tokens):
+        // quoted, the 3.74 MB file would grow by 480,000 characters, past the 4 MB limit.
+        String values = String.join(",", java.util.Collections.nCopies(240_000, "abcdefghij"));
+        String padding = "x".repeat(1_100_000);
+        Path file = Files.writeString(
+                dir.resolve("near-limit.job.json"),
+                "{\"jobId\": \"j1\", \"type\": \"scheduleUpdateTwin\", \"queryCondition\": \"*\",\n"
+                        + " \"updateTwin\": {\"etag\": \"*\", \"tags\": {\"p\": \"" + padding + "\", \"t\": [" + values
+                        + "]}}}\n");
+        String before = Files.readString(file);
+        Cli.Result r = Cli.run("validate", "--fix", file.toString());
+        assertThat(r.err())
+                .startsWith("hubjobs: " + file + ": the safe fixes were not applied: they would make a new error:"
+                        + " the document is ")
+                .endsWith("; the limit is 4194304 bytes (4 MB) [HJ005]\n");
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(r.out()).contains("unquoted string 'abcdefghij'");
+        assertThat(r.exit()).isEqualTo(Main.FINDINGS);
+    }
+
+    @Test
     void aFileOverTheSizeLimitIsReportedWithoutBeingReadAndTheOthersAreFixed() throws IOException {
         Path huge = dir.resolve("huge.job.json");
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {

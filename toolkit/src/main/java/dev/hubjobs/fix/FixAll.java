@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -35,8 +36,12 @@ public final class FixAll {
     /** Fixes can make fixes of their own; this many passes at most. */
     public static final int MAX_PASSES = 10;
 
-    /** The fixed text, how many edits were applied and for which codes. */
-    public record Outcome(String text, int edits, SortedSet<String> codes) {
+    /**
+     * The fixed text, how many edits were applied and for which codes; and, when fixing stopped
+     * because the next pass would have made things worse, the first new error it would have made
+     * (a document that its fixes would take past the size limit, say).
+     */
+    public record Outcome(String text, int edits, SortedSet<String> codes, Optional<Diagnostic> stoppedBy) {
         public boolean changed() {
             return edits > 0;
         }
@@ -67,21 +72,25 @@ public final class FixAll {
         List<Diagnostic> findings = findingsOf.apply(validation);
         int edits = 0;
         SortedSet<String> codes = new TreeSet<>();
+        Diagnostic stoppedBy = null;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             List<Chosen> chosen = choose(findings, current.length(), d -> true);
             if (chosen.isEmpty()) {
                 break;
             }
             Pass<R> done = tryPass(current, findings, chosen, validate, findingsOf);
-            if (done == null) {
+            if (done != null && done.worse != null) {
                 List<Chosen> withoutGuesses =
                         choose(findings, current.length(), d -> !d.code().equals(Codes.JSON_SYNTAX));
-                if (!withoutGuesses.isEmpty() && withoutGuesses.size() < chosen.size()) {
+                if (withoutGuesses.isEmpty()) {
+                    done = null; // only guesses, and wrong ones: nothing to say about them
+                } else if (withoutGuesses.size() < chosen.size()) {
                     chosen = withoutGuesses;
                     done = tryPass(current, findings, chosen, validate, findingsOf);
                 }
             }
-            if (done == null) {
+            if (done == null || done.worse != null) {
+                stoppedBy = done == null ? null : done.worse;
                 break;
             }
             current = done.text;
@@ -92,14 +101,15 @@ public final class FixAll {
                 codes.add(c.code);
             }
         }
-        return new Validated<>(new Outcome(current, edits, codes), validation);
+        return new Validated<>(new Outcome(current, edits, codes, Optional.ofNullable(stoppedBy)), validation);
     }
 
     private record Chosen(String code, Fix fix) {}
 
-    private record Pass<R>(String text, R validation, List<Diagnostic> findings) {}
+    /** A pass tried: the text and its findings after it, or the new error that makes it worse. */
+    private record Pass<R>(String text, R validation, List<Diagnostic> findings, Diagnostic worse) {}
 
-    /** The text and its findings after the chosen fixes, or null if that changes nothing or makes things worse. */
+    /** The chosen fixes applied and the text validated; null if that changes nothing. */
     private static <R> Pass<R> tryPass(
             String text,
             List<Diagnostic> findings,
@@ -116,11 +126,11 @@ public final class FixAll {
         }
         R validation = validate.apply(next);
         List<Diagnostic> after = findingsOf.apply(validation);
-        return newErrors(findings, after) ? null : new Pass<>(next, validation, after);
+        return new Pass<>(next, validation, after, newError(findings, after));
     }
 
-    /** Whether {@code after} has an error finding (by code and message) that {@code before} had not, as often. */
-    private static boolean newErrors(List<Diagnostic> before, List<Diagnostic> after) {
+    /** The first error finding (by code and message) of {@code after} that {@code before} had not, as often; or null. */
+    private static Diagnostic newError(List<Diagnostic> before, List<Diagnostic> after) {
         Map<Said, Integer> had = new HashMap<>();
         for (Diagnostic d : before) {
             if (d.isError()) {
@@ -129,10 +139,10 @@ public final class FixAll {
         }
         for (Diagnostic d : after) {
             if (d.isError() && had.merge(new Said(d.code(), d.message()), -1, Integer::sum) < 0) {
-                return true;
+                return d;
             }
         }
-        return false;
+        return null;
     }
 
     /** What a finding says, wherever it stands. */

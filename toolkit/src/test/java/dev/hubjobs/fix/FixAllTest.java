@@ -92,7 +92,30 @@ class FixAllTest {
         FixAll.Outcome o = FixAll.apply("a?x", validate);
         assertThat(o.text()).isEqualTo("a?y");
         assertThat(o.codes()).containsExactly("HJ002");
+        // A wrong guess is dropped without a word.
+        assertThat(o.stoppedBy()).isEmpty();
         assertThat(FixAll.apply("a?", validate).changed()).isFalse();
+    }
+
+    @Test
+    void fixingThatStopsBecauseAPassWouldAddAnErrorSaysWhichError() {
+        // Each 'x' to 'yy' is safe, but past four characters the text is "too long".
+        Function<String, List<Diagnostic>> validate = text -> {
+            List<Diagnostic> out = new ArrayList<>();
+            if (text.length() > 4) {
+                out.add(Diagnostic.error("HJ005", "too long", Span.at(0)));
+            }
+            int x = text.indexOf('x');
+            if (x >= 0) {
+                out.add(fix("HJ002", Span.of(x, x + 1), "yy"));
+            }
+            return out;
+        };
+        FixAll.Outcome o = FixAll.apply("axx", validate);
+        assertThat(o.text()).isEqualTo("ayyx");
+        assertThat(o.stoppedBy())
+                .hasValueSatisfying(d -> assertThat(d.message()).isEqualTo("too long"));
+        assertThat(FixAll.apply("ax", validate).stoppedBy()).isEmpty();
     }
 
     @Test
