@@ -59,6 +59,9 @@ public final class JobExecutor {
 
     final VirtualClock clock;
     final Throttle throttle;
+    /** The throttle's slots, shared by the running jobs. */
+    final DeviceSlots slots;
+
     final DeviceBehaviour behaviour;
     final JobListener listener;
     private final JobValidator validator;
@@ -77,6 +80,7 @@ public final class JobExecutor {
     private JobExecutor(Builder b) {
         this.clock = b.clock;
         this.throttle = b.throttle;
+        this.slots = new DeviceSlots(b.throttle);
         this.behaviour = b.behaviour;
         this.listener = b.listener;
         this.validator = JobValidator.builder()

@@ -72,10 +72,11 @@ final class JobRun {
     DeviceJob.Outcome[] outcomes;
     /** Rows of device jobs that ended before a {@link JobExecutor#restore}, else null. */
     DeviceJob[] restoredRows;
-    /** Device {@code i} starts {@code throttle(i - slotFirst)} after {@code slotOrigin}. */
+    /** When this job is ready to start devices: its start, or when it was restored. */
     long slotOrigin;
+    /** When each begun device started (for a device whose row was restored, unused). */
+    long[] startedMillis;
 
-    int slotFirst;
     int next;
     int pending;
     int running;
@@ -109,7 +110,7 @@ final class JobRun {
             case RUNNING: {
                 long e = deadline;
                 if (next < count) {
-                    e = Math.min(e, slot(next));
+                    e = Math.min(e, hub.slots.next(slotOrigin));
                 }
                 if (!inFlight.isEmpty()) {
                     e = Math.min(e, inFlight.peek().end);
@@ -119,10 +120,6 @@ final class JobRun {
             default:
                 return NEVER;
         }
-    }
-
-    long slot(int device) {
-        return slotOrigin + hub.throttle.startOffsetMillis(device - slotFirst);
     }
 
     /** Tells the listener of this job's state. */
@@ -178,6 +175,7 @@ final class JobRun {
         state = new byte[count];
         error = new byte[count];
         begun = new boolean[count];
+        startedMillis = new long[count];
         endedAt = new long[count];
         pending = count;
         if (type == JobType.SCHEDULE_UPDATE_TWIN) {
@@ -212,6 +210,7 @@ final class JobRun {
         state = new byte[count];
         error = new byte[count];
         begun = new boolean[count];
+        startedMillis = new long[count];
         endedAt = new long[count];
         restoredRows = new DeviceJob[count];
         if (type == JobType.SCHEDULE_DEVICE_METHOD) {
@@ -277,7 +276,6 @@ final class JobRun {
         }
         next = firstOpen < 0 ? count : firstOpen;
         slotOrigin = Math.max(now, started);
-        slotFirst = next;
         if (succeeded + failed == count) {
             complete(Math.max(now, started));
         }
@@ -346,7 +344,7 @@ final class JobRun {
             while (next < count && begun[next]) {
                 next++; // ended before a restore
             }
-            long nextSlot = next < count ? slot(next) : NEVER;
+            long nextSlot = next < count ? hub.slots.next(slotOrigin) : NEVER;
             long nextDone = inFlight.isEmpty() ? NEVER : inFlight.peek().end;
             long e = Math.min(nextSlot, nextDone);
             if (deadline <= e) {
@@ -369,8 +367,10 @@ final class JobRun {
     }
 
     void startDevice(int device, long at) {
+        hub.slots.take(at);
         lastEvent = at;
         begun[device] = true;
+        startedMillis[device] = at;
         int target = targets[device];
         pending--;
         if (target < 0 || hub.removed.contains(target)) {
@@ -535,7 +535,7 @@ final class JobRun {
         }
         TwinObject twin = hub.twinAt(targets[d]);
         String createdAt = Times.formatOnce(started);
-        String startedAt = begun[d] ? Times.formatOnce(slot(d)) : null;
+        String startedAt = begun[d] ? Times.formatOnce(startedMillis[d]) : null;
         byte s = state[d];
         boolean terminal = s == COMPLETED || s == FAILED || s == CANCELED;
         String endedAtText = terminal ? Times.formatOnce(endedAt[d]) : null;

@@ -177,6 +177,29 @@ class JobLifecycleTest {
     }
 
     @Test
+    void jobsRunningAtOnceShareTheHubsThrottleInTheOrderTheyWereCreated() {
+        // S1: 10 device operations a second for the hub, not for each job.
+        VirtualClock c = clock();
+        JobExecutor ex = JobExecutor.builder(dev.hubjobs.twin.FleetGenerator.fleet(20, 7), c)
+                .throttle(Throttle.of(Tier.S1, 1))
+                .build();
+        ex.schedule(twinJob("first", "*"));
+        ex.schedule(twinJob("second", "*"));
+        ex.runToCompletion();
+        // The first job's 20 devices take the slots of 0 to 1.9 s; the second's follow, 2.0 to 3.9 s.
+        assertThat(ex.deviceJobs("first").get(19).startTimeUtc()).isEqualTo("2026-01-01T00:00:01.900Z");
+        assertThat(ex.deviceJobs("second").get(0).startTimeUtc()).isEqualTo("2026-01-01T00:00:02.000Z");
+        assertThat(ex.deviceJobs("second").get(19).startTimeUtc()).isEqualTo("2026-01-01T00:00:03.900Z");
+        assertThat(ex.get("second").endTime()).isEqualTo("2026-01-01T00:00:03.900Z");
+
+        // Once the hub's throttle has been idle, a job alone gets its schedule from its own start.
+        ex.schedule(twinJob("later", "*").withStartTime("2026-01-01T00:01:00Z"));
+        ex.runToCompletion();
+        assertThat(ex.deviceJobs("later").get(0).startTimeUtc()).isEqualTo("2026-01-01T00:01:00.000Z");
+        assertThat(ex.deviceJobs("later").get(19).startTimeUtc()).isEqualTo("2026-01-01T00:01:01.900Z");
+    }
+
+    @Test
     void maxExecutionTimeFailsTheRestWithJobRunTimeout() {
         VirtualClock c = clock();
         JobExecutor ex = JobExecutor.builder(dev.hubjobs.twin.FleetGenerator.fleet(100, 7), c)
