@@ -4,7 +4,6 @@ import dev.hubjobs.config.ConfigFile;
 import dev.hubjobs.config.ValidatorConfig;
 import dev.hubjobs.diag.Codes;
 import dev.hubjobs.diag.Diagnostic;
-import dev.hubjobs.diag.Severity;
 import dev.hubjobs.job.JobJson;
 import dev.hubjobs.job.JobRequest;
 import dev.hubjobs.json.JsonDocument;
@@ -193,13 +192,7 @@ public final class JobValidator {
 
     private ValidationResult result(
             Optional<Path> path, JsonDocument doc, ValidatorConfig config, Runnable checkpoint) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : doc.diagnostics()) {
-            Optional<Severity> severity = config.severity(d.code(), d.severity());
-            if (severity.isPresent()) {
-                out.add(d.withSeverity(severity.get()));
-            }
-        }
+        List<Diagnostic> out = config.configured(doc.diagnostics());
         RuleRunner runner = config == configOrDefault() ? defaultRunner : new RuleRunner(rules, config, clock, fleet);
         doc.root().ifPresent(root -> {
             if (root instanceof JsonObject o) {
@@ -255,10 +248,8 @@ public final class JobValidator {
                 conditionString == null ? null : QueryParser.parseCondition(conditionString.value());
         List<Diagnostic> out = new ArrayList<>();
         if (condition != null) {
-            for (Diagnostic d : condition.diagnostics()) {
-                config.severity(d.code(), d.severity())
-                        .ifPresent(s -> out.add(
-                                d.withSeverity(s).relocate(conditionString::documentSpan, conditionString::encode)));
+            for (Diagnostic d : config.configured(condition.diagnostics())) {
+                out.add(d.relocate(conditionString::documentSpan, conditionString::encode));
             }
         }
         out.addAll(runner.run(doc, job, conditionString, condition));

@@ -9,7 +9,6 @@ import dev.hubjobs.query.QueryParser;
 import dev.hubjobs.rules.RuleRunner;
 import dev.hubjobs.rules.Rules;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,10 +59,7 @@ public final class QueryValidator {
     }
 
     private <T> ParseResult<T> merge(ParseResult<T> parsed, List<Diagnostic> findings) {
-        List<Diagnostic> all = new ArrayList<>(parsed.diagnostics().size() + findings.size());
-        for (Diagnostic d : parsed.diagnostics()) {
-            config.severity(d.code(), d.severity()).ifPresent(s -> all.add(d.withSeverity(s)));
-        }
+        List<Diagnostic> all = config.configured(parsed.diagnostics());
         all.addAll(findings);
         all.sort(Diagnostic.BY_POSITION);
         return new ParseResult<>(parsed.value(), all);

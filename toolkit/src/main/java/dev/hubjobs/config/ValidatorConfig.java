@@ -1,7 +1,9 @@
 package dev.hubjobs.config;
 
 import dev.hubjobs.diag.Codes;
+import dev.hubjobs.diag.Diagnostic;
 import dev.hubjobs.diag.Severity;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,21 @@ public record ValidatorConfig(Map<String, Severity> severities, Set<String> off,
             return Optional.empty();
         }
         return SOME.get(severities.getOrDefault(code, defaultSeverity).ordinal());
+    }
+
+    /**
+     * {@code findings} with the severities this configuration gives their codes, in their order,
+     * less those whose rule is off: a new list, which the caller may add to.
+     */
+    public List<Diagnostic> configured(List<Diagnostic> findings) {
+        List<Diagnostic> out = new ArrayList<>(findings.size());
+        for (Diagnostic d : findings) {
+            Optional<Severity> severity = severity(d.code(), d.severity());
+            if (severity.isPresent()) {
+                out.add(d.withSeverity(severity.get()));
+            }
+        }
+        return out;
     }
 
     /** Each severity, made once: this is asked for every finding of a document that may have a hundred thousand. */
