@@ -339,7 +339,7 @@ public final class Hub implements JobListener, AutoCloseable {
                 identities.put(id, identityText);
                 executor.putTwin(twinObject);
                 stateVersion++;
-                return identity.deepCopy();
+                return identity;
             }
             if (ifMatch == null) {
                 throw HubErrors.deviceAlreadyExists(id);
@@ -347,29 +347,29 @@ public final class Hub implements JobListener, AutoCloseable {
             if (!etagMatches(ifMatch, existing.path("etag").asText())) {
                 throw HubErrors.preconditionFailed();
             }
-            ObjectNode updated = existing;
+            // A tree read afresh from the stored text: it is changed in place and answered.
             String status = statusOf(body, existing.path("status").asText("enabled"));
             if (!status.equals(existing.path("status").asText())) {
-                updated.put("statusUpdatedTime", WireTime.format(now));
+                existing.put("statusUpdatedTime", WireTime.format(now));
             }
-            updated.put("status", status);
+            existing.put("status", status);
             if (body.hasNonNull("statusReason")) {
-                updated.put("statusReason", body.get("statusReason").asText());
+                existing.put("statusReason", body.get("statusReason").asText());
             }
             if (body.has("authentication") && body.get("authentication").isObject()) {
-                updated.set("authentication", authentication(body.get("authentication")));
+                existing.set("authentication", authentication(body.get("authentication")));
             }
-            updated.put("etag", newEtag());
+            existing.put("etag", newEtag());
             TwinObject twin = executor.twin(id).orElseThrow();
             ObjectNode twinJson = (ObjectNode) TwinJson.toJackson(twin);
             twinJson.put("status", status);
             String twinText = twinJson.toString();
-            String identityText = updated.toString();
+            String identityText = existing.toString();
             commits.write(tx -> tx.putDevice(id, identityText, twinText));
             identities.put(id, identityText);
             executor.putTwin((TwinObject) TwinJson.fromJackson(twinJson, edits.interner()));
             stateVersion++;
-            return updated.deepCopy();
+            return existing;
         } finally {
             lock.unlock();
         }
