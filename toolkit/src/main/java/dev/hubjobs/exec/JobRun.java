@@ -73,7 +73,7 @@ final class JobRun {
     /** Rows of device jobs that ended before a {@link JobExecutor#restore}, else null. */
     DeviceJob[] restoredRows;
     /** When this job is ready to start devices: its start, or when it was restored. */
-    long slotOrigin;
+    long readyAt;
     /** When each begun device started (for a device whose row was restored, unused). */
     long[] startedMillis;
 
@@ -110,7 +110,7 @@ final class JobRun {
             case RUNNING: {
                 long e = deadline;
                 if (next < count) {
-                    e = Math.min(e, hub.slots.next(slotOrigin));
+                    e = Math.min(e, hub.slots.next(readyAt));
                 }
                 if (!inFlight.isEmpty()) {
                     e = Math.min(e, inFlight.peek().end);
@@ -150,7 +150,7 @@ final class JobRun {
     /** The job starts: the condition is evaluated once, over the fleet as it is now. */
     void start(long at) {
         started = at;
-        slotOrigin = at;
+        readyAt = at;
         lastEvent = at;
         Optional<String> problem = selectTargets();
         if (problem.isPresent()) {
@@ -275,7 +275,7 @@ final class JobRun {
             deadline = max > (NEVER - started) / 1000 ? NEVER : started + max * 1000;
         }
         next = firstOpen < 0 ? count : firstOpen;
-        slotOrigin = Math.max(now, started);
+        readyAt = Math.max(now, started);
         if (succeeded + failed == count) {
             complete(Math.max(now, started));
         }
@@ -344,7 +344,7 @@ final class JobRun {
             while (next < count && begun[next]) {
                 next++; // ended before a restore
             }
-            long nextSlot = next < count ? hub.slots.next(slotOrigin) : NEVER;
+            long nextSlot = next < count ? hub.slots.next(readyAt) : NEVER;
             long nextDone = inFlight.isEmpty() ? NEVER : inFlight.peek().end;
             long e = Math.min(nextSlot, nextDone);
             if (deadline <= e) {
